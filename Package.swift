@@ -7,6 +7,11 @@ import PackageDescription
 /// locks), `ChanscopeEngine` (presets, worker threads, sampler, recorder), `ChanscopeTUI` (pure
 /// views over snapshots plus the only code that touches ncurses, through `CNcursesw`), and the
 /// thin `chanscope` executable.
+/// The channel hot path is generic and used from other modules; cross-module optimisation lets
+/// the compiler specialise it for the element type at the call site (unsafe flags are allowed
+/// for a root package, and this package is not meant to be a dependency).
+let fastCode: [SwiftSetting] = [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]
+
 let package = Package(
     name: "chanscope",
     platforms: [.macOS(.v15)],
@@ -30,7 +35,8 @@ let package = Package(
             dependencies: [
                 .product(name: "DequeModule", package: "swift-collections"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
-            ]
+            ],
+            swiftSettings: fastCode
         ),
         .target(
             name: "ChanscopeEngine",
@@ -41,6 +47,7 @@ let package = Package(
                 .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
+        .target(name: "ChanscopeBench", dependencies: ["Channels"], swiftSettings: fastCode),
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         .target(
             name: "ChanscopeTUI",
@@ -49,7 +56,7 @@ let package = Package(
         .executableTarget(
             name: "chanscope",
             dependencies: [
-                "Channels", "ChanscopeEngine", "ChanscopeTUI",
+                "Channels", "ChanscopeEngine", "ChanscopeTUI", "ChanscopeBench",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -60,6 +67,7 @@ let package = Package(
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
+        .testTarget(name: "ChanscopeBenchTests", dependencies: ["ChanscopeBench", "Channels"]),
         .testTarget(name: "ChanscopeEngineTests", dependencies: ["ChanscopeEngine", "Channels"]),
         .testTarget(name: "ChanscopeTUITests", dependencies: ["ChanscopeTUI", "ChanscopeEngine"]),
         .testTarget(name: "EndToEndTests", dependencies: []),

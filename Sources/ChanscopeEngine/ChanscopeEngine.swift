@@ -1,0 +1,2 @@
+/// The experiment engine: presets, worker threads, sampler, recorder.
+public enum ChanscopeEngineModule {}
