@@ -212,11 +212,13 @@ struct PresetReader {
         var groups: [WorkerGroupSpec] = []
         var fed: Set<String> = []
         var receives: [Receive] = []
+        var feedersKnown = true
         let context = Names(channels: channels, knobs: knobs)
         for entry in entries {
             let path = "workers.\(entry.key)"
             guard case .mapping = entry.value else {
                 report(entry.value, path, "expected a mapping like { count: 1, loop: [ ... ] }, found \(describe(entry.value))")
+                feedersKnown = false
                 continue
             }
             let keys = fields(of: entry.value, path: path, allowed: Self.groupKeys)
@@ -249,6 +251,7 @@ struct PresetReader {
                     fed.formUnion(read.map(\.channel))
                 } else {
                     valid = false
+                    feedersKnown = false
                 }
             }
 
@@ -267,6 +270,7 @@ struct PresetReader {
                         let stepPath = "\(loopPath)[\(index)]"
                         guard let step = readStep(item, path: stepPath, names: context) else {
                             valid = false
+                            feedersKnown = false
                             continue
                         }
                         steps.append(step)
@@ -280,6 +284,7 @@ struct PresetReader {
                 } else {
                     report(field.value, loopPath, "expected a list of steps like [ make, { send: work } ], found \(describe(field.value))")
                     valid = false
+                    feedersKnown = false
                 }
             } else {
                 report(entry.value, "\(path).loop", "required key is missing")
@@ -290,7 +295,8 @@ struct PresetReader {
                 groups.append(WorkerGroupSpec(name: entry.key, count: count, limit: limit, prefill: prefill, steps: steps))
             }
         }
-        for receive in receives where !fed.contains(receive.channel) {
+        // A step or prefill that did not read may have been the missing feeder: say nothing rather than guess.
+        for receive in receives where feedersKnown && !fed.contains(receive.channel) {
             let outcome = receive.step == "recv" ? "this recv would wait forever" : "this poll would always find it empty"
             report(receive.node, receive.path,
                    "nothing is ever sent to channel \"\(receive.channel)\" (no send step on it and no prefill), so \(outcome)")
@@ -582,20 +588,25 @@ struct PresetReader {
         return close.map { "; did you mean \"\($0.0)\"?" } ?? ""
     }
 
-    /// The Levenshtein distance between two short words.
+    /// The edit distance between two short words, counting a swap of neighbours as one edit
+    /// (optimal string alignment), since `sned` for `send` is the commonest typo.
     static func editDistance(_ a: String, _ b: String) -> Int {
         let a = Array(a), b = Array(b)
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
+        var table = Array(repeating: Array(repeating: 0, count: b.count + 1), count: a.count + 1)
+        for i in 0...a.count { table[i][0] = i }
+        for j in 0...b.count { table[0][j] = j }
         for i in 1...a.count {
-            var current = [i] + Array(repeating: 0, count: b.count)
             for j in 1...b.count {
                 let cost = a[i - 1] == b[j - 1] ? 0 : 1
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+                var best = min(table[i - 1][j] + 1, table[i][j - 1] + 1, table[i - 1][j - 1] + cost)
+                if i > 1, j > 1, a[i - 1] == b[j - 2], a[i - 2] == b[j - 1] {
+                    best = min(best, table[i - 2][j - 2] + 1)
+                }
+                table[i][j] = best
             }
-            previous = current
         }
-        return previous[b.count]
+        return table[a.count][b.count]
     }
 }
