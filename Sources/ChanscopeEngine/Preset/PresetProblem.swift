@@ -4,7 +4,8 @@
 /// editors and terminals can jump to it. Parts that are unknown are left out: a file that
 /// cannot be read has no line, and a YAML syntax error has no key path.
 public struct PresetProblem: Sendable, Equatable, CustomStringConvertible {
-    /// The file path as the user gave it, `<built-in>`, or `--set` for command-line overrides.
+    /// The file path as the user gave it, `<built-in>`, `--set` for command-line overrides, or
+    /// empty when no file is involved (an unknown preset name).
     public var file: String
     /// The 1-based line of the offending node, or `nil` when there is none.
     public var line: Int?
@@ -22,9 +23,11 @@ public struct PresetProblem: Sendable, Equatable, CustomStringConvertible {
 
     /// The one-line form, `FILE:LINE: KEY.PATH: message`.
     public var description: String {
-        var text = file
-        if let line { text += ":\(line)" }
-        if !path.isEmpty { text += ": \(path)" }
-        return text + ": " + message
+        var location = file
+        if let line { location += ":\(line)" }
+        var parts = location.isEmpty ? [] : [location]
+        if !path.isEmpty { parts.append(path) }
+        parts.append(message)
+        return parts.joined(separator: ": ")
     }
 }
