@@ -309,4 +309,13 @@ struct PresetProblemTests {
             "presets/x.yaml:2: summary: expected text, found nothing",
         ])
     }
+
+    @Test("Empty channels and workers sections, and a duplicate top-level key")
+    func emptySections() {
+        #expect(presetProblems("name: A\nname: B\nsummary: S\nchannels:\nworkers:\n") == [
+            "x.yaml:2: name: duplicate key \"name\" (first on line 1)",
+            "x.yaml:4: channels: at least one channel is needed, e.g. work: { kind: bounded, capacity: 8 }",
+            "x.yaml:5: workers: at least one worker group is needed, e.g. producer: { loop: [ make, { send: work } ] }",
+        ])
+    }
 }

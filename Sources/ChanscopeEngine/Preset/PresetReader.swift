@@ -76,6 +76,11 @@ struct PresetReader {
 
     private mutating func readChannels(_ node: Node) -> ChannelsRead {
         var read = ChannelsRead(specs: [], names: [], complete: true)
+        if node.null != nil {
+            report(node, "channels", "at least one channel is needed, e.g. work: { kind: bounded, capacity: 8 }")
+            read.complete = false
+            return read
+        }
         guard case .mapping = node else {
             report(node, "channels", "expected a mapping of channel names to { kind: ..., capacity: ... }, "
                 + "found \(describe(node))")
@@ -200,6 +205,10 @@ struct PresetReader {
     }
 
     private mutating func readWorkers(_ node: Node, channels: ChannelsRead?, knobs: KnobsRead) -> [WorkerGroupSpec] {
+        if node.null != nil {
+            report(node, "workers", "at least one worker group is needed, e.g. producer: { loop: [ make, { send: work } ] }")
+            return []
+        }
         guard case .mapping = node else {
             report(node, "workers", "expected a mapping of group names to { count: ..., loop: [...] }, "
                 + "found \(describe(node))")
