@@ -1,0 +1,37 @@
+extension Preset {
+    /// The experiment `chanscope` runs with no preset named: one producer, one consumer, one
+    /// bounded channel.
+    ///
+    /// It is YAML text compiled into the binary and read by the same loader as any file, so
+    /// the program runs anywhere without files and the default can never drift from what a
+    /// preset file could say.
+    public static let builtInDefault: Preset = {
+        do {
+            return try PresetLoader.parse(yaml: builtInDefaultYAML, source: "<built-in>")
+        } catch {
+            // Not user input: a test loads this text, so reaching here is a programming error.
+            fatalError("the built-in preset does not load:\n\(error)")
+        }
+    }()
+
+    /// The source text of `builtInDefault`, also a model for writing new presets.
+    public static let builtInDefaultYAML = """
+        # The built-in default experiment: one producer, one consumer, one bounded channel.
+        name: Producer and consumer
+        summary: One producer and one consumer share a bounded channel of 8 messages.
+        lesson: |
+          Watch the depth of "work": the consumer is slower, so the queue fills up to 8 and then
+          the producer shows "blocked on send" - that is backpressure.
+          Drag "Consumer wait" below "Producer wait" and the queue drains; the consumer now waits.
+          Set "Max work" above 0 to stop the producer; the consumer then sees the disconnect.
+        channels:
+          work: { kind: bounded, capacity: 8 }
+        knobs:
+          produce_ms: { value: 100, min: 0, max: 2000, step: 10, label: Producer wait, unit: ms }
+          consume_ms: { value: 150, min: 0, max: 2000, step: 10, label: Consumer wait, unit: ms }
+          max_work:   { value: 0, min: 0, max: 10000, step: 10, label: Max work (0 = endless) }
+        workers:
+          producer: { count: 1, limit: max_work, loop: [ make, { sleep: produce_ms }, { send: work } ] }
+          consumer: { count: 1, loop: [ { recv: work }, { sleep: consume_ms } ] }
+        """
+}

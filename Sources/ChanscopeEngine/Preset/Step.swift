@@ -1,0 +1,17 @@
+/// One step of a worker group's loop (DESIGN.md section 2).
+///
+/// A worker holds at most one message in its hand; each step acts on that hand. Channel and
+/// knob names are checked when the preset loads, so the engine can look them up without
+/// failing.
+public enum Step: Sendable, Equatable {
+    /// Puts a new message in the hand.
+    case make
+    /// Sends the message in hand on the channel, with that channel's blocking rules.
+    case send(channel: String)
+    /// Blocks until a message from the channel is in hand.
+    case recv(channel: String)
+    /// Tries to receive once without blocking; an empty channel counts as an empty poll.
+    case poll(channel: String)
+    /// Sleeps for the knob's value in milliseconds, varied by up to ±`jitter` (0...1) of it.
+    case sleep(knob: String, jitter: Double)
+}
