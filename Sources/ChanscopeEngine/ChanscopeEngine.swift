@@ -1,2 +1,0 @@
-/// The experiment engine: presets, worker threads, sampler, recorder.
-public enum ChanscopeEngineModule {}

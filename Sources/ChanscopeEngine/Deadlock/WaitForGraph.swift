@@ -1,0 +1,72 @@
+/// Who waits on whom right now: the input of the deadlock detector.
+///
+/// Only groups whose every live worker is blocked in a channel operation appear as `stuck`; a
+/// group with any worker still able to move can unblock the others, so it breaks any cycle.
+public struct WaitForGraph: Sendable, Equatable {
+    /// A blocked group and the channels its workers wait on (`onSend` false: waiting to receive).
+    public struct Wait: Sendable, Equatable {
+        public var channel: String
+        public var onSend: Bool
+        public init(channel: String, onSend: Bool) {
+            self.channel = channel
+            self.onSend = onSend
+        }
+    }
+
+    /// Group name -> what its workers wait on; groups in the order of the preset.
+    public var stuck: [(group: String, waits: [Wait])]
+    /// Channel name -> groups with live workers that send on it / receive from it.
+    public var liveSenders: [String: [String]]
+    public var liveReceivers: [String: [String]]
+
+    public init(stuck: [(group: String, waits: [Wait])], liveSenders: [String: [String]], liveReceivers: [String: [String]]) {
+        self.stuck = stuck
+        self.liveSenders = liveSenders
+        self.liveReceivers = liveReceivers
+    }
+
+    public static func == (lhs: WaitForGraph, rhs: WaitForGraph) -> Bool {
+        lhs.stuck.map(\.group) == rhs.stuck.map(\.group) && lhs.stuck.map(\.waits) == rhs.stuck.map(\.waits)
+            && lhs.liveSenders == rhs.liveSenders && lhs.liveReceivers == rhs.liveReceivers
+    }
+
+    /// A cycle of stuck groups through the channels they wait on, written `A -> ab -> B -> ba -> A`,
+    /// or nil. A sender waits for the channel's receivers, a receiver for its senders.
+    public func findCycle() -> String? {
+        let stuckWaits = Dictionary(stuck.map { ($0.group, $0.waits) }, uniquingKeysWith: { a, _ in a })
+        // Edges: group -> (channel, next group), only between stuck groups.
+        func edges(of group: String) -> [(String, String)] {
+            var result: [(String, String)] = []
+            for wait in stuckWaits[group] ?? [] {
+                let others = (wait.onSend ? liveReceivers[wait.channel] : liveSenders[wait.channel]) ?? []
+                for other in others where stuckWaits[other] != nil {
+                    result.append((wait.channel, other))
+                }
+            }
+            return result
+        }
+        for start in stuck.map(\.group) {
+            // Depth-first search for a path back to `start`.
+            var path: [(group: String, channel: String)] = []
+            var visited: Set<String> = [start]
+            func search(_ group: String) -> Bool {
+                for (channel, next) in edges(of: group) {
+                    if next == start {
+                        path.append((group, channel))
+                        return true
+                    }
+                    if visited.insert(next).inserted {
+                        path.append((group, channel))
+                        if search(next) { return true }
+                        path.removeLast()
+                    }
+                }
+                return false
+            }
+            if search(start) {
+                return path.map { "\($0.group) -> \($0.channel) -> " }.joined() + start
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,207 @@
+import Channels
+import Synchronization
+
+/// One worker thread running its group's loop of steps, holding at most one message in hand.
+///
+/// The worker owns its own channel handles, so stopping it is closing them: a blocked send or
+/// receive returns `cancelled` at once, and the release counts toward the channel's disconnect
+/// exactly as dropping a Rust sender or receiver would.
+final class Worker: @unchecked Sendable {
+    let id: Int32
+    unowned let group: WorkerGroup
+    let counters = WorkerCounters()
+    let stopRequested = Atomic<Bool>(false)
+    /// Handles indexed by channel; nil where the group does not use that channel that way.
+    private let senders: [Sender<Message>?]
+    private let receivers: [Receiver<Message>?]
+    private let knobs: KnobBoard
+    private let control: ExperimentControl
+    private var random: SplitMix64
+    private var thread: JoinableThread?
+
+    init(
+        id: Int32, group: WorkerGroup, channels: [Channel<Message>], knobs: KnobBoard,
+        control: ExperimentControl, seed: UInt64
+    ) {
+        self.id = id
+        self.group = group
+        self.knobs = knobs
+        self.control = control
+        random = SplitMix64(seed: seed ^ (UInt64(UInt32(bitPattern: id)) &* 0x9E37_79B9_7F4A_7C15))
+        senders = channels.indices.map { group.sendsTo.contains($0) ? channels[$0].makeSender() : nil }
+        receivers = channels.indices.map { group.receivesFrom.contains($0) ? channels[$0].makeReceiver() : nil }
+    }
+
+    /// Starts the thread.
+    func start() {
+        thread = JoinableThread(name: "\(group.name)-\(id)") { [self] in
+            let end = runLoop()
+            releaseHandles()
+            counters.set(end)
+            counters.channelIndex.store(-1, ordering: .relaxed)
+        }
+    }
+
+    /// Asks the worker to stop at once: closes its handles (cancelling a blocked send or receive)
+    /// and wakes it if it sleeps or is paused. Does not wait.
+    func stop() {
+        stopRequested.store(true, ordering: .releasing)
+        releaseHandles()
+        control.wakeAll()
+    }
+
+    /// Waits for the thread to end (call `stop()` first, or let it finish).
+    func join() { thread?.join() }
+
+    private func releaseHandles() {
+        for sender in senders { sender?.close() }
+        for receiver in receivers { receiver?.close() }
+    }
+
+    private var shouldStop: Bool {
+        stopRequested.load(ordering: .acquiring) || control.shuttingDown.load(ordering: .acquiring)
+    }
+
+    // MARK: The loop
+
+    /// Runs iterations until the limit, a disconnect or a stop; returns the final state.
+    private func runLoop() -> WorkerState {
+        var hand: Message?
+        while true {
+            guard !shouldStop else { return abandon(hand) }
+            guard group.claimIteration(knobs: knobs) else { return .finished }
+            var lastPollEmpty = false
+            for step in group.steps {
+                if control.isPaused { waitWhilePaused() }
+                guard !shouldStop else { return abandon(hand) }
+                switch step {
+                case .make:
+                    if hand != nil { consume(&hand) }
+                    counters.set(.working)
+                    hand = Message(
+                        sequence: group.nextSequence.wrappingAdd(1, ordering: .relaxed).oldValue,
+                        origin: id, createdAt: MonotonicClock.now())
+                    counters.made.wrappingAdd(1, ordering: .relaxed)
+                case .send(let channel):
+                    guard let message = hand, let sender = senders[channel] else { continue }
+                    beginOperation(.blockedOnSend, channel: channel)
+                    let result = sender.send(message)
+                    endOperation(counters.sendNanos)
+                    switch result {
+                    case .sent:
+                        hand = nil
+                        counters.sent.wrappingAdd(1, ordering: .relaxed)
+                    case .dropped, .overwrote:
+                        hand = nil  // counted by the channel as dropped or overwritten
+                        counters.sent.wrappingAdd(1, ordering: .relaxed)
+                    case .disconnected:
+                        return .disconnected  // counted by the channel as failed
+                    case .cancelled(let message):
+                        return abandon(message)
+                    case .full, .timedOut:
+                        continue  // a blocking send does not end this way
+                    }
+                case .receive(let channel):
+                    guard let receiver = receivers[channel] else { continue }
+                    beginOperation(.blockedOnReceive, channel: channel)
+                    let result = receiver.receive()
+                    endOperation(counters.receiveNanos)
+                    switch result {
+                    case .received(let message, _):
+                        if hand != nil { consume(&hand) }
+                        hand = message
+                        counters.received.wrappingAdd(1, ordering: .relaxed)
+                    case .disconnected:
+                        return hand == nil ? .disconnected : finishWithHand(&hand, as: .disconnected)
+                    case .cancelled:
+                        return abandon(hand)
+                    case .empty, .timedOut:
+                        continue
+                    }
+                case .poll(let channel):
+                    guard let receiver = receivers[channel] else { continue }
+                    counters.set(.working)
+                    switch receiver.tryReceive() {
+                    case .received(let message, _):
+                        if hand != nil { consume(&hand) }
+                        hand = message
+                        counters.received.wrappingAdd(1, ordering: .relaxed)
+                        lastPollEmpty = false
+                    case .empty, .timedOut:
+                        counters.emptyPolls.wrappingAdd(1, ordering: .relaxed)
+                        counters.set(.pollingEmpty)
+                        lastPollEmpty = true
+                    case .disconnected:
+                        return hand == nil ? .disconnected : finishWithHand(&hand, as: .disconnected)
+                    case .cancelled:
+                        return abandon(hand)
+                    }
+                case .sleep(let knob, let jitter):
+                    // Between empty polls the worker is still "polling": keep that on screen.
+                    if !lastPollEmpty { counters.set(.sleeping) }
+                    sleep(knob: knob, jitter: jitter)
+                }
+            }
+            if hand != nil { consume(&hand) }
+        }
+    }
+
+    /// The message in hand is finished with: count it as done.
+    private func consume(_ hand: inout Message?) {
+        hand = nil
+        counters.done.wrappingAdd(1, ordering: .relaxed)
+    }
+
+    /// A disconnect ends the loop, but a message already received is still worked off.
+    private func finishWithHand(_ hand: inout Message?, as state: WorkerState) -> WorkerState {
+        consume(&hand)
+        return state
+    }
+
+    /// The worker is stopped with a message in hand: it never reaches a channel; count it.
+    private func abandon(_ hand: Message?) -> WorkerState {
+        if hand != nil { counters.abandoned.wrappingAdd(1, ordering: .relaxed) }
+        return .finished
+    }
+
+    private func beginOperation(_ state: WorkerState, channel: Int) {
+        counters.channelIndex.store(channel, ordering: .relaxed)
+        counters.set(state)
+        counters.operationStart.store(MonotonicClock.now(), ordering: .releasing)
+    }
+
+    private func endOperation(_ total: borrowing Atomic<UInt64>) {
+        let start = counters.operationStart.load(ordering: .relaxed)
+        let now = MonotonicClock.now()
+        total.wrappingAdd(now > start ? now - start : 0, ordering: .relaxed)
+        counters.operationStart.store(0, ordering: .releasing)
+        counters.set(.working)
+    }
+
+    /// Sleeps for the knob's current value (± jitter), re-reading the knob whenever it changes.
+    private func sleep(knob: Int, jitter: Double) {
+        let factor = jitter > 0 ? 1 + Double.random(in: -jitter...jitter, using: &random) : 1
+        guard knobs.value(at: knob) * factor > 0 else { return }
+        let start = MonotonicClock.now()
+        control.gate.withLock {
+            while !shouldStop {
+                let milliseconds = max(0, knobs.value(at: knob) * factor)
+                let deadline = start &+ UInt64(milliseconds * 1_000_000)
+                if MonotonicClock.now() >= deadline { break }
+                control.gate.wait(until: deadline)
+            }
+        }
+    }
+
+    /// Holds the worker at a step boundary until resumed or stopped.
+    private func waitWhilePaused() {
+        let previous = counters.currentState
+        counters.set(.paused)
+        control.gate.withLock {
+            while control.isPaused && !shouldStop {
+                control.gate.wait(until: nil)
+            }
+        }
+        counters.set(previous == .paused ? .working : previous)
+    }
+}

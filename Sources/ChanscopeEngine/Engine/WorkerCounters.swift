@@ -1,0 +1,45 @@
+import Synchronization
+
+/// One worker's live counters, written by its thread and read by the sampler without locks.
+///
+/// Atomics rather than a lock: a worker with zero waits runs millions of steps a second and the
+/// sampler must never slow it down or be blocked by it. Each value is monotonic or a plain
+/// state, so a reading a few nanoseconds stale is still true.
+final class WorkerCounters: Sendable {
+    let state = Atomic<UInt8>(WorkerState.starting.rawValue)
+    /// Index of the channel the worker is sending to or receiving from, or -1.
+    let channelIndex = Atomic<Int>(-1)
+    let made = Atomic<UInt64>(0)
+    let done = Atomic<UInt64>(0)
+    let sent = Atomic<UInt64>(0)
+    let received = Atomic<UInt64>(0)
+    let emptyPolls = Atomic<UInt64>(0)
+    /// Messages in hand when the worker was closed or removed (they never reached a channel).
+    let abandoned = Atomic<UInt64>(0)
+    /// Nanoseconds spent inside sends and receives, finished ones only.
+    let sendNanos = Atomic<UInt64>(0)
+    let receiveNanos = Atomic<UInt64>(0)
+    /// When the current send or receive began, or 0 when none is under way.
+    let operationStart = Atomic<UInt64>(0)
+
+    var currentState: WorkerState {
+        WorkerState(rawValue: state.load(ordering: .relaxed)) ?? .working
+    }
+
+    func set(_ newState: WorkerState) {
+        state.store(newState.rawValue, ordering: .relaxed)
+    }
+
+    /// Total time inside sends and receives up to `now`, counting an operation still under way.
+    func blockedNanos(now: UInt64) -> (send: UInt64, receive: UInt64) {
+        let start = operationStart.load(ordering: .acquiring)
+        let currentState = currentState
+        var send = sendNanos.load(ordering: .relaxed)
+        var receive = receiveNanos.load(ordering: .relaxed)
+        if start != 0, now > start {
+            if currentState == .blockedOnSend { send &+= now - start }
+            if currentState == .blockedOnReceive { receive &+= now - start }
+        }
+        return (send, receive)
+    }
+}

@@ -1,0 +1,62 @@
+import Channels
+import Synchronization
+
+/// One named group of workers running the same loop, and what they share.
+///
+/// The group owns the shared iteration counter behind `limit` (a producer's "max work" counts
+/// across all of its workers) and the sequence numbers of the messages it makes. Its worker list
+/// changes only under the experiment's lock.
+final class WorkerGroup: @unchecked Sendable {
+    let index: Int
+    let spec: WorkerGroupSpec
+    let steps: [ResolvedStep]
+    /// The knob holding the limit, or a fixed limit; nil = endless.
+    let limitKnob: Int?
+    let fixedLimit: Int?
+    /// Channels this group sends on and receives from (indices).
+    let sendsTo: [Int]
+    let receivesFrom: [Int]
+
+    let iterationsClaimed = Atomic<Int>(0)
+    let nextSequence = Atomic<UInt64>(1)
+
+    /// Live and finished workers shown on screen, in the order they were added (experiment lock).
+    var workers: [Worker] = []
+    /// Workers removed with `-`: no longer shown, still counted in the totals.
+    var retired: [Worker] = []
+    /// Set when the user closed the group.
+    var isClosed = false
+
+    init(index: Int, spec: WorkerGroupSpec, steps: [ResolvedStep], limitKnob: Int?, fixedLimit: Int?) {
+        self.index = index
+        self.spec = spec
+        self.steps = steps
+        self.limitKnob = limitKnob
+        self.fixedLimit = fixedLimit
+        var sends: [Int] = []
+        var receives: [Int] = []
+        for step in steps {
+            switch step {
+            case .send(let c): if !sends.contains(c) { sends.append(c) }
+            case .receive(let c), .poll(let c): if !receives.contains(c) { receives.append(c) }
+            default: break
+            }
+        }
+        sendsTo = sends
+        receivesFrom = receives
+    }
+
+    var name: String { spec.name }
+
+    /// Claims one loop iteration; false once the limit is reached (0 means endless).
+    func claimIteration(knobs: KnobBoard) -> Bool {
+        let limit = limitKnob.map { Int(knobs.value(at: $0)) } ?? fixedLimit ?? 0
+        guard limit > 0 else { return true }
+        return iterationsClaimed.wrappingAdd(1, ordering: .relaxed).oldValue < limit
+    }
+
+    /// The current limit for display (0 = endless).
+    func limit(knobs: KnobBoard) -> Int {
+        limitKnob.map { Int(knobs.value(at: $0)) } ?? fixedLimit ?? 0
+    }
+}

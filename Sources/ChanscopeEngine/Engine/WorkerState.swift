@@ -1,0 +1,41 @@
+/// What one worker thread is doing right now, as the screen shows it.
+public enum WorkerState: UInt8, Sendable, CaseIterable, CustomStringConvertible {
+    /// Not started yet.
+    case starting
+    /// Making, handing on or consuming a message.
+    case working
+    /// In a `sleep` step.
+    case sleeping
+    /// Inside a blocking send: the channel is full (or, on a rendezvous, no receiver yet).
+    case blockedOnSend
+    /// Inside a blocking receive: nothing queued yet.
+    case blockedOnReceive
+    /// The last `poll` found the channel empty.
+    case pollingEmpty
+    /// Held at a step boundary by pause.
+    case paused
+    /// Done: its limit was reached, or it was closed or removed.
+    case finished
+    /// Done because the other side of a channel went away.
+    case disconnected
+
+    public var description: String {
+        switch self {
+        case .starting: "starting"
+        case .working: "working"
+        case .sleeping: "sleeping"
+        case .blockedOnSend: "blocked on send"
+        case .blockedOnReceive: "blocked on receive"
+        case .pollingEmpty: "polling (empty)"
+        case .paused: "paused"
+        case .finished: "finished"
+        case .disconnected: "disconnected"
+        }
+    }
+
+    /// Whether the thread has ended.
+    public var isDone: Bool { self == .finished || self == .disconnected }
+
+    /// Whether the worker is waiting inside a channel operation.
+    public var isBlocked: Bool { self == .blockedOnSend || self == .blockedOnReceive }
+}

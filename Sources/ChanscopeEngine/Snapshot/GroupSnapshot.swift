@@ -1,0 +1,55 @@
+/// One worker group as the sampler saw it at one tick.
+public struct GroupSnapshot: Sendable, Hashable {
+    public var name: String
+    /// The state of each worker on screen (live and finished, not removed), in order.
+    public var workerStates: [WorkerState]
+    /// Totals over every worker the group ever had.
+    public var made: UInt64
+    public var done: UInt64
+    public var sent: UInt64
+    public var received: UInt64
+    public var emptyPolls: UInt64
+    /// Messages in hand when a worker was closed or removed.
+    public var abandoned: UInt64
+    /// Share (0-100) of the last interval the live workers spent inside sends and receives.
+    public var blockedSendPercent: Double
+    public var blockedReceivePercent: Double
+    /// Empty polls per second over the last interval.
+    public var emptyPollsPerSecond: Double
+    /// The group's loop limit (0 = endless) and iterations claimed so far.
+    public var limit: Int
+    public var iterations: Int
+    /// The user closed the group.
+    public var isClosed: Bool
+
+    public init(
+        name: String, workerStates: [WorkerState], made: UInt64 = 0, done: UInt64 = 0, sent: UInt64 = 0,
+        received: UInt64 = 0, emptyPolls: UInt64 = 0, abandoned: UInt64 = 0, blockedSendPercent: Double = 0,
+        blockedReceivePercent: Double = 0, emptyPollsPerSecond: Double = 0, limit: Int = 0, iterations: Int = 0,
+        isClosed: Bool = false
+    ) {
+        self.name = name
+        self.workerStates = workerStates
+        self.made = made
+        self.done = done
+        self.sent = sent
+        self.received = received
+        self.emptyPolls = emptyPolls
+        self.abandoned = abandoned
+        self.blockedSendPercent = blockedSendPercent
+        self.blockedReceivePercent = blockedReceivePercent
+        self.emptyPollsPerSecond = emptyPollsPerSecond
+        self.limit = limit
+        self.iterations = iterations
+        self.isClosed = isClosed
+    }
+
+    /// Workers not yet finished.
+    public var liveCount: Int { workerStates.filter { !$0.isDone }.count }
+
+    /// How many workers are in `state`.
+    public func count(_ state: WorkerState) -> Int { workerStates.filter { $0 == state }.count }
+
+    /// Whether every worker has ended.
+    public var isFinished: Bool { !workerStates.isEmpty && liveCount == 0 }
+}
