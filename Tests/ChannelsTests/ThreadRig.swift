@@ -104,3 +104,20 @@ final class Flag: Sendable {
     func set() { value.store(true, ordering: .releasing) }
     var isSet: Bool { value.load(ordering: .acquiring) }
 }
+
+/// Holds threads at the start line until all of them arrived, so they really run together.
+final class StartBarrier: Sendable {
+    private let arrived = Atomic(0)
+    let parties: Int
+
+    init(parties: Int) { self.parties = parties }
+
+    /// Waits (yielding) for every party; gives up after 10 s so a bug cannot hang the test.
+    func arriveAndWait() {
+        arrived.add(1, ordering: .acquiringAndReleasing)
+        let deadline = MonotonicClock.deadline(after: 10)
+        while arrived.load(ordering: .acquiring) < parties, MonotonicClock.now() < deadline {
+            sched_yield()
+        }
+    }
+}
