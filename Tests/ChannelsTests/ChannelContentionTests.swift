@@ -53,6 +53,74 @@ struct ChannelContentionTests {
         run(kind: .bounded(2), producers: 3, consumers: 2, perProducer: 3_000, switching: true)
     }
 
+    @Test("timed sends racing receivers: every sent message is received, no timed-out one is",
+          arguments: [ChannelKind.rendezvous, .bounded(1)])
+    func timedSendsRace(kind: ChannelKind) {
+        let channel = Channel<UInt64>(kind: kind)
+        let producers = 2
+        let perProducer = 1_500
+        let senders = (0..<producers).map { _ in channel.makeSender() }
+        let receivers = (0..<2).map { _ in channel.makeReceiver() }
+        let barrier = StartBarrier(parties: producers + receivers.count)
+        var threads: [JoinableThread] = []
+        let consumed = receivers.map { receiver in
+            let box = ResultBox<(count: UInt64, sum: UInt64)>()
+            threads.append(JoinableThread {
+                barrier.arriveAndWait()
+                var count: UInt64 = 0
+                var sum: UInt64 = 0
+                while true {
+                    switch receiver.receive(timeout: 0.0003) {
+                    case .received(let v, _):
+                        count += 1
+                        sum &+= v
+                    case .timedOut: continue
+                    default:
+                        box.value = (count, sum)
+                        return
+                    }
+                }
+            })
+            return box
+        }
+        let produced = senders.enumerated().map { p, sender in
+            let box = ResultBox<(sent: UInt64, sum: UInt64, timedOut: UInt64, other: Int)>()
+            threads.append(JoinableThread {
+                barrier.arriveAndWait()
+                var tally: (sent: UInt64, sum: UInt64, timedOut: UInt64, other: Int) = (0, 0, 0, 0)
+                for i in 1...perProducer {
+                    let v = Self.value(producer: p, index: i)
+                    switch sender.send(v, timeout: 0.0002) {
+                    case .sent:
+                        tally.sent += 1
+                        tally.sum &+= v
+                    case .timedOut(let back):
+                        if back == v { tally.timedOut += 1 } else { tally.other += 1 }
+                    default: tally.other += 1
+                    }
+                }
+                sender.close()
+                box.value = tally
+            })
+            return box
+        }
+        for thread in threads { thread.join() }
+        let made = produced.compactMap(\.value)
+        let got = consumed.compactMap(\.value)
+        #expect(made.count == producers && got.count == receivers.count)
+        #expect(made.allSatisfy { $0.other == 0 })
+        let sent = made.reduce(0) { $0 + $1.sent }
+        let timedOut = made.reduce(0) { $0 + $1.timedOut }
+        #expect(sent + timedOut == UInt64(producers * perProducer))
+        #expect(got.reduce(0) { $0 + $1.count } == sent)
+        #expect(got.reduce(0) { $0 &+ $1.sum } == made.reduce(0) { $0 &+ $1.sum })
+        let c = channel.counters
+        #expect(c.attempted == sent && c.accepted == sent && c.received == sent)
+        #expect(c.identityViolation == nil)
+        #expect(channel.stats().blockedSenders == 0 && channel.stats().blockedReceivers == 0)
+        for receiver in receivers { receiver.close() }
+    }
+
     func run(kind: ChannelKind, producers: Int, consumers: Int, perProducer: Int, switching: Bool) {
         let channel = Channel<UInt64>(kind: kind)
         let senders = (0..<producers).map { _ in channel.makeSender() }
