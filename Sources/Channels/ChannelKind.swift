@@ -123,3 +123,13 @@ public enum ChannelKind: Hashable, Sendable, CustomStringConvertible {
         }
     }
 }
+
+extension ChannelKind {
+    /// The kind a channel actually runs: a sized kind below capacity 1 runs at capacity 1, the
+    /// same rule as `withCapacity` (`ChannelKind.make` refuses such kinds from presets, but the
+    /// enum can still be built directly, and a `bounded(0)` would block every send forever).
+    var normalized: ChannelKind {
+        guard let capacity, capacity < 1 else { return self }
+        return withCapacity(capacity)
+    }
+}

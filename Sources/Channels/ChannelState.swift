@@ -63,6 +63,7 @@ struct ChannelState<Element> {
     private(set) var latency: Histogram<UInt64>
 
     init(kind: ChannelKind, stampsMessages: Bool) {
+        let kind = kind.normalized
         self.kind = kind
         self.stampsMessages = stampsMessages
         // Microseconds up to an hour with 2 significant digits: about 3,000 counters, so reading
@@ -249,6 +250,7 @@ struct ChannelState<Element> {
     /// each eviction counted as overwritten. A rendezvous keeps queued messages receivable;
     /// leaving rendezvous hands pending offers back to their senders, who retry under the new kind.
     mutating func setKind(_ newKind: ChannelKind, wakeups: inout Wakeups) {
+        let newKind = newKind.normalized
         kind = newKind
         switch newKind {
         case .dropping(let capacity):

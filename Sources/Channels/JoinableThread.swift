@@ -30,6 +30,11 @@ public final class JoinableThread: @unchecked Sendable {
         thread = handle
     }
 
+    /// A thread nobody joins is detached, so the system reclaims it when it ends.
+    deinit {
+        if !joined, let thread { pthread_detach(thread) }
+    }
+
     /// Waits for the closure to return. Call it once, from one thread.
     public func join() {
         guard !joined, let thread else { return }
