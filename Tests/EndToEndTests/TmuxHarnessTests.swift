@@ -21,10 +21,9 @@ struct TmuxHarnessTests {
         // Raw bytes arrive as typed: "hi" then Enter, so the shell finishes with status 0.
         try tmux.sendBytes([0x68, 0x69, 0x0D])
         #expect(try tmux.waitForExit() == 0)
-        // remain-on-exit keeps the pane readable after the program is gone.
-        let after = try tmux.capture()
-        #expect(after.contains("got [abc]"))
-        #expect(after.contains("Pane is dead"))
+        // The pane stays readable after the program is gone.
+        #expect(try tmux.capture().contains("got [abc]"))
+        #expect(try tmux.programPID() == nil)
     }
 
     @Test func resizeAndEnvironment() throws {
@@ -50,6 +49,23 @@ struct TmuxHarnessTests {
         } catch let failure as TmuxHarness.Failure {
             #expect(failure.description.contains("only this"))
         }
+    }
+
+    @Test func exitStatusOfASignalledProgram() throws {
+        let tmux = try TmuxHarness(command: ["sh", "-c", "echo ready; exec sleep 30"], width: 30, height: 5)
+        defer { tmux.stop() }
+        try tmux.waitFor(text: "ready")
+        try tmux.waitUntil(timeout: .seconds(5), "the program's pid") { _ in (try? tmux.programPID()) != nil }
+        try tmux.signalProgram(SIGTERM)
+        #expect(try tmux.waitForExit() == 128 + SIGTERM)
+    }
+
+    @Test func ctrlCReachesTheProgramNotTheWrapper() throws {
+        let tmux = try TmuxHarness(command: ["sh", "-c", "echo ready; exec sleep 30"], width: 30, height: 5)
+        defer { tmux.stop() }
+        try tmux.waitFor(text: "ready")
+        try tmux.sendKeys("C-c")
+        #expect(try tmux.waitForExit() == 128 + SIGINT)
     }
 
     @Test func findsTheBuildProductsFolder() throws {
