@@ -10,35 +10,47 @@ extension NcursesBackend {
         switch code {
         case KEY_RESIZE: return .resize(size)
         case KEY_MOUSE: return mouseEvent()
-        case KEY_UP: return .key(.up)
-        case KEY_DOWN: return .key(.down)
-        case KEY_LEFT: return .key(.left)
-        case KEY_RIGHT: return .key(.right)
-        case KEY_SLEFT: return .key(.shiftLeft)
-        case KEY_SRIGHT: return .key(.shiftRight)
-        case KEY_PPAGE: return .key(.pageUp)
-        case KEY_NPAGE: return .key(.pageDown)
-        case KEY_HOME: return .key(.home)
-        case KEY_END: return .key(.end)
-        case KEY_BTAB: return .key(.shiftTab)
-        case KEY_ENTER: return .key(.enter)
-        case KEY_BACKSPACE: return .key(.backspace)
-        default: return nil
+        default: return NcursesBackend.key(forKeyCode: code).map(InputEvent.key)
         }
     }
 
     /// A character (already decoded from UTF-8 by ncurses under a UTF-8 locale).
     func event(forCharacter value: UInt32) -> InputEvent? {
+        NcursesBackend.key(forCharacter: value).map(InputEvent.key)
+    }
+
+    /// The key for an ncurses key code (`KEY_UP`, `KEY_SLEFT`, ...), or nil if unmapped.
+    static func key(forKeyCode code: Int32) -> Key? {
+        switch code {
+        case KEY_UP: return .up
+        case KEY_DOWN: return .down
+        case KEY_LEFT: return .left
+        case KEY_RIGHT: return .right
+        case KEY_SLEFT: return .shiftLeft
+        case KEY_SRIGHT: return .shiftRight
+        case KEY_PPAGE: return .pageUp
+        case KEY_NPAGE: return .pageDown
+        case KEY_HOME: return .home
+        case KEY_END: return .end
+        case KEY_BTAB: return .shiftTab
+        case KEY_ENTER: return .enter
+        case KEY_BACKSPACE: return .backspace
+        default: return nil
+        }
+    }
+
+    /// The key for a character code; other control characters are ignored (nil).
+    static func key(forCharacter value: UInt32) -> Key? {
         switch value {
-        case 3: return .key(.ctrlC)
-        case 8, 127: return .key(.backspace)
-        case 9: return .key(.tab)
-        case 10, 13: return .key(.enter)
-        case 27: return .key(.escape)
+        case 3: return .ctrlC
+        case 8, 127: return .backspace
+        case 9: return .tab
+        case 10, 13: return .enter
+        case 27: return .escape
         case 0..<32: return nil
         default:
             guard let scalar = Unicode.Scalar(value) else { return nil }
-            return .key(.character(Character(scalar)))
+            return .character(Character(scalar))
         }
     }
 
