@@ -6,5 +6,10 @@ struct Chanscope: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "chanscope",
         abstract: "A terminal visualiser for concurrency experiments over real channels.",
-        subcommands: [BenchCommand.self])
+        discussion: """
+            With no subcommand, opens the screen on the built-in experiment (one producer, one \
+            consumer, a bounded channel). Keys: ? help, q quit.
+            """,
+        subcommands: [RunCommand.self, PresetsCommand.self, BenchCommand.self],
+        defaultSubcommand: RunCommand.self)
 }

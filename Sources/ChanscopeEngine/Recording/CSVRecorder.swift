@@ -6,7 +6,8 @@ import Foundation
 /// Each row is quoted by CSV.swift into memory and written to the file with one `write`, newline
 /// included, so a row is complete on disk as soon as it is recorded and a crash loses at most the
 /// row being written. The file is created exclusively: an existing file is never overwritten.
-public final class CSVRecorder {
+/// Not thread-safe by itself: callers use one recorder from one thread at a time (the sampler).
+public final class CSVRecorder: @unchecked Sendable {
     public let path: String
     public let header: [String]
     private var descriptor: Int32
@@ -32,6 +33,9 @@ public final class CSVRecorder {
     deinit { close() }
 
     /// The header line's fields for a snapshot's channels, groups and knobs.
+    ///
+    /// Only the preset's own knobs get a column: capacities and worker counts are already the
+    /// `CH.capacity` and `G.count` columns.
     public static func header(for snapshot: Snapshot) -> [String] {
         var fields = ["time_s"]
         for channel in snapshot.channels {
@@ -46,7 +50,7 @@ public final class CSVRecorder {
                 fields.append("\(group.name).\(column)")
             }
         }
-        fields += snapshot.knobs.map(\.name)
+        fields += snapshot.knobs.filter { $0.target == .preset }.map(\.name)
         fields.append("event")
         return fields
     }
@@ -69,7 +73,7 @@ public final class CSVRecorder {
                 fixed(group.blockedReceivePercent, 1), String(group.emptyPolls),
             ]
         }
-        fields += snapshot.knobs.map { fixed($0.value, $0.value == $0.value.rounded() ? 0 : 3) }
+        fields += snapshot.knobs.filter { $0.target == .preset }.map { fixed($0.value, $0.value == $0.value.rounded() ? 0 : 3) }
         fields.append(snapshot.events.map(\.text).joined(separator: "; "))
         return fields
     }

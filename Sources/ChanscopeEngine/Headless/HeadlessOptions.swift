@@ -1,0 +1,21 @@
+/// How a run without a screen goes: how long, how often to sample, where to record.
+public struct HeadlessOptions: Sendable, Equatable {
+    /// Seconds to run; the run ends earlier once every group has finished.
+    public var duration: Double
+    /// Samples per second.
+    public var sampleHz: Double
+    /// A CSV file to record to (never overwritten), or nil.
+    public var recordPath: String?
+    /// Seeds sleep jitter.
+    public var seed: UInt64
+    /// Seconds a wait-for cycle must persist before it is reported as a deadlock.
+    public var deadlockGrace: Double
+
+    public init(duration: Double = 10, sampleHz: Double = 10, recordPath: String? = nil, seed: UInt64 = 0x5EED, deadlockGrace: Double = 1.0) {
+        self.duration = duration
+        self.sampleHz = sampleHz
+        self.recordPath = recordPath
+        self.seed = seed
+        self.deadlockGrace = deadlockGrace
+    }
+}

@@ -1,0 +1,79 @@
+/// The plain-text tables printed at the end of a run without a screen.
+public enum SummaryTable {
+    /// Per-channel and per-group tables for the final snapshot, then the events.
+    public static func render(_ result: HeadlessResult) -> String {
+        guard let final = result.final else { return "no samples were taken\n" }
+        var lines: [String] = []
+        lines.append("\(final.presetName): \(CSVRecorder.fixed(final.time, 1)) s, \(result.snapshots.count) samples")
+        lines.append("")
+        let channelRows = final.channels.map { channel -> [String] in
+            let c = channel.counters
+            return [
+                channel.name, channel.kind.description, String(c.depth), String(result.maxDepth(of: channel.name)),
+                String(c.attempted), String(c.accepted), String(c.received), String(c.dropped), String(c.overwritten),
+                String(c.failed), String(c.discarded), c.identitiesHold ? "ok" : "BROKEN",
+            ]
+        }
+        lines += table(
+            header: ["channel", "kind", "depth", "max", "attempted", "accepted", "received", "dropped", "overwritten", "failed", "discarded", "identities"],
+            rows: channelRows, rightAligned: 2...10)
+        lines.append("")
+        let groupRows = final.groups.map { group -> [String] in
+            [
+                group.name, String(group.workerStates.count), String(group.made), String(group.done), String(group.sent),
+                String(group.received), String(group.emptyPolls), String(group.abandoned),
+                group.workerStates.isEmpty ? "-" : stateSummary(group.workerStates),
+            ]
+        }
+        lines += table(
+            header: ["group", "workers", "made", "done", "sent", "received", "empty polls", "abandoned", "end state"],
+            rows: groupRows, rightAligned: 1...7)
+        let events = result.events
+        if !events.isEmpty {
+            lines.append("")
+            lines.append("events:")
+            for event in events.suffix(20) {
+                lines.append("  " + CSVRecorder.fixed(event.time, 1).leftPadded(to: 6) + " s  " + event.text)
+            }
+            if events.count > 20 { lines.append("  (\(events.count - 20) earlier events not shown)") }
+        }
+        if result.violations.isEmpty {
+            lines.append("")
+            lines.append("accounting: attempted = accepted + dropped + failed and accepted = received + overwritten + depth + discarded held in every sample")
+        } else {
+            lines.append("")
+            lines.append("ACCOUNTING BROKEN:")
+            lines += result.violations.map { "  " + $0 }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    private static func stateSummary(_ states: [WorkerState]) -> String {
+        var counts: [(WorkerState, Int)] = []
+        for state in states {
+            if let index = counts.firstIndex(where: { $0.0 == state }) { counts[index].1 += 1 } else { counts.append((state, 1)) }
+        }
+        return counts.map { "\($0.1) \($0.0)" }.joined(separator: ", ")
+    }
+
+    /// Columns padded to their widest cell.
+    static func table(header: [String], rows: [[String]], rightAligned: ClosedRange<Int>) -> [String] {
+        let all = [header] + rows
+        let widths = header.indices.map { column in all.map { $0[column].count }.max() ?? 0 }
+        return all.map { row in
+            row.indices.map { column in
+                rightAligned.contains(column) ? row[column].leftPadded(to: widths[column]) : row[column].rightPadded(to: widths[column])
+            }.joined(separator: "  ").trimmingTrailingSpaces()
+        }
+    }
+}
+
+extension String {
+    func leftPadded(to width: Int) -> String { String(repeating: " ", count: max(0, width - count)) + self }
+    func rightPadded(to width: Int) -> String { self + String(repeating: " ", count: max(0, width - count)) }
+    func trimmingTrailingSpaces() -> String {
+        var result = self
+        while result.last == " " { result.removeLast() }
+        return result
+    }
+}

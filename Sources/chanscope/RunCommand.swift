@@ -1,0 +1,77 @@
+import ArgumentParser
+import ChanscopeEngine
+import ChanscopeTUI
+import Foundation
+
+/// `chanscope run [PRESET]`: the experiment on screen, or headless with a summary.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run an experiment on screen, or headless with a summary table.",
+        discussion: """
+            PRESET is a name (presets/NAME.yaml, looked up in ./presets, then --presets-dir, then \
+            $CHANSCOPE_PRESETS) or a path to a YAML file. Without PRESET the built-in experiment runs.
+            """)
+
+    @Argument(help: "A preset name or a path to a preset file; default: the built-in experiment.")
+    var preset: String?
+
+    @OptionGroup var experiment: ExperimentOptions
+
+    @Flag(help: "Run without a screen and print a summary at the end.")
+    var headless = false
+
+    @Option(help: ArgumentHelp("Seconds to run headless (ends early once every group has finished).", valueName: "S"))
+    var duration: Double = 10
+
+    @Option(help: ArgumentHelp("Record every sample to this CSV file (never overwritten).", valueName: "FILE"))
+    var record: String?
+
+    @Flag(help: "Draw with ASCII only (automatic when the locale is not UTF-8).")
+    var ascii = false
+
+    func validate() throws {
+        guard duration > 0 else { throw ValidationError("--duration must be more than 0 seconds") }
+    }
+
+    func run() throws {
+        let loaded = try experiment.loadPreset(preset)
+        if headless {
+            try runHeadless(loaded)
+        } else {
+            let options = AppOptions(
+                sampleHz: experiment.sampleHz, seed: experiment.seed, forceASCII: ascii, recordPath: record,
+                presetsDir: experiment.presetsDir)
+            do {
+                try App.run(preset: loaded, options: options)
+            } catch {
+                FileHandle.standardError.write(Data("chanscope: \(error)\n".utf8))
+                throw ExitCode(1)
+            }
+        }
+    }
+
+    private func runHeadless(_ preset: Preset) throws {
+        let showProgress = isatty(STDERR_FILENO) == 1
+        let options = HeadlessOptions(
+            duration: duration, sampleHz: experiment.sampleHz, recordPath: record, seed: experiment.seed)
+        let result: HeadlessResult
+        do {
+            result = try HeadlessRunner.run(preset, options: options) { snapshot in
+                guard showProgress else { return }
+                FileHandle.standardError.write(Data(("\r\u{1B}[K" + ProgressLine.render(snapshot, duration: options.duration)).utf8))
+            }
+        } catch {
+            FileHandle.standardError.write(Data("chanscope: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+        if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
+        print(SummaryTable.render(result), terminator: "")
+        if let record {
+            print("recorded \(result.rowsRecorded) rows to \(record)")
+        }
+        if !result.violations.isEmpty {
+            throw ExitCode(3)
+        }
+    }
+}
