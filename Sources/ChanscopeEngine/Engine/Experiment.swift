@@ -247,6 +247,11 @@ public final class Experiment: @unchecked Sendable {
         log(.kind, "\(channelName): \(before) -> \(kind)" + (evicted > 0 ? " (\(evicted) evicted)" : ""), now: now)
     }
 
+    /// The current kind of a channel.
+    public func kind(of channelName: String) -> ChannelKind? {
+        preset.channels.firstIndex { $0.name == channelName }.map { channels[$0].kind }
+    }
+
     /// Logs an event from outside the engine (e.g. recording started), so it reaches the CSV too.
     public func note(_ kind: ExperimentEvent.Kind, _ text: String, now: UInt64 = MonotonicClock.now()) {
         log(kind, text, now: now)

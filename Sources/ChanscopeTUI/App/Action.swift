@@ -1,0 +1,29 @@
+/// Everything the user can ask for, whatever key or click asked for it.
+public enum Action: Hashable, Sendable {
+    case quit
+    case togglePause
+    case restart
+    case selectPreviousKnob
+    case selectNextKnob
+    /// Moves the selected slider by `steps` of its step (fine) ...
+    case adjust(steps: Int)
+    /// ... or by a tenth of its range (coarse: shift or PgUp/PgDn).
+    case adjustCoarse(direction: Int)
+    /// Switches the selected channel to the kind of key `1`-`5` (index into `ChannelKind.allNames`).
+    case switchKind(index: Int)
+    case selectNextChannel
+    case selectNextGroup
+    case addWorker
+    case removeWorker
+    case closeGroup
+    case toggleRecording
+    case openPresets
+    case toggleHelp
+    /// Sets a knob to a value (a click on a slider's track).
+    case setKnob(index: Int, value: Double)
+    /// In the preset list.
+    case listUp
+    case listDown
+    case listChoose
+    case dismiss
+}

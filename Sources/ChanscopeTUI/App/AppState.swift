@@ -1,0 +1,99 @@
+import Channels
+import ChanscopeEngine
+
+/// Everything the screen shows besides the snapshot: selections, overlays, the event log.
+///
+/// A plain value changed only by `update`, so every key's effect is testable without a
+/// terminal or an engine (bubbletea's model).
+public struct AppState: Sendable, Equatable {
+    /// What the overlay shows, if anything.
+    public enum Overlay: Sendable, Equatable {
+        case none
+        case help
+        case presets([PresetEntry])
+    }
+
+    /// One row of the preset list.
+    public struct PresetEntry: Sendable, Equatable {
+        public var name: String
+        public var line: String
+        public var path: String
+        public var isValid: Bool
+        public init(name: String, line: String, path: String, isValid: Bool) {
+            self.name = name
+            self.line = line
+            self.path = path
+            self.isValid = isValid
+        }
+    }
+
+    public var presetName: String
+    public var lesson: String
+    public var selectedKnob = 0
+    public var selectedChannel = 0
+    public var selectedGroup = 0
+    public var overlay: Overlay = .none
+    public var listSelection = 0
+    /// The CSV file being recorded to, and rows written so far.
+    public var recordingPath: String?
+    public var recordedRows = 0
+    /// A one-line message for the title (errors such as "cannot record").
+    public var flash: String?
+    /// The newest events, oldest first, bounded.
+    public var events: [ExperimentEvent] = []
+    public var history = SnapshotHistory(capacity: 600)
+    public var snapshot: Snapshot?
+    /// The snapshot before `snapshot`, so views can tell what changed in the last interval.
+    public var previous: Snapshot?
+    public var ascii: Bool
+
+    /// How many events the log keeps.
+    public static let eventLimit = 200
+
+    public init(presetName: String, lesson: String = "", ascii: Bool = false) {
+        self.presetName = presetName
+        self.lesson = lesson
+        self.ascii = ascii
+    }
+
+    /// Takes in a new snapshot: history, events, and selections kept in range.
+    public mutating func receive(_ snapshot: Snapshot) {
+        previous = self.snapshot
+        self.snapshot = snapshot
+        history.append(snapshot)
+        events.append(contentsOf: snapshot.events)
+        if events.count > AppState.eventLimit { events.removeFirst(events.count - AppState.eventLimit) }
+        clampSelections()
+    }
+
+    /// Shows a knob's new value at once, before the next sample confirms it, so a key press
+    /// reaches the screen within one frame.
+    public mutating func show(knob name: String, value: Double) {
+        guard let index = snapshot?.knobs.firstIndex(where: { $0.name == name }) else { return }
+        snapshot?.knobs[index].value = value
+    }
+
+    /// Shows a channel's new kind at once (see `show(knob:value:)`).
+    public mutating func show(channel name: String, kind: ChannelKind) {
+        guard let index = snapshot?.channels.firstIndex(where: { $0.name == name }) else { return }
+        snapshot?.channels[index].stats.kind = kind
+    }
+
+    mutating func clampSelections() {
+        guard let snapshot else { return }
+        selectedKnob = clamp(selectedKnob, count: snapshot.knobs.count)
+        selectedChannel = clamp(selectedChannel, count: snapshot.channels.count)
+        selectedGroup = clamp(selectedGroup, count: snapshot.groups.count)
+    }
+
+    private func clamp(_ value: Int, count: Int) -> Int { count == 0 ? 0 : min(max(0, value), count - 1) }
+
+    /// The name of the selected channel / group / knob, if the snapshot has one.
+    public var selectedChannelName: String? { snapshot?.channels[safe: selectedChannel]?.name }
+    public var selectedGroupName: String? { snapshot?.groups[safe: selectedGroup]?.name }
+    public var selectedKnobSnapshot: KnobSnapshot? { snapshot?.knobs[safe: selectedKnob] }
+}
+
+extension Array {
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}

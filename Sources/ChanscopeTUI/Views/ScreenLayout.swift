@@ -1,0 +1,107 @@
+/// Where each part of the screen goes for a terminal size and what there is to show.
+///
+/// One pure function decides the layout, and both drawing and mouse hit-testing use it, so a
+/// click always lands on what was drawn. Parts are given room in order of importance — title,
+/// footer, channels, workers, knobs, events — and shrink (fewer lines per channel, a scrolling
+/// knob list, no section headings) before anything is left out.
+public struct ScreenLayout: Equatable, Sendable {
+    /// The smallest terminal the full screen works in; below it a message asks for more room.
+    public static let minimumWidth = 40
+    public static let minimumHeight = 10
+
+    public var size: TerminalSize
+    public var tooSmall: Bool
+    public var title: Rect
+    public var banner: Rect
+    public var footer: Rect
+    public var channelsHeading: Rect
+    /// One rect per channel, each 1 to 3 lines high.
+    public var channels: [Rect]
+    public var groupsHeading: Rect
+    public var groups: [Rect]
+    public var legend: Rect
+    public var knobsHeading: Rect
+    /// The knobs shown (index into the snapshot's knobs) and the row each is drawn in.
+    public var knobs: [(index: Int, rect: Rect)]
+    public var eventsHeading: Rect
+    public var events: Rect
+
+    public static func == (lhs: ScreenLayout, rhs: ScreenLayout) -> Bool {
+        lhs.size == rhs.size && lhs.tooSmall == rhs.tooSmall && lhs.channels == rhs.channels && lhs.groups == rhs.groups
+            && lhs.knobs.map(\.index) == rhs.knobs.map(\.index) && lhs.knobs.map(\.rect) == rhs.knobs.map(\.rect)
+            && lhs.events == rhs.events && lhs.title == rhs.title && lhs.footer == rhs.footer
+    }
+
+    /// Lays out `channelCount` channels, `groupCount` groups and `knobCount` knobs.
+    public init(
+        size: TerminalSize, channelCount: Int, groupCount: Int, knobCount: Int, selectedKnob: Int, showBanner: Bool
+    ) {
+        self.size = size
+        let zero = Rect.zero
+        (title, banner, footer, channelsHeading, groupsHeading, legend, knobsHeading, eventsHeading, events) =
+            (zero, zero, zero, zero, zero, zero, zero, zero, zero)
+        channels = []
+        groups = []
+        knobs = []
+        tooSmall = size.width < ScreenLayout.minimumWidth || size.height < ScreenLayout.minimumHeight
+        guard !tooSmall else { return }
+
+        let width = size.width
+        title = Rect(x: 0, y: 0, width: width, height: 1)
+        footer = Rect(x: 0, y: size.height - 1, width: width, height: 1)
+        var top = 1
+        if showBanner {
+            banner = Rect(x: 0, y: 1, width: width, height: 1)
+            top = 2
+        }
+        let available = size.height - 1 - top
+
+        // Choose lines per channel, headings and knob columns so the essentials fit.
+        let knobColumns = width >= 120 && knobCount > 3 ? 2 : 1
+        let knobRows = (knobCount + knobColumns - 1) / knobColumns
+        var linesPerChannel = 3
+        var headings = true
+        var withLegend = true
+        func need(knobRowsShown: Int, events: Int) -> Int {
+            let headingCount = headings ? (3 + (events > 0 ? 1 : 0)) : 0
+            return headingCount + channelCount * linesPerChannel + groupCount + (withLegend ? 1 : 0) + knobRowsShown + events
+        }
+        var knobRowsShown = knobRows
+        if need(knobRowsShown: knobRowsShown, events: 3) > available { withLegend = false }
+        if need(knobRowsShown: knobRowsShown, events: 2) > available { linesPerChannel = 2 }
+        if need(knobRowsShown: knobRowsShown, events: 0) > available { headings = false }
+        if need(knobRowsShown: knobRowsShown, events: 0) > available {
+            knobRowsShown = max(1, knobRows - (need(knobRowsShown: knobRowsShown, events: 0) - available))
+        }
+        if need(knobRowsShown: knobRowsShown, events: 0) > available { linesPerChannel = 1 }
+        if need(knobRowsShown: knobRowsShown, events: 0) > available { knobRowsShown = 0 }
+        let eventLines = max(0, available - need(knobRowsShown: knobRowsShown, events: 0))
+
+        var y = top
+        func take(_ height: Int) -> Rect {
+            let clipped = max(0, min(height, size.height - 1 - y))
+            defer { y += clipped }
+            return Rect(x: 0, y: y, width: width, height: clipped)
+        }
+        if headings { channelsHeading = take(1) }
+        channels = (0..<channelCount).map { _ in take(linesPerChannel) }
+        if headings { groupsHeading = take(1) }
+        groups = (0..<groupCount).map { _ in take(1) }
+        if withLegend { legend = take(1) }
+        if headings && knobRowsShown > 0 { knobsHeading = take(1) }
+        // Scroll the knob list so the selected knob is always on screen.
+        let selectedRow = min(max(0, selectedKnob), max(0, knobCount - 1)) / knobColumns
+        let firstRow = knobRowsShown >= knobRows ? 0 : min(max(0, selectedRow - knobRowsShown / 2), knobRows - knobRowsShown)
+        let knobArea = take(knobRowsShown)
+        let columnWidth = knobColumns == 1 ? width : (width - 2) / 2
+        for row in 0..<knobArea.height {
+            for column in 0..<knobColumns {
+                let index = (firstRow + row) * knobColumns + column
+                guard index < knobCount else { continue }
+                knobs.append((index, Rect(x: column * (columnWidth + 2), y: knobArea.y + row, width: columnWidth, height: 1)))
+            }
+        }
+        if headings && eventLines > 0 { eventsHeading = take(1) }
+        events = take(eventLines)
+    }
+}

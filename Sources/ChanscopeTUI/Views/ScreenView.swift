@@ -1,0 +1,162 @@
+import ChanscopeEngine
+
+/// The whole screen as a pure function of the app state (and its latest snapshot).
+///
+/// Renders into an in-memory grid; the terminal then writes only the cells that changed. No
+/// view reads the engine, the clock or the terminal.
+public enum ScreenView {
+    /// The layout for this state at this size (shared with mouse hit-testing).
+    public static func layout(_ state: AppState, size: TerminalSize) -> ScreenLayout {
+        let snapshot = state.snapshot
+        return ScreenLayout(
+            size: size, channelCount: snapshot?.channels.count ?? 0, groupCount: snapshot?.groups.count ?? 0,
+            knobCount: snapshot?.knobs.count ?? 0, selectedKnob: state.selectedKnob,
+            showBanner: snapshot?.deadlock != nil || snapshot?.accountingViolation != nil)
+    }
+
+    /// Draws everything for `state` on `grid`.
+    public static func render(_ state: AppState, theme: Theme, on grid: inout Grid) {
+        let size = TerminalSize(width: grid.width, height: grid.height)
+        let layout = layout(state, size: size)
+        if layout.tooSmall {
+            drawTooSmall(size: size, theme: theme, on: &grid)
+            return
+        }
+        drawTitle(state, theme: theme, in: layout.title, on: &grid)
+        KeyHints(Keymap.footerHints(ascii: theme.glyphs.isASCII), keyStyle: theme.key, textStyle: theme.dim, ellipsis: theme.glyphs.ellipsis)
+            .draw(in: layout.footer.inset(left: 1), on: &grid)
+        guard let snapshot = state.snapshot else {
+            grid.put("starting…", x: 2, y: 2, style: theme.dim)
+            return
+        }
+        if !layout.banner.isEmpty {
+            let text = snapshot.deadlock.map { " DEADLOCK  \($0)  (every worker in the cycle is blocked; press r to restart) " }
+                ?? " ACCOUNTING BROKEN  \(snapshot.accountingViolation ?? "") "
+            grid.fill(layout.banner, with: Cell(" ", style: theme.alarm.reversed()))
+            grid.put(text, x: 0, y: layout.banner.y, style: theme.alarm.reversed(), maxWidth: layout.banner.width)
+        }
+        heading("Channels", hint: "tab select · 1-5 kind", theme: theme, in: layout.channelsHeading, on: &grid)
+        for (index, rect) in layout.channels.enumerated() {
+            guard let channel = snapshot.channels[safe: index] else { continue }
+            ChannelPanelView(
+                channel: channel, previous: state.previous?.channel(named: channel.name),
+                depthHistory: state.history.depths(of: channel.name), isSelected: index == state.selectedChannel, theme: theme
+            ).draw(in: rect, on: &grid)
+        }
+        heading("Workers", hint: "g select · +/- worker · c close", theme: theme, in: layout.groupsHeading, on: &grid)
+        let nameWidth = min(16, snapshot.groups.map(\.name.count).max() ?? 0)
+        for (index, rect) in layout.groups.enumerated() {
+            guard let group = snapshot.groups[safe: index] else { continue }
+            GroupRowView(group: group, isSelected: index == state.selectedGroup, nameWidth: nameWidth, theme: theme)
+                .draw(in: rect, on: &grid)
+        }
+        drawLegend(theme: theme, in: layout.legend, on: &grid)
+        heading("Knobs", hint: "↑↓ select · ←→ adjust · click to set", theme: theme, in: layout.knobsHeading, on: &grid)
+        for (index, rect) in layout.knobs {
+            guard let knob = snapshot.knobs[safe: index] else { continue }
+            slider(for: knob, knobs: snapshot.knobs, selected: index == state.selectedKnob, theme: theme)
+                .draw(in: rect.inset(left: 2), on: &grid)
+            if index == state.selectedKnob {
+                grid.put(theme.glyphs.isASCII ? ">" : "▸", x: rect.x, y: rect.y, style: theme.label)
+            }
+        }
+        heading("Events", hint: nil, theme: theme, in: layout.eventsHeading, on: &grid)
+        drawEvents(state.events, theme: theme, in: layout.events, on: &grid)
+
+        switch state.overlay {
+        case .none: break
+        case .help: HelpOverlayView(state: state, theme: theme).draw(on: &grid)
+        case .presets(let entries): PresetListView(entries: entries, selection: state.listSelection, theme: theme).draw(on: &grid)
+        }
+    }
+
+    /// The slider for a knob, lined up with the others.
+    static func slider(for knob: KnobSnapshot, knobs: [KnobSnapshot], selected: Bool, theme: Theme) -> Slider {
+        let labelWidth = min(22, knobs.map(\.spec.label.count).max() ?? 0)
+        let valueWidth = knobs.map { max(Format.number($0.spec.min).count, Format.number($0.spec.max).count) + ($0.spec.unit.isEmpty ? 0 : $0.spec.unit.count + 1) }.max()
+        return Slider(
+            label: knob.spec.label, value: knob.value, minimum: knob.spec.min, maximum: knob.spec.max, step: knob.spec.step,
+            unit: knob.spec.unit, labelWidth: labelWidth, valueWidth: valueWidth, isSelected: selected,
+            style: selected ? theme.warning : .plain, glyphs: theme.glyphs)
+    }
+
+    /// The action for a mouse press at a cell: a click on a slider's track sets that knob.
+    public static func action(forClickAt x: Int, _ y: Int, state: AppState, size: TerminalSize) -> Action? {
+        guard state.overlay == .none, let snapshot = state.snapshot else { return nil }
+        let layout = layout(state, size: size)
+        for (index, rect) in layout.knobs where rect.contains(x: x, y: y) {
+            guard let knob = snapshot.knobs[safe: index] else { return nil }
+            let area = rect.inset(left: 2)
+            let slider = slider(for: knob, knobs: snapshot.knobs, selected: false, theme: Theme())
+            if let value = slider.value(atColumn: x, in: area) { return .setKnob(index: index, value: value) }
+            return nil
+        }
+        return nil
+    }
+
+    private static func drawTitle(_ state: AppState, theme: Theme, in rect: Rect, on grid: inout Grid) {
+        grid.fill(rect, with: Cell(" ", style: theme.title))
+        let snapshot = state.snapshot
+        var left = " chanscope  \(state.presetName)"
+        let running = snapshot.map { $0.isPaused ? "PAUSED" : $0.isFinished ? "finished" : "running" } ?? "starting"
+        left += "  " + (theme.glyphs.isASCII ? "" : running == "running" ? "▶ " : running == "PAUSED" ? "‖ " : "■ ") + running
+        left += "  " + Format.elapsed(snapshot?.time ?? 0)
+        var right = ""
+        if let path = state.recordingPath {
+            right = (theme.glyphs.isASCII ? "* REC " : "● REC ") + "\(path) (\(state.recordedRows) rows) "
+        }
+        if let flash = state.flash { right = flash + "  " + right }
+        TextLine(left: left, right: right, style: theme.title, rightStyle: state.flash != nil ? theme.alarm.reversed() : theme.title.fg(.red), ellipsis: theme.glyphs.ellipsis)
+            .draw(in: rect, on: &grid)
+    }
+
+    private static func heading(_ title: String, hint: String?, theme: Theme, in rect: Rect, on grid: inout Grid) {
+        guard !rect.isEmpty else { return }
+        let line = String(repeating: String(theme.glyphs.horizontal), count: rect.width)
+        grid.put(line, x: rect.x, y: rect.y, style: theme.dim, maxWidth: rect.width)
+        grid.put(" \(title) ", x: rect.x + 1, y: rect.y, style: theme.heading, maxWidth: rect.width - 1)
+        if let hint {
+            let shown = theme.glyphs.isASCII ? hint.replacingOccurrences(of: "↑↓", with: "up/dn").replacingOccurrences(of: "←→", with: "<>").replacingOccurrences(of: "·", with: "|") : hint
+            if rect.width > title.count + shown.count + 8 {
+                grid.put(" \(shown) ", x: rect.maxX - shown.count - 3, y: rect.y, style: theme.dim)
+            }
+        }
+    }
+
+    private static func drawLegend(theme: Theme, in rect: Rect, on grid: inout Grid) {
+        guard !rect.isEmpty else { return }
+        var x = rect.x + 2
+        for state in Theme.legendStates {
+            let (glyph, style) = theme.worker(state)
+            let word = Theme.legendWord(state)
+            guard x + word.count + 3 <= rect.maxX else { break }
+            x += grid.put(String(glyph), x: x, y: rect.y, style: style)
+            x += grid.put(" \(word)  ", x: x, y: rect.y, style: theme.dim)
+        }
+    }
+
+    private static func drawEvents(_ events: [ExperimentEvent], theme: Theme, in rect: Rect, on grid: inout Grid) {
+        guard !rect.isEmpty else { return }
+        for (row, event) in events.suffix(rect.height).enumerated() {
+            let y = rect.y + row
+            let time = Format.elapsed(event.time)
+            var x = rect.x + 2
+            x += grid.put(time + "  ", x: x, y: y, style: theme.dim, maxWidth: rect.maxX - x)
+            let style: Style = event.isAlarm ? theme.alarm : event.kind == .deadlockCleared || event.kind == .resumed ? theme.good : .plain
+            grid.put((event.isAlarm ? "! " : "") + event.text, x: x, y: y, style: style, maxWidth: rect.maxX - x)
+        }
+    }
+
+    private static func drawTooSmall(size: TerminalSize, theme: Theme, on grid: inout Grid) {
+        let lines = [
+            "chanscope needs at least \(ScreenLayout.minimumWidth)x\(ScreenLayout.minimumHeight)",
+            "this terminal is \(size.width)x\(size.height)",
+            "enlarge it, or press q to quit",
+        ]
+        let top = max(0, (size.height - lines.count) / 2)
+        for (index, line) in lines.enumerated() {
+            let x = max(0, (size.width - line.count) / 2)
+            grid.put(line, x: x, y: top + index, style: index == 0 ? theme.warning : .plain)
+        }
+    }
+}
