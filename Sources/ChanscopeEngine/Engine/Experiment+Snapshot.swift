@@ -66,13 +66,23 @@ extension Experiment {
             groupSnapshots.append(snapshot)
         }
 
+        // Rates over the last second: the oldest mark inside the window (or the previous sample).
+        while let first = state.marks.first, now &- first.time > SamplingState.rateWindow, state.marks.count > 1 {
+            state.marks.removeFirst()
+        }
+        let base = state.marks.first
+        let window = base.map { now > $0.time ? Double(now - $0.time) / 1e9 : 0 } ?? interval
         var channelSnapshots: [ChannelSnapshot] = []
+        var mark = SamplingState.CounterMark(time: now, accepted: [], received: [])
         for (index, channel) in channels.enumerated() {
             let stats = channel.sample()
             let name = preset.channels[index].name
             let counters = stats.counters
-            func rate(_ value: UInt64, _ previous: UInt64) -> Double {
-                interval > 0 && value >= previous ? Double(value - previous) / interval : 0
+            mark.accepted.append(counters.accepted)
+            mark.received.append(counters.received)
+            func rate(_ value: UInt64, _ previous: UInt64?) -> Double {
+                let from = previous ?? 0
+                return window > 0 && value >= from ? Double(value - from) / window : 0
             }
             if let problem = counters.identityViolation {
                 violation = "\(name): \(problem)"
@@ -91,13 +101,15 @@ extension Experiment {
             state.sendersGone[index] = stats.sendersGone
             state.receiversGone[index] = stats.receiversGone
             channelSnapshots.append(ChannelSnapshot(
-                name: name, stats: stats, inPerSecond: rate(counters.accepted, state.accepted[index]),
-                outPerSecond: rate(counters.received, state.received[index]),
+                name: name, stats: stats, inPerSecond: rate(counters.accepted, base?.accepted[index] ?? state.accepted[index]),
+                outPerSecond: rate(counters.received, base?.received[index] ?? state.received[index]),
                 senderGroups: groups.filter { $0.sendsTo.contains(index) }.map(\.name),
                 receiverGroups: groups.filter { $0.receivesFrom.contains(index) }.map(\.name)))
             state.accepted[index] = counters.accepted
             state.received[index] = counters.received
         }
+
+        state.marks.append(mark)
 
         switch state.detector.update(waitForGraph(), time: time) {
         case .found(let cycle)?:

@@ -5,7 +5,7 @@ public struct ChannelSnapshot: Sendable, Hashable {
     public var name: String
     /// Kind, counters, live ends, blocked threads and the interval's latency, read consistently.
     public var stats: ChannelStats
-    /// Messages accepted and received per second over the last interval.
+    /// Messages accepted and received per second, averaged over the last second of samples.
     public var inPerSecond: Double
     public var outPerSecond: Double
     /// Groups that send on it and that receive from it, by name.
