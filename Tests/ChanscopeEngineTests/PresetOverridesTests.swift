@@ -1,5 +1,6 @@
 import Testing
 @testable import ChanscopeEngine
+import Channels
 
 @Suite("Knob overrides from --set")
 struct PresetOverridesTests {
@@ -22,11 +23,27 @@ struct PresetOverridesTests {
             Issue.record("expected an error")
         } catch {
             #expect(error.lines == [
-                "--set: speed: unknown knob \"speed\" (knobs: produce_ms, consume_ms, max_work)",
+                "--set: speed: unknown knob \"speed\" (knobs: produce_ms, consume_ms, max_work, work.capacity, producer.workers, consumer.workers)",
                 "--set: produce_ms: expected a number, found \"fast\"",
                 "--set: consume_ms: 5000 is outside min...max (0...2000)",
                 "--set: expected KNOB=VALUE, found \"max_work\"",
                 "--set: produce_ms: -1 is outside min...max (0...2000)",
+            ])
+        }
+    }
+
+    @Test("CH.capacity and GROUP.workers set the channel's capacity and the group's count")
+    func structural() throws {
+        let preset = try Preset.builtInDefault.applying(overrides: ["work.capacity=3", "consumer.workers=4"])
+        #expect(preset.channel(named: "work")?.kind == .bounded(3))
+        #expect(preset.workerGroup(named: "consumer")?.count == 4)
+        do {
+            _ = try Preset.builtInDefault.applying(overrides: ["work.capacity=0", "consumer.workers=65"])
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.lines == [
+                "--set: work.capacity: expected a whole number of at least 1, found \"0\"",
+                "--set: consumer.workers: expected a whole number from 1 to 64, found \"65\"",
             ])
         }
     }
