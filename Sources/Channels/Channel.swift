@@ -14,12 +14,15 @@ public final class Channel<Element: Sendable>: @unchecked Sendable {
     let lock = ConditionLock()
     /// Allocated once so the hot path mutates it in place, without exclusivity bookkeeping.
     let state: UnsafeMutablePointer<ChannelState<Element>>
+    /// Whether sends are stamped at all (fixed at creation, so readable without the lock).
+    let stampsMessages: Bool
 
     /// Creates a channel with no handles yet; make them with `makeSender()`/`makeReceiver()`.
     ///
     /// - Parameter stampsMessages: stamp each message with its acceptance time and record queueing
     ///   latency. The experiment engine wants it; the raw benchmark can turn it off.
     public init(kind: ChannelKind, stampsMessages: Bool = true) {
+        self.stampsMessages = stampsMessages
         state = .allocate(capacity: 1)
         state.initialize(to: ChannelState(kind: kind, stampsMessages: stampsMessages))
     }
@@ -92,11 +95,12 @@ public final class Channel<Element: Sendable>: @unchecked Sendable {
     static var spinsBeforeParking: Int { 16 }
 
     /// Sends, waiting as the kind says while `deadline` (monotonic ns) allows; `nil` waits forever.
+    ///
+    /// `stamp` is the acceptance time to record (0: not stamped; see `StampPacer`).
     func send(
-        _ element: Element, waits: Bool, deadline: UInt64?, handle: Sender<Element>
+        _ element: Element, stamp: UInt64, waits: Bool, deadline: UInt64?, handle: Sender<Element>
     ) -> SendResult<Element> {
         var wakeups = Wakeups()
-        let stamp = state.pointee.stampsMessages ? MonotonicClock.now() : 0
         lock.lock()
         var step = state.pointee.send(element, mayOffer: waits, now: stamp, wakeups: &wakeups)
         if case .finished(let result) = step {
@@ -126,14 +130,14 @@ public final class Channel<Element: Sendable>: @unchecked Sendable {
                     lock.unlock()
                     sched_yield()
                     lock.lock()
-                    step = retrySend(element, waits: waits, wakeups: &wakeups)
+                    step = retrySend(element, stamped: stamp != 0, waits: waits, wakeups: &wakeups)
                     continue
                 } else {
                     state.pointee.parkedForSpace += 1
                     flush(&wakeups)
                     _ = lock.wait(.space, until: deadline)
                     state.pointee.spaceWaiterWoke()
-                    step = retrySend(element, waits: waits, wakeups: &wakeups)
+                    step = retrySend(element, stamped: stamp != 0, waits: waits, wakeups: &wakeups)
                     continue
                 }
             case .offered(let offered):
@@ -143,7 +147,7 @@ public final class Channel<Element: Sendable>: @unchecked Sendable {
                     result = .sent
                 case .returned:
                     ticket = nil
-                    step = retrySend(element, waits: waits, wakeups: &wakeups)
+                    step = retrySend(element, stamped: stamp != 0, waits: waits, wakeups: &wakeups)
                     continue
                 case .pending:
                     let givingUp: SendResult<Element>? =
@@ -181,17 +185,24 @@ public final class Channel<Element: Sendable>: @unchecked Sendable {
         return result
     }
 
-    private func retrySend(_ element: Element, waits: Bool, wakeups: inout Wakeups) -> ChannelState<Element>.SendStep {
-        let stamp = state.pointee.stampsMessages ? MonotonicClock.now() : 0
-        return state.pointee.send(element, mayOffer: waits, now: stamp, wakeups: &wakeups)
+    /// Tries a waiting send again; a stamped message is stamped anew, since it is accepted now.
+    private func retrySend(_ element: Element, stamped: Bool, waits: Bool, wakeups: inout Wakeups) -> ChannelState<Element>.SendStep {
+        state.pointee.send(element, mayOffer: waits, now: stamped ? MonotonicClock.now() : 0, wakeups: &wakeups)
+    }
+
+
+    /// The time to pass to `ChannelState.receive`: read only when the message about to be taken
+    /// carries a stamp (lock held).
+    @inline(__always)
+    private func receiveTime() -> UInt64 {
+        state.pointee.headIsStamped ? MonotonicClock.now() : 0
     }
 
     /// Receives, waiting while `deadline` allows when `waits`; `nil` waits forever.
     func receive(waits: Bool, deadline: UInt64?, handle: Receiver<Element>) -> ReceiveResult<Element> {
         var wakeups = Wakeups()
-        let stamps = state.pointee.stampsMessages
         lock.lock()
-        var step = state.pointee.receive(now: stamps ? MonotonicClock.now() : 0, wakeups: &wakeups)
+        var step = state.pointee.receive(now: receiveTime(), wakeups: &wakeups)
         if case .empty = step, waits {
             state.pointee.blockedReceivers += 1
             var spins = 0
@@ -204,14 +215,14 @@ public final class Channel<Element: Sendable>: @unchecked Sendable {
                     lock.unlock()
                     sched_yield()
                     lock.lock()
-                    step = state.pointee.receive(now: stamps ? MonotonicClock.now() : 0, wakeups: &wakeups)
+                    step = state.pointee.receive(now: receiveTime(), wakeups: &wakeups)
                     continue
                 }
                 state.pointee.parkedReceivers += 1
                 flush(&wakeups)
                 _ = lock.wait(.receivers, until: deadline)
                 state.pointee.receiverWoke()
-                step = state.pointee.receive(now: stamps ? MonotonicClock.now() : 0, wakeups: &wakeups)
+                step = state.pointee.receive(now: receiveTime(), wakeups: &wakeups)
             }
             state.pointee.blockedReceivers -= 1
         }

@@ -79,6 +79,14 @@ struct ChannelState<Element> {
     /// Messages queued right now (never includes rendezvous offers).
     var depth: Int { queue.count }
 
+    /// Whether the message a receive would take now carries an acceptance stamp (a rendezvous
+    /// offer is timed at the hand-off), so the receiver reads the clock only when it will use it.
+    var headIsStamped: Bool {
+        guard stampsMessages else { return false }
+        if let first = queue.first { return first.acceptedAt != 0 }
+        return !offers.isEmpty
+    }
+
     /// Senders parked waiting for a rendezvous receiver, for the screen.
     var pendingOffers: Int { offers.count }
 
@@ -175,7 +183,7 @@ struct ChannelState<Element> {
         if let envelope = queue.popFirst() {
             counters.received &+= 1
             counters.depth = queue.count
-            if stampsMessages {
+            if stampsMessages && envelope.acceptedAt != 0 && now >= envelope.acceptedAt {
                 recordLatency(now &- envelope.acceptedAt)
             }
             if parkedForSpace > signalledForSpace, hasRoom {
