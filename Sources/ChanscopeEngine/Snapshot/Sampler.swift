@@ -24,10 +24,12 @@ public final class Sampler: @unchecked Sendable {
     /// The most recent snapshot, if any was taken yet.
     public var latest: Snapshot? { latestBox.withLock { $0 } }
 
-    /// Starts ticking; the first snapshot is taken one period after start.
+    /// Starts ticking: one snapshot at once (so a screen has something to show at start-up),
+    /// then one per period.
     public func start() {
         let period = UInt64(1e9 / hz)
         thread = JoinableThread(name: "sampler") { [self] in
+            tick()
             var next = MonotonicClock.now() &+ period
             while !stopFlag.load(ordering: .acquiring) {
                 wakeup.withLock {
