@@ -11,10 +11,15 @@ struct ChannelPanelView {
     var previous: ChannelSnapshot?
     var depthHistory: [Int]
     var isSelected: Bool
+    /// The largest share of the last interval any sending group spent blocked on send.
+    var sendersBlockedPercent: Double = 0
     var theme: Theme
 
     /// The headline: what a glance should tell, with its style.
-    static func status(_ channel: ChannelSnapshot, previous: ChannelSnapshot?) -> (String, Kind) {
+    ///
+    /// Backpressure is judged over the interval as well as at the sample instant: a producer that
+    /// sleeps between blocked sends is caught sleeping at some samples, yet it is held up.
+    static func status(_ channel: ChannelSnapshot, previous: ChannelSnapshot?, sendersBlockedPercent: Double = 0) -> (String, Kind) {
         let stats = channel.stats
         let c = stats.counters
         if stats.receiversGone && stats.sendersGone { return ("DISCONNECTED: no senders, no receivers", .alarm) }
@@ -26,9 +31,12 @@ struct ChannelPanelView {
         let overwritten = c.overwritten - min(c.overwritten, previous?.counters.overwritten ?? c.overwritten)
         if dropped > 0 { return ("DROPPING: \(dropped) new messages discarded", .alarm) }
         if overwritten > 0 { return ("OVERWRITING: \(overwritten) oldest evicted", .alarm) }
-        if stats.blockedSenders > 0 {
+        if stats.blockedSenders > 0 || sendersBlockedPercent >= 50 {
             let word = stats.kind == .rendezvous ? "HAND-OFF WAIT" : "BACKPRESSURE"
-            return ("\(word): \(stats.blockedSenders) sender\(stats.blockedSenders == 1 ? "" : "s") blocked", .warning)
+            let detail = stats.blockedSenders > 0
+                ? "\(stats.blockedSenders) sender\(stats.blockedSenders == 1 ? "" : "s") blocked"
+                : "senders blocked \(Format.percent(sendersBlockedPercent)) of the time"
+            return ("\(word): \(detail)", .warning)
         }
         if stats.blockedReceivers > 0 {
             return ("empty: \(stats.blockedReceivers) receiver\(stats.blockedReceivers == 1 ? "" : "s") waiting", .info)
@@ -60,7 +68,7 @@ struct ChannelPanelView {
         x += grid.put(marker + " ", x: x, y: rect.y, style: theme.label, maxWidth: rect.maxX - x)
         x += grid.put(channel.name, x: x, y: rect.y, style: isSelected ? theme.selected.bolded() : theme.label, maxWidth: rect.maxX - x)
         x += grid.put("  " + stats.kind.description, x: x, y: rect.y, style: theme.info, maxWidth: rect.maxX - x)
-        let (text, kind) = ChannelPanelView.status(channel, previous: previous)
+        let (text, kind) = ChannelPanelView.status(channel, previous: previous, sendersBlockedPercent: sendersBlockedPercent)
         x += grid.put("  " + text, x: x, y: rect.y, style: style(kind), maxWidth: rect.maxX - x)
         let ends = "\(stats.senders) sender\(stats.senders == 1 ? "" : "s") \(theme.glyphs.arrow) \(stats.receivers) receiver\(stats.receivers == 1 ? "" : "s")"
         if rect.maxX - x > ends.count + 2 {

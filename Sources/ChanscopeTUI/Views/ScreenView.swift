@@ -40,7 +40,9 @@ public enum ScreenView {
             guard let channel = snapshot.channels[safe: index] else { continue }
             ChannelPanelView(
                 channel: channel, previous: state.previous?.channel(named: channel.name),
-                depthHistory: state.history.depths(of: channel.name), isSelected: index == state.selectedChannel, theme: theme
+                depthHistory: state.history.depths(of: channel.name), isSelected: index == state.selectedChannel,
+                sendersBlockedPercent: snapshot.groups.filter { channel.senderGroups.contains($0.name) }.map(\.blockedSendPercent).max() ?? 0,
+                theme: theme
             ).draw(in: rect, on: &grid)
         }
         heading("Workers", hint: "g select · +/- worker · c close", theme: theme, in: layout.groupsHeading, on: &grid)
