@@ -158,6 +158,23 @@ import Testing
         }
     }
 
+    @Test(arguments: [TerminalSize(width: 80, height: 24), TerminalSize(width: 30, height: 5)])
+    func asciiThemeBeforeTheFirstSnapshotAndInThePresetList(size: TerminalSize) {
+        var state = AppState(presetName: "Producer and consumer", lesson: Fixtures.lesson, ascii: true)
+        var grids = [Self.render(state, size, theme: Theme(glyphs: .ascii))]
+        state = Fixtures.state(Fixtures.backpressure, ascii: true)
+        state.recordingPath = "chanscope-x.csv"
+        state.flash = "a long flash message that does not fit in the title line at all, not at all"
+        state.showPresets([AppState.PresetEntry(name: "backpressure", line: "backpressure  A fast producer", path: "/p.yaml", isValid: true)])
+        grids.append(Self.render(state, size, theme: Theme(glyphs: .ascii)))
+        state.showPresets([])
+        grids.append(Self.render(state, size, theme: Theme(glyphs: .ascii)))
+        for grid in grids {
+            let offending = grid.cells.filter { !$0.character.isASCII }.map(\.character)
+            #expect(offending.isEmpty, "non-ASCII \(Set(offending)) at \(size):\n\(grid.lines().joined(separator: "\n"))")
+        }
+    }
+
     @Test(arguments: Fixtures.all.map(\.name))
     func asciiGolden(name: String) throws {
         let size = Self.sizes[0]

@@ -332,7 +332,8 @@ struct AppEndToEndTests {
         try run.expectCleanExit(status: 0)
     }
 
-    @Test func sigtermQuitsRestoresTheTerminalAndClosesTheRecording() throws {
+    @Test(arguments: [SIGTERM, SIGHUP])
+    func aQuitSignalRestoresTheTerminalAndClosesTheRecording(signal: Int32) throws {
         let run = try Run()
         try run.waitUntilRunning()
         try run.tmux.sendKeys("s")
@@ -341,7 +342,7 @@ struct AppEndToEndTests {
             return ((try? String(contentsOfFile: run.directory + "/" + file, encoding: .utf8)) ?? "").split(separator: "\n").count >= 3
         }
         let pid = try run.chanscopePID()
-        #expect(kill(pid, SIGTERM) == 0)
+        #expect(kill(pid, signal) == 0)
         let screen = try run.expectCleanExit(status: 0)
         #expect(!screen.contains("Fatal error"))
         let recording = try Self.readRecording(run.directory + "/" + run.recordings()[0])

@@ -26,7 +26,7 @@ public enum ScreenView {
         KeyHints(Keymap.footerHints(ascii: theme.glyphs.isASCII), keyStyle: theme.key, textStyle: theme.dim, ellipsis: theme.glyphs.ellipsis)
             .draw(in: layout.footer.inset(left: 1), on: &grid)
         guard let snapshot = state.snapshot else {
-            grid.put("starting…", x: 2, y: 2, style: theme.dim)
+            grid.put("starting" + theme.glyphs.ellipsis, x: 2, y: 2, style: theme.dim)
             return
         }
         if !layout.banner.isEmpty {
