@@ -210,3 +210,17 @@ import Testing
         #expect(grid[column, row].style.foreground != .default)
     }
 }
+
+extension ScreenGoldenTests {
+    @Test(arguments: [80, 100, 160])
+    func recordingMarkNeverHidesTheStateOrTheClock(width: Int) {
+        var state = Fixtures.state(Fixtures.backpressure)
+        state.recordingPath = "chanscope-producer-and-consumer-20261123-191616.csv"
+        state.recordedRows = 42
+        let title = Self.render(state, TerminalSize(width: width, height: 24)).lines()[0]
+        #expect(title.contains("chanscope  Producer and consumer  ▶ running  00:12.6"), "\(title)")
+        #expect(title.contains("● REC"), "\(title)")
+        #expect(title.contains("(42 rows)"), "\(title)")
+        #expect(title.contains(state.recordingPath!) == (width >= 160), "\(title)")
+    }
+}

@@ -103,7 +103,11 @@ public enum ScreenView {
         left += "  " + Format.elapsed(snapshot?.time ?? 0)
         var right = ""
         if let path = state.recordingPath {
-            right = (theme.glyphs.isASCII ? "* REC " : "● REC ") + "\(path) (\(state.recordedRows) rows) "
+            // The file name only when it fits beside the state and clock, which matter more.
+            let mark = theme.glyphs.isASCII ? "* REC " : "● REC "
+            let flashWidth = state.flash.map { $0.count + 2 } ?? 0
+            let full = mark + "\(path) (\(state.recordedRows) rows) "
+            right = left.count + 1 + flashWidth + full.count <= rect.width ? full : mark + "(\(state.recordedRows) rows) "
         }
         if let flash = state.flash { right = flash + "  " + right }
         TextLine(left: left, right: right, style: theme.title, rightStyle: state.flash != nil ? theme.alarm.reversed() : theme.title.fg(.red), ellipsis: theme.glyphs.ellipsis)
