@@ -69,7 +69,7 @@ let package = Package(
         ),
         .testTarget(name: "ChanscopeBenchTests", dependencies: ["ChanscopeBench", "Channels"]),
         .testTarget(name: "ChanscopeEngineTests", dependencies: ["ChanscopeEngine", "Channels"]),
-        .testTarget(name: "ChanscopeTUITests", dependencies: ["ChanscopeTUI", "ChanscopeEngine"]),
+        .testTarget(name: "ChanscopeTUITests", dependencies: ["ChanscopeTUI", "ChanscopeEngine", "Channels"], exclude: ["Golden"]),
         .testTarget(name: "EndToEndTests", dependencies: []),
     ],
     swiftLanguageModes: [.v6]

@@ -31,15 +31,16 @@ extension AppState {
             return []
         case .adjust(let steps):
             guard let knob = selectedKnobSnapshot else { return [] }
-            return [.setKnob(name: knob.name, value: knob.value + Double(steps) * knob.spec.step)]
+            return [.setKnob(name: knob.name, value: Self.clamped(knob.value + Double(steps) * knob.spec.step, to: knob))]
         case .adjustCoarse(let direction):
             guard let knob = selectedKnobSnapshot else { return [] }
             let tenth = max(knob.spec.step, ((knob.spec.max - knob.spec.min) / 10 / knob.spec.step).rounded() * knob.spec.step)
-            return [.setKnob(name: knob.name, value: knob.value + Double(direction) * tenth)]
+            return [.setKnob(name: knob.name, value: Self.clamped(knob.value + Double(direction) * tenth, to: knob))]
         case .setKnob(let index, let value):
             guard let knob = snapshot?.knobs[safe: index] else { return [] }
             selectedKnob = index
-            return [.setKnob(name: knob.name, value: value)]
+            followSelectedKnob()
+            return [.setKnob(name: knob.name, value: Self.clamped(value, to: knob))]
         case .switchKind(let index):
             guard let channel = selectedChannelName, let kind = ChannelKind.allNames[safe: index] else { return [] }
             return [.setKind(channel: channel, kind: kind)]
@@ -65,6 +66,11 @@ extension AppState {
         case .listUp, .listDown, .listChoose, .dismiss:
             return []
         }
+    }
+
+    /// `value` kept within the knob's range, so a key held at an end asks for the end itself.
+    private static func clamped(_ value: Double, to knob: KnobSnapshot) -> Double {
+        min(max(value, Swift.min(knob.spec.min, knob.spec.max)), Swift.max(knob.spec.min, knob.spec.max))
     }
 
     /// Selecting a capacity or worker-count slider also selects its channel or group, so the

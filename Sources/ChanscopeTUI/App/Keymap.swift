@@ -51,6 +51,9 @@ public enum Keymap {
         hints.insert((ascii ? "up/dn" : "↑↓", "select"), at: 3)
         hints.insert((ascii ? "<>" : "←→", "adjust"), at: 4)
         if let index = hints.firstIndex(where: { $0.key == "+" }) { hints[index] = ("+/-", "worker") }
+        // `? help` right after `q quit`: the footer is cut on narrow screens, and the key that
+        // explains every other key must stay visible.
+        if let index = hints.firstIndex(where: { $0.key == "?" }), index > 1 { hints.insert(hints.remove(at: index), at: 1) }
         return hints
     }
 }

@@ -29,7 +29,7 @@ struct ChannelPanelView {
         }
         let dropped = c.dropped - min(c.dropped, previous?.counters.dropped ?? c.dropped)
         let overwritten = c.overwritten - min(c.overwritten, previous?.counters.overwritten ?? c.overwritten)
-        if dropped > 0 { return ("DROPPING: \(dropped) new messages discarded", .alarm) }
+        if dropped > 0 { return ("DROPPING: \(dropped) new message\(dropped == 1 ? "" : "s") discarded", .alarm) }
         if overwritten > 0 { return ("OVERWRITING: \(overwritten) oldest evicted", .alarm) }
         if stats.blockedSenders > 0 || sendersBlockedPercent >= 50 {
             let word = stats.kind == .rendezvous ? "HAND-OFF WAIT" : "BACKPRESSURE"

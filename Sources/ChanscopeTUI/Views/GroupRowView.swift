@@ -45,7 +45,8 @@ struct GroupRowView {
             x += grid.put("  empty polls \(group.emptyPolls)", x: x, y: y, style: theme.info, maxWidth: rect.maxX - x)
         }
         let word = stateWords()
-        if rect.maxX - x > 4 {
+        // Whole words or none: a cut "1 s" reads as nonsense.
+        if rect.maxX - x >= word.0.count + 2 {
             grid.put("  " + word.0, x: x, y: y, style: word.1, maxWidth: rect.maxX - x)
         }
     }

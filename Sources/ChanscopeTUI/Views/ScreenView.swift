@@ -26,11 +26,11 @@ public enum ScreenView {
         KeyHints(Keymap.footerHints(ascii: theme.glyphs.isASCII), keyStyle: theme.key, textStyle: theme.dim, ellipsis: theme.glyphs.ellipsis)
             .draw(in: layout.footer.inset(left: 1), on: &grid)
         guard let snapshot = state.snapshot else {
-            grid.put("starting…", x: 2, y: 2, style: theme.dim)
+            grid.put("starting" + theme.glyphs.ellipsis, x: 2, y: 2, style: theme.dim)
             return
         }
         if !layout.banner.isEmpty {
-            let text = snapshot.deadlock.map { " DEADLOCK  \($0)  (every worker in the cycle is blocked; press r to restart) " }
+            let text = snapshot.deadlock.map { " DEADLOCK  \($0)  (r restarts; every worker in the cycle is blocked) " }
                 ?? " ACCOUNTING BROKEN  \(snapshot.accountingViolation ?? "") "
             grid.fill(layout.banner, with: Cell(" ", style: theme.alarm.reversed()))
             grid.put(text, x: 0, y: layout.banner.y, style: theme.alarm.reversed(), maxWidth: layout.banner.width)
@@ -105,7 +105,11 @@ public enum ScreenView {
         left += "  " + Format.elapsed(snapshot?.time ?? 0)
         var right = ""
         if let path = state.recordingPath {
-            right = (theme.glyphs.isASCII ? "* REC " : "● REC ") + "\(path) (\(state.recordedRows) rows) "
+            // The file name only when it fits beside the state and clock, which matter more.
+            let mark = theme.glyphs.isASCII ? "* REC " : "● REC "
+            let flashWidth = state.flash.map { $0.count + 2 } ?? 0
+            let full = mark + "\(path) (\(state.recordedRows) rows) "
+            right = left.count + 1 + flashWidth + full.count <= rect.width ? full : mark + "(\(state.recordedRows) rows) "
         }
         if let flash = state.flash { right = flash + "  " + right }
         TextLine(left: left, right: right, style: theme.title, rightStyle: state.flash != nil ? theme.alarm.reversed() : theme.title.fg(.red), ellipsis: theme.glyphs.ellipsis)
