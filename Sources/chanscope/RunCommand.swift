@@ -44,6 +44,9 @@ struct RunCommand: ParsableCommand {
                 presetsDir: experiment.presetsDir)
             do {
                 try App.run(preset: loaded, options: options)
+            } catch let error as TerminalError {
+                FileHandle.standardError.write(Data("\(error)\n".utf8))  // already says "chanscope:"
+                throw ExitCode(1)
             } catch {
                 FileHandle.standardError.write(Data("chanscope: \(error)\n".utf8))
                 throw ExitCode(1)

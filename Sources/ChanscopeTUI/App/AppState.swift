@@ -6,6 +6,14 @@ import ChanscopeEngine
 /// A plain value changed only by `update`, so every key's effect is testable without a
 /// terminal or an engine (bubbletea's model).
 public struct AppState: Sendable, Equatable {
+    public static func == (lhs: AppState, rhs: AppState) -> Bool {
+        lhs.presetName == rhs.presetName && lhs.selectedKnob == rhs.selectedKnob && lhs.selectedChannel == rhs.selectedChannel
+            && lhs.selectedGroup == rhs.selectedGroup && lhs.overlay == rhs.overlay && lhs.listSelection == rhs.listSelection
+            && lhs.recordingPath == rhs.recordingPath && lhs.recordedRows == rhs.recordedRows && lhs.flash == rhs.flash
+            && lhs.events == rhs.events && lhs.snapshot == rhs.snapshot && lhs.previous == rhs.previous && lhs.ascii == rhs.ascii
+            && lhs.recentLatency.mapValues(\.summary) == rhs.recentLatency.mapValues(\.summary)
+    }
+
     /// What the overlay shows, if anything.
     public enum Overlay: Sendable, Equatable {
         case none
@@ -46,6 +54,11 @@ public struct AppState: Sendable, Equatable {
     /// The snapshot before `snapshot`, so views can tell what changed in the last interval.
     public var previous: Snapshot?
     public var ascii: Bool
+    /// Per channel, the latest non-empty latency interval and the tick it was seen at.
+    public var recentLatency: [String: (summary: LatencySummary, tick: Int)] = [:]
+
+    /// How many ticks a latency reading stays on screen after its channel went quiet.
+    public static let latencyHoldTicks = 50
 
     /// How many events the log keeps.
     public static let eventLimit = 200
@@ -61,9 +74,20 @@ public struct AppState: Sendable, Equatable {
         previous = self.snapshot
         self.snapshot = snapshot
         history.append(snapshot)
+        for channel in snapshot.channels where channel.stats.latency.count > 0 {
+            recentLatency[channel.name] = (channel.stats.latency, snapshot.tick)
+        }
         events.append(contentsOf: snapshot.events)
         if events.count > AppState.eventLimit { events.removeFirst(events.count - AppState.eventLimit) }
         clampSelections()
+    }
+
+    /// The latency to show for a channel: the latest interval that had messages, if recent.
+    public func latencyToShow(for channel: String) -> LatencySummary? {
+        guard let recent = recentLatency[channel], let tick = snapshot?.tick,
+            tick - recent.tick <= AppState.latencyHoldTicks
+        else { return nil }
+        return recent.summary
     }
 
     /// Shows a knob's new value at once, before the next sample confirms it, so a key press

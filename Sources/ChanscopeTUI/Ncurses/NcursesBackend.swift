@@ -74,7 +74,10 @@ public final class NcursesBackend: TerminalBackend {
         set_escdelay(25)
         if options.mouse {
             mouseinterval(0)  // report presses at once; no waiting to combine clicks
-            mousemask(chanscope_BUTTON1_PRESSED, nil)
+            // Releases too: with presses only, ncurses swallows the release sequence inside
+            // wget_wch and keeps reading past the timeout, freezing the loop until the next key.
+            // A release reports no event (see mouseEvent()).
+            mousemask(chanscope_BUTTON1_PRESSED | chanscope_BUTTON1_RELEASED, nil)
         }
 
         let wantsColor = !options.monochrome && getenv("NO_COLOR") == nil && has_colors()

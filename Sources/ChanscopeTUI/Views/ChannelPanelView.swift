@@ -13,6 +13,8 @@ struct ChannelPanelView {
     var isSelected: Bool
     /// The largest share of the last interval any sending group spent blocked on send.
     var sendersBlockedPercent: Double = 0
+    /// The latest interval in which messages were received (a quiet interval keeps showing it).
+    var recentLatency: LatencySummary?
     var theme: Theme
 
     /// The headline: what a glance should tell, with its style.
@@ -105,9 +107,10 @@ struct ChannelPanelView {
         x += grid.put(depthShown, x: x, y: y2, style: theme.label, maxWidth: rect.maxX - x)
         let rates = "  in \(Format.rate(channel.inPerSecond)) out \(Format.rate(channel.outPerSecond))"
         x += grid.put(rates, x: x, y: y2, style: .plain, maxWidth: rect.maxX - x)
-        let latency = stats.latency.count > 0
-            ? "  wait p50 \(Format.latency(microseconds: stats.latency.p50Microseconds)) p99 \(Format.latency(microseconds: stats.latency.p99Microseconds))"
-            : "  wait -"
+        let shown = stats.latency.count > 0 ? stats.latency : recentLatency
+        let latency = shown.map {
+            "  wait p50 \(Format.latency(microseconds: $0.p50Microseconds)) p99 \(Format.latency(microseconds: $0.p99Microseconds))"
+        } ?? "  wait -"
         x += grid.put(latency, x: x, y: y2, style: theme.dim, maxWidth: rect.maxX - x)
         let sparkWidth = rect.maxX - x - 2
         if sparkWidth >= 6 {

@@ -28,11 +28,15 @@ struct GroupRowView {
         }
         if group.workerStates.isEmpty { x += grid.put("(none)", x: x, y: y, style: theme.dim, maxWidth: rect.maxX - x) }
         x = max(x, rect.x + nameWidth + 3 + min(glyphRoom, 8))
-        var text = " "
-        if group.made > 0 { text += "made \(group.made) " }
-        if group.received > 0 || group.made == 0 { text += "got \(group.received) " }
-        text += "done \(group.done)"
-        if group.limit > 0 { text += "/\(group.limit)" }
+        // Only the counts that mean something for this group: a producer makes and sends, a
+        // consumer gets and finishes; the limit goes with what it limits.
+        let limit = group.limit > 0 ? "/\(group.limit)" : ""
+        var parts: [String] = []
+        if group.made > 0 { parts.append("made \(group.made)\(limit)") }
+        if group.sent > 0 || group.made > 0 { parts.append("sent \(group.sent)") }
+        if group.received > 0 || group.made == 0 { parts.append("got \(group.received)") }
+        if group.done > 0 || group.made == 0 { parts.append("done \(group.done)\(group.made > 0 ? "" : limit)") }
+        let text = " " + parts.joined(separator: " ")
         x += grid.put(text, x: x, y: y, style: .plain, maxWidth: rect.maxX - x)
         let send = group.blockedSendPercent
         let receive = group.blockedReceivePercent

@@ -42,6 +42,7 @@ public enum ScreenView {
                 channel: channel, previous: state.previous?.channel(named: channel.name),
                 depthHistory: state.history.depths(of: channel.name), isSelected: index == state.selectedChannel,
                 sendersBlockedPercent: snapshot.groups.filter { channel.senderGroups.contains($0.name) }.map(\.blockedSendPercent).max() ?? 0,
+                recentLatency: state.latencyToShow(for: channel.name),
                 theme: theme
             ).draw(in: rect, on: &grid)
         }
