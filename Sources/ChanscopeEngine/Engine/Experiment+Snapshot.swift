@@ -67,8 +67,10 @@ extension Experiment {
         }
 
         var channelSnapshots: [ChannelSnapshot] = []
-        for (index, channel) in channels.enumerated() {
-            let stats = channel.sample()
+        // All channels as of one instant, so a message moving between two channels (Tanenbaum's
+        // full -> empties) is never counted in both.
+        let allStats = Channel.sample(channels)
+        for (index, stats) in allStats.enumerated() {
             let name = preset.channels[index].name
             let counters = stats.counters
             func rate(_ value: UInt64, _ previous: UInt64) -> Double {
