@@ -79,6 +79,20 @@ public final class Channel<Element: Sendable>: @unchecked Sendable {
         }
     }
 
+    /// `sample()` of several distinct channels as of one instant: every lock is taken (in array
+    /// order) before any is read, so a message moving from one channel to another between two
+    /// readings is never counted in both, or in neither.
+    ///
+    /// No other operation holds two channel locks, so taking them in a fixed order cannot deadlock.
+    public static func sample(_ channels: [Channel]) -> [ChannelStats] {
+        for channel in channels { channel.lock.lock() }
+        defer { for channel in channels.reversed() { channel.lock.unlock() } }
+        return channels.map { channel in
+            let latency = channel.state.pointee.takeLatency()
+            return channel.stats(of: channel.state.pointee, latency: latency)
+        }
+    }
+
     private func stats(of state: ChannelState<Element>, latency: LatencySummary) -> ChannelStats {
         ChannelStats(
             kind: state.kind, counters: state.counters,

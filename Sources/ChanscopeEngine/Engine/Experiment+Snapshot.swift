@@ -74,8 +74,10 @@ extension Experiment {
         let window = base.map { now > $0.time ? Double(now - $0.time) / 1e9 : 0 } ?? interval
         var channelSnapshots: [ChannelSnapshot] = []
         var mark = SamplingState.CounterMark(time: now, accepted: [], received: [])
-        for (index, channel) in channels.enumerated() {
-            let stats = channel.sample()
+        // All channels as of one instant, so a message moving between two channels (Tanenbaum's
+        // full -> empties) is never counted in both.
+        let allStats = Channel.sample(channels)
+        for (index, stats) in allStats.enumerated() {
             let name = preset.channels[index].name
             let counters = stats.counters
             mark.accepted.append(counters.accepted)

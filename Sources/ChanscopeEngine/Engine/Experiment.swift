@@ -99,6 +99,16 @@ public final class Experiment: @unchecked Sendable {
             started = true
             startTime = now
             samplingState.previousTime = now
+            // Create every worker (and so every channel handle) before any thread runs, so no
+            // early worker sees a channel with no ends yet and takes it for a disconnect.
+            var created: [Worker] = []
+            for group in groups {
+                for _ in 0..<group.spec.count {
+                    created.append(makeWorker(in: group))
+                }
+            }
+            // Prefill once the workers' handles exist: a channel with no receiver yet would
+            // refuse every message as disconnected (counted as failed), not queue it.
             for group in groups {
                 for prefill in group.spec.prefill {
                     guard let index = preset.channels.firstIndex(where: { $0.name == prefill.channel }) else { continue }
@@ -114,14 +124,6 @@ public final class Experiment: @unchecked Sendable {
                         ? "\(group.name) put \(put) messages into \(prefill.channel)"
                         : "\(group.name) put only \(put) of \(prefill.count) messages into \(prefill.channel) (full)"
                     pendingEvents.append(event(.prefill, text, now: now))
-                }
-            }
-            // Create every worker (and so every channel handle) before any thread runs, so no
-            // early worker sees a channel with no ends yet and takes it for a disconnect.
-            var created: [Worker] = []
-            for group in groups {
-                for _ in 0..<group.spec.count {
-                    created.append(makeWorker(in: group))
                 }
             }
             pendingEvents.append(event(.started, "started \(preset.name)", now: now))
