@@ -143,7 +143,11 @@ struct EngineRecordingTests {
         #expect(lines.first?.hasPrefix("Summary: ") == true)
         #expect(lines.contains { $0.hasPrefix("channel") && $0.contains("identities") })
         let work = try #require(lines.first { $0.hasPrefix("work ") })
-        #expect(work.split(separator: " ").map(String.init) == ["work", "bounded(3)", "0", work.split(separator: " ").map(String.init)[3], "30", "30", "30", "0", "0", "0", "0", "ok"])
+        var cells = work.split(separator: " ").map(String.init)
+        #expect(cells.count == 12)
+        if cells.count == 12 { cells.remove(at: 3) }  // the max depth varies from run to run
+        let expected: [String] = ["work", "bounded(3)", "0", "30", "30", "30", "0", "0", "0", "0", "ok"]
+        #expect(cells == expected)
         let producer = try #require(lines.first { $0.hasPrefix("producer ") })
         #expect(producer.split(separator: " ").prefix(4).map(String.init) == ["producer", "1", "30", "0"])
         let consumer = try #require(lines.first { $0.hasPrefix("consumer ") })
