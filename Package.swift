@@ -68,7 +68,10 @@ let package = Package(
             ]
         ),
         .testTarget(name: "ChanscopeBenchTests", dependencies: ["ChanscopeBench", "Channels"]),
-        .testTarget(name: "ChanscopeEngineTests", dependencies: ["ChanscopeEngine", "Channels"]),
+        .testTarget(
+            name: "ChanscopeEngineTests",
+            dependencies: ["ChanscopeEngine", "Channels", .product(name: "CSV", package: "CSV.swift")]
+        ),
         .testTarget(name: "ChanscopeTUITests", dependencies: ["ChanscopeTUI", "ChanscopeEngine", "Channels"], exclude: ["Golden"]),
         .testTarget(name: "EndToEndTests", dependencies: []),
     ],

@@ -100,29 +100,32 @@ public final class Experiment: @unchecked Sendable {
             startTime = now
             samplingState.previousTime = now
             // Create every worker (and so every channel handle) before any thread runs, so no
-            // early worker sees a channel with no ends yet and takes it for a disconnect.
+            // early worker sees a channel with no ends yet and takes it for a disconnect, and
+            // before the prefill, whose sends would otherwise find no receiver and fail.
             var created: [Worker] = []
             for group in groups {
                 for _ in 0..<group.spec.count {
                     created.append(makeWorker(in: group))
                 }
             }
-            // Prefill once the workers' handles exist: a channel with no receiver yet would
-            // refuse every message as disconnected (counted as failed), not queue it.
             for group in groups {
                 for prefill in group.spec.prefill {
                     guard let index = preset.channels.firstIndex(where: { $0.name == prefill.channel }) else { continue }
                     let sender = channels[index].makeSender()
                     var put = 0
-                    while put < prefill.count,
-                        case .sent = sender.trySend(Message(sequence: UInt64(put + 1), origin: 0, createdAt: now))
-                    {
-                        put += 1
+                    var noReceiver = false
+                    fill: while put < prefill.count {
+                        switch sender.trySend(Message(sequence: UInt64(put + 1), origin: 0, createdAt: now)) {
+                        case .sent: put += 1
+                        case .disconnected: noReceiver = true; break fill
+                        default: break fill
+                        }
                     }
                     sender.close()
                     let text = put == prefill.count
                         ? "\(group.name) put \(put) messages into \(prefill.channel)"
-                        : "\(group.name) put only \(put) of \(prefill.count) messages into \(prefill.channel) (full)"
+                        : "\(group.name) put only \(put) of \(prefill.count) messages into \(prefill.channel)"
+                            + (noReceiver ? " (no receiver)" : " (full)")
                     pendingEvents.append(event(.prefill, text, now: now))
                 }
             }
@@ -263,13 +266,14 @@ public final class Experiment: @unchecked Sendable {
 
     private func setWorkerCount(of group: WorkerGroup, to target: Int, now: UInt64) {
         var toStop: [Worker] = []
-        var toStart: [Worker] = []
         lock.withLock {
             guard started, !stopped, !group.isClosed else { return }
             let live = group.workers.filter { !$0.stopRequested.load(ordering: .relaxed) && !$0.counters.currentState.isDone }
             if target > live.count {
+                // Started under the lock, like `start()`: a concurrent `shutdown()` then either
+                // sees the thread to join or runs first and makes `started`/`stopped` refuse.
                 for _ in live.count..<target {
-                    toStart.append(makeWorker(in: group))
+                    makeWorker(in: group).start()
                 }
                 pendingEvents.append(event(.workerAdded, "\(group.name): \(target) workers (+\(target - live.count))", now: now))
             } else if target < live.count {
@@ -282,10 +286,10 @@ public final class Experiment: @unchecked Sendable {
             }
         }
         for worker in toStop { worker.stop() }
-        for worker in toStart { worker.start() }
     }
 
     /// Creates a worker with its handles (experiment lock held).
+    @discardableResult
     private func makeWorker(in group: WorkerGroup) -> Worker {
         let worker = Worker(
             id: nextWorkerID, group: group, channels: channels, knobs: knobs, control: control, seed: seed)

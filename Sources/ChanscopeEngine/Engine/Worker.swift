@@ -180,7 +180,7 @@ final class Worker: @unchecked Sendable {
 
     /// Sleeps for the knob's current value (± jitter), re-reading the knob whenever it changes.
     private func sleep(knob: Int, jitter: Double) {
-        let factor = jitter > 0 ? 1 + Double.random(in: -jitter...jitter, using: &random) : 1
+        let factor = Worker.jitterFactor(jitter, using: &random)
         guard knobs.value(at: knob) * factor > 0 else { return }
         let start = MonotonicClock.now()
         control.gate.withLock {
@@ -191,6 +191,12 @@ final class Worker: @unchecked Sendable {
                 control.gate.wait(until: deadline)
             }
         }
+    }
+
+    /// The factor a `sleep` step's wait is multiplied by: uniform in `1 - jitter ... 1 + jitter`,
+    /// exactly 1 without jitter. Drawn from the worker's seeded generator, so runs repeat.
+    static func jitterFactor(_ jitter: Double, using random: inout SplitMix64) -> Double {
+        jitter > 0 ? 1 + Double.random(in: -jitter...jitter, using: &random) : 1
     }
 
     /// Holds the worker at a step boundary until resumed or stopped.

@@ -49,10 +49,20 @@ final class WorkerGroup: @unchecked Sendable {
     var name: String { spec.name }
 
     /// Claims one loop iteration; false once the limit is reached (0 means endless).
+    ///
+    /// Iterations are counted while endless too, so a limit set live counts what was already
+    /// done, and a refused claim leaves the count alone: it never passes the limit, however many
+    /// workers ask.
     func claimIteration(knobs: KnobBoard) -> Bool {
-        let limit = limitKnob.map { Int(knobs.value(at: $0)) } ?? fixedLimit ?? 0
-        guard limit > 0 else { return true }
-        return iterationsClaimed.wrappingAdd(1, ordering: .relaxed).oldValue < limit
+        let limit = self.limit(knobs: knobs)
+        var claimed = iterationsClaimed.load(ordering: .relaxed)
+        while true {
+            if limit > 0 && claimed >= limit { return false }
+            let (exchanged, original) = iterationsClaimed.compareExchange(
+                expected: claimed, desired: claimed + 1, ordering: .relaxed)
+            if exchanged { return true }
+            claimed = original
+        }
     }
 
     /// The current limit for display (0 = endless).

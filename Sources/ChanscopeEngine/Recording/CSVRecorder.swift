@@ -11,6 +11,7 @@ public final class CSVRecorder: @unchecked Sendable {
     public let path: String
     public let header: [String]
     private var descriptor: Int32
+    /// Sample rows written so far (the header line is not counted).
     public private(set) var rowsWritten = 0
 
     /// Why recording could not start or go on.
@@ -28,6 +29,7 @@ public final class CSVRecorder: @unchecked Sendable {
             throw RecorderError(description: "cannot record to \(path): \(reason)")
         }
         try writeRow(header)
+        rowsWritten = 0
     }
 
     deinit { close() }
