@@ -18,16 +18,35 @@ public struct WaitForGraph: Sendable, Equatable {
     /// Channel name -> groups with live workers that send on it / receive from it.
     public var liveSenders: [String: [String]]
     public var liveReceivers: [String: [String]]
+    /// Channel name -> a count that grows whenever a message moves through it (accepted plus
+    /// received). A cycle whose channels keep moving is busy, not deadlocked: two workers
+    /// ping-ponging over a rendezvous are nearly always "blocked" at any instant.
+    public var activity: [String: UInt64]
 
-    public init(stuck: [(group: String, waits: [Wait])], liveSenders: [String: [String]], liveReceivers: [String: [String]]) {
+    public init(
+        stuck: [(group: String, waits: [Wait])], liveSenders: [String: [String]], liveReceivers: [String: [String]],
+        activity: [String: UInt64] = [:]
+    ) {
         self.stuck = stuck
         self.liveSenders = liveSenders
         self.liveReceivers = liveReceivers
+        self.activity = activity
+    }
+
+    /// The channels named in a cycle written by `findCycle` (every second name).
+    public static func channels(inCycle cycle: String) -> [String] {
+        let names = cycle.components(separatedBy: " -> ")
+        return stride(from: 1, to: names.count, by: 2).map { names[$0] }
+    }
+
+    /// The activity of a cycle's channels, to tell a stuck cycle from a busy one.
+    public func activity(ofCycle cycle: String) -> [UInt64] {
+        WaitForGraph.channels(inCycle: cycle).map { activity[$0] ?? 0 }
     }
 
     public static func == (lhs: WaitForGraph, rhs: WaitForGraph) -> Bool {
         lhs.stuck.map(\.group) == rhs.stuck.map(\.group) && lhs.stuck.map(\.waits) == rhs.stuck.map(\.waits)
-            && lhs.liveSenders == rhs.liveSenders && lhs.liveReceivers == rhs.liveReceivers
+            && lhs.liveSenders == rhs.liveSenders && lhs.liveReceivers == rhs.liveReceivers && lhs.activity == rhs.activity
     }
 
     /// A cycle of stuck groups through the channels they wait on, written `A -> ab -> B -> ba -> A`,

@@ -113,7 +113,11 @@ extension Experiment {
 
         state.marks.append(mark)
 
-        switch state.detector.update(waitForGraph(), time: time) {
+        var graph = waitForGraph()
+        for channel in channelSnapshots {
+            graph.activity[channel.name] = channel.counters.accepted &+ channel.counters.received
+        }
+        switch state.detector.update(graph, time: time) {
         case .found(let cycle)?:
             events.append(ExperimentEvent(time: time, kind: .deadlock, text: "deadlock: \(cycle)"))
         case .cleared(let cycle)?:
