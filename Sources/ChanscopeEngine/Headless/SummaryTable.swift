@@ -67,13 +67,3 @@ public enum SummaryTable {
         }
     }
 }
-
-extension String {
-    func leftPadded(to width: Int) -> String { String(repeating: " ", count: max(0, width - count)) + self }
-    func rightPadded(to width: Int) -> String { self + String(repeating: " ", count: max(0, width - count)) }
-    func trimmingTrailingSpaces() -> String {
-        var result = self
-        while result.last == " " { result.removeLast() }
-        return result
-    }
-}

@@ -131,5 +131,26 @@ struct ChannelPanelView {
         for (text, style) in parts {
             x += grid.put(text, x: x, y: rect.y + 2, style: style, maxWidth: rect.maxX - x)
         }
+        if rect.height >= 5 { drawDepthChart(in: Rect(x: rect.x + 2, y: rect.y + 3, width: rect.width - 4, height: rect.height - 3), fillStyle: fillStyle, capacity: capacity, on: &grid) }
+    }
+
+    /// A taller chart of depth over the last minute, with its scale, when the terminal has room.
+    private func drawDepthChart(in rect: Rect, fillStyle: Style, capacity: Int?, on grid: inout Grid) {
+        let chartHeight = rect.height - 1  // the last row stays free, between channels
+        guard chartHeight >= 1, rect.width >= 20 else { return }
+        let maximum = max(capacity ?? 0, depthHistory.max() ?? 0, 1)
+        let label = "depth \(maximum) \u{2502}"
+        let labelWidth = max(label.count, "0 \u{2502}".count)
+        let labelText = theme.glyphs.isASCII ? "depth \(maximum) |" : label
+        grid.put(labelText.leftPadded(to: labelWidth), x: rect.x, y: rect.y, style: theme.dim)
+        for row in 1..<chartHeight {
+            grid.put((theme.glyphs.isASCII ? "|" : "\u{2502}").leftPadded(to: labelWidth), x: rect.x, y: rect.y + row, style: theme.dim)
+        }
+        if chartHeight > 1 {
+            grid.put((theme.glyphs.isASCII ? "0 |" : "0 \u{2502}").leftPadded(to: labelWidth), x: rect.x, y: rect.y + chartHeight - 1, style: theme.dim)
+        }
+        let chart = Rect(x: rect.x + labelWidth + 1, y: rect.y, width: rect.width - labelWidth - 1, height: chartHeight)
+        Sparkline(values: depthHistory.suffix(chart.width).map(Double.init), maximum: Double(maximum), style: fillStyle, glyphs: theme.glyphs)
+            .draw(in: chart, on: &grid)
     }
 }

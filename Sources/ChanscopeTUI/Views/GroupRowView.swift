@@ -35,7 +35,7 @@ struct GroupRowView {
         if group.made > 0 { parts.append("made \(group.made)\(limit)") }
         if group.sent > 0 || group.made > 0 { parts.append("sent \(group.sent)") }
         if group.received > 0 || group.made == 0 { parts.append("got \(group.received)") }
-        if group.done > 0 || group.made == 0 { parts.append("done \(group.done)\(group.made > 0 ? "" : limit)") }
+        if group.done > 0 || (group.made == 0 && group.sent == 0) { parts.append("done \(group.done)\(group.made > 0 ? "" : limit)") }
         let text = " " + parts.joined(separator: " ")
         x += grid.put(text, x: x, y: y, style: .plain, maxWidth: rect.maxX - x)
         let send = group.blockedSendPercent

@@ -15,7 +15,7 @@ public struct ScreenLayout: Equatable, Sendable {
     public var banner: Rect
     public var footer: Rect
     public var channelsHeading: Rect
-    /// One rect per channel, each 1 to 3 lines high.
+    /// One rect per channel, each 1 to 3 lines high, or up to 10 with a depth chart when there is room.
     public var channels: [Rect]
     public var groupsHeading: Rect
     public var groups: [Rect]
@@ -75,6 +75,12 @@ public struct ScreenLayout: Equatable, Sendable {
         }
         if need(knobRowsShown: knobRowsShown, events: 0) > available { linesPerChannel = 1 }
         if need(knobRowsShown: knobRowsShown, events: 0) > available { knobRowsShown = 0 }
+        // Spare room (a big terminal, a projector): a tall depth chart under each channel, as
+        // long as the event log keeps a useful height.
+        let spare = available - need(knobRowsShown: knobRowsShown, events: 0)
+        if linesPerChannel == 3, channelCount > 0, spare >= 8 + channelCount * 3 {
+            linesPerChannel += min(7, (spare - 8) / channelCount)
+        }
         let eventLines = max(0, available - need(knobRowsShown: knobRowsShown, events: 0))
 
         var y = top

@@ -30,7 +30,7 @@ public enum ScreenView {
             return
         }
         if !layout.banner.isEmpty {
-            let text = snapshot.deadlock.map { " DEADLOCK  \($0)  (r restarts; every worker in the cycle is blocked) " }
+            let text = snapshot.deadlock.map { " DEADLOCK  \($0)   every worker in the cycle waits on the next; r restarts " }
                 ?? " ACCOUNTING BROKEN  \(snapshot.accountingViolation ?? "") "
             grid.fill(layout.banner, with: Cell(" ", style: theme.alarm.reversed()))
             grid.put(text, x: 0, y: layout.banner.y, style: theme.alarm.reversed(), maxWidth: layout.banner.width)
