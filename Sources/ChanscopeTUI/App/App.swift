@@ -1,3 +1,4 @@
+import Channels
 import ChanscopeEngine
 import Foundation
 
@@ -35,6 +36,7 @@ public enum App {
         try backend.hideCursor()
         var dirty = true
         var running = true
+        var immediateEmptyReads = 0
         // Wait for input at most this long, so a new snapshot is drawn within a quarter period.
         let timeout = max(10, min(100, Int(250 / options.sampleHz)))
 
@@ -58,7 +60,17 @@ public enum App {
                 try terminal.draw { grid in ScreenView.render(state, theme: theme, on: &grid) }
                 dirty = false
             }
-            guard let event = backend.readInput(timeoutMilliseconds: timeout) else { continue }
+            let waitStart = MonotonicClock.now()
+            guard let event = backend.readInput(timeoutMilliseconds: timeout) else {
+                // A read that returns at once with nothing, again and again, means the terminal
+                // is gone (its window closed without a SIGHUP reaching us): end instead of
+                // spinning a core forever.
+                let waited = MonotonicClock.now() - waitStart
+                immediateEmptyReads = waited < UInt64(timeout) * 250_000 ? immediateEmptyReads + 1 : 0
+                if immediateEmptyReads >= 200 { break }
+                continue
+            }
+            immediateEmptyReads = 0
             var action: Action?
             switch event {
             case .key(let key):

@@ -1,11 +1,3 @@
-/// A queued message with the monotonic time the channel accepted it.
-///
-/// Stored inline in the queue, so stamping costs no allocation per message.
-struct Envelope<Element> {
-    var element: Element
-    var acceptedAt: UInt64
-}
-
 /// A rendezvous sender's message waiting for a receiver to take it.
 ///
 /// Offers are not in the queue: a rendezvous holds no message, so the message is accepted only
