@@ -87,7 +87,9 @@ struct ChannelPanelView {
         if let capacity, capacity > 0 {
             ratio = Double(c.depth) / Double(capacity)
         } else {
-            let peak = max(1, depthHistory.max() ?? 0, c.depth)
+            // Unbounded: scale to the largest depth seen, but never below 16, so one queued
+            // message does not fill the bar.
+            let peak = max(16, depthHistory.max() ?? 0, c.depth)
             ratio = Double(c.depth) / Double(peak)
         }
         let fillStyle = capacity == nil ? theme.info : theme.fill(ratio)
@@ -131,7 +133,8 @@ struct ChannelPanelView {
         for (text, style) in parts {
             x += grid.put(text, x: x, y: rect.y + 2, style: style, maxWidth: rect.maxX - x)
         }
-        if rect.height >= 5 { drawDepthChart(in: Rect(x: rect.x + 2, y: rect.y + 3, width: rect.width - 4, height: rect.height - 3), fillStyle: fillStyle, capacity: capacity, on: &grid) }
+        let holdsNothing = capacity == 0 && (depthHistory.max() ?? 0) == 0
+        if rect.height >= 5 && !holdsNothing { drawDepthChart(in: Rect(x: rect.x + 2, y: rect.y + 3, width: rect.width - 4, height: rect.height - 3), fillStyle: fillStyle, capacity: capacity, on: &grid) }
     }
 
     /// A taller chart of depth over the last minute, with its scale, when the terminal has room.
