@@ -1,6 +1,13 @@
 import ArgumentParser
+import Foundation
 import ChanscopeBench
+import ChanscopeTUI
 import Channels
+
+/// Which tables `chanscope bench` prints.
+enum BenchPart: String, ExpressibleByArgument, CaseIterable {
+    case all, channels, screen
+}
 
 /// `chanscope bench`: raw channel throughput for the peer benchmark's scenarios.
 struct BenchCommand: ParsableCommand {
@@ -8,7 +15,8 @@ struct BenchCommand: ParsableCommand {
         commandName: "bench",
         abstract: "Measure raw channel throughput on the peer benchmark's scenarios.",
         discussion: """
-            Without arguments, runs every scenario and prints a table. With --json SCENARIO \
+            Without arguments, runs every scenario raw and instrumented and prints a table, then \
+            times the screen (frame build and diff at 80x24, 120x40 and 200x60). With --json SCENARIO \
             MESSAGES, runs one scenario and prints one JSON line, the plug-in contract of \
             ../shared/bench-peers (run.sh -e 'chanscope=PATH/chanscope bench --json'). \
             Build with -c release for meaningful numbers.
@@ -19,6 +27,9 @@ struct BenchCommand: ParsableCommand {
 
     @Option(help: "Scale the default message counts (table mode).")
     var scale: Double = 0.25
+
+    @Option(help: "Which tables to print: all, channels or screen.")
+    var part: BenchPart = .all
 
     @Argument(help: "The scenario (with --json): \(BenchScenario.all.map(\.name).joined(separator: ", ")).")
     var scenario: String?
@@ -46,6 +57,12 @@ struct BenchCommand: ParsableCommand {
             if !result.ok { throw ExitCode.failure }
             return
         }
+        if part != .screen, !runChannels(chosen) { throw ExitCode.failure }
+        if part != .channels, scenario == nil { runScreen() }
+    }
+
+    /// The raw-versus-instrumented table; false if a check failed.
+    private func runChannels(_ chosen: [BenchScenario]) -> Bool {
         var failed = false
         print("scenario                 messages      raw msgs/s   instrumented   cost")
         for scenarioValue in chosen {
@@ -61,7 +78,26 @@ struct BenchCommand: ParsableCommand {
                     + (raw.ok && instrumented.ok ? "" : "  CHECK FAILED: \(raw.failure ?? instrumented.failure ?? "")"))
             failed = failed || !raw.ok || !instrumented.ok
         }
-        if failed { throw ExitCode.failure }
+        return !failed
+    }
+
+    /// Frame build + diff time per screen size, with the in-memory backend.
+    private func runScreen() {
+        let frames = max(50, Int(400 * scale / 0.25))
+        let (preset, snapshots) = ScreenBenchmark.recordSnapshots(frames: frames)
+        print("")
+        print("screen     frames   mean frame   p99 frame   cells written/frame")
+        for (width, height) in ScreenBenchmark.standardSizes {
+            let result = ScreenBenchmark.measure(preset: preset, snapshots: snapshots, width: width, height: height)
+            print(
+                pad("\(width)x\(height)", 9) + pad(String(result.frames), 8, right: true)
+                    + pad(micros(result.meanMicroseconds), 13, right: true) + pad(micros(result.p99Microseconds), 12, right: true)
+                    + pad(String(Int(result.meanCellsWritten.rounded())), 22, right: true))
+        }
+    }
+
+    private func micros(_ value: Double) -> String {
+        String(format: "%.3f ms", value / 1000)
     }
 
     private func millions(_ rate: Double) -> String {

@@ -208,9 +208,9 @@ struct EngineControlTests {
             s.g("producer").workerStates == [.paused, .paused]
                 && (s.g("consumer").workerStates == [.paused]
                     || (s.g("consumer").workerStates == [.blockedOnReceive] && s.ch("work").depth == 0))
-                // and the consumer has worked off everything it took (its state may lag its counters)
+                // and the consumer has worked off everything it took (its state may lag its
+                // counters); messages a producer sent just before pausing may stay queued
                 && s.g("consumer").done == s.g("consumer").received
-                && s.g("consumer").received == s.ch("work").counters.accepted
         }
         #expect(held.isPaused)
         #expect(watcher.index(of: .paused, containing: "paused") != nil)

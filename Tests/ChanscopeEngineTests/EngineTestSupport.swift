@@ -44,19 +44,6 @@ func secondsSince(_ start: UInt64) -> Double {
     Double(MonotonicClock.now() &- start) / 1e9
 }
 
-/// A value behind an `NSLock`, for handlers that run on other threads.
-final class Locked<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: Value
-    init(_ value: Value) { self.value = value }
-    func withLock<T>(_ body: (inout Value) -> T) -> T {
-        lock.lock()
-        defer { lock.unlock() }
-        return body(&value)
-    }
-    var current: Value { withLock { $0 } }
-}
-
 /// Takes snapshots of one experiment, checks both identities of every channel in each, and keeps
 /// every event in order.
 final class Watcher {
@@ -87,11 +74,18 @@ final class Watcher {
         sourceLocation: SourceLocation = #_sourceLocation, _ condition: (Snapshot) -> Bool
     ) -> Snapshot {
         var latest = snap(sourceLocation: sourceLocation)
-        waitUntil(timeout: timeout, what(), sourceLocation: sourceLocation) {
+        waitUntil(timeout: timeout, "\(what()) (last snapshot: \(Self.brief(latest)))", sourceLocation: sourceLocation) {
             latest = snap(sourceLocation: sourceLocation)
             return condition(latest)
         }
         return latest
+    }
+
+    /// Group progress and channel depths, for a failure message.
+    static func brief(_ snapshot: Snapshot) -> String {
+        let groups = snapshot.groups.map { "\($0.name) done \($0.done) \($0.workerStates)" }
+        let channels = snapshot.channels.map { "\($0.name) \($0.kind.name) depth \($0.counters.depth)" }
+        return (groups + channels).joined(separator: "; ")
     }
 
     /// Keeps snapshotting for `seconds` (for checks that something does not happen).

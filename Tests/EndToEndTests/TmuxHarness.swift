@@ -86,6 +86,13 @@ final class TmuxHarness {
         try waitUntil(timeout: timeout, "text \"\(text)\"") { $0.contains(text) }
     }
 
+    /// Waits until every one of `texts` is on screen at once. A frame reaches the pane in
+    /// several writes, so one string being visible does not mean the rest of its frame is.
+    @discardableResult
+    func waitFor(allOf texts: [String], timeout: Duration = .seconds(10)) throws -> String {
+        try waitUntil(timeout: timeout, "all of \(texts)") { screen in texts.allSatisfy { screen.contains($0) } }
+    }
+
     /// Polls the pane every 50 ms until `condition` holds; throws with the last screen after
     /// `timeout`.
     @discardableResult

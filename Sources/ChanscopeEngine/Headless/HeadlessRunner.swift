@@ -12,10 +12,10 @@ public enum HeadlessRunner {
         _ preset: Preset, options: HeadlessOptions, onSnapshot: @escaping @Sendable (Snapshot) -> Void = { _ in }
     ) throws(CSVRecorder.RecorderError) -> HeadlessResult {
         let experiment = Experiment(preset: preset, seed: options.seed, deadlockGrace: options.deadlockGrace)
-        let collected = Mutex<(snapshots: [Snapshot], violations: [String], recordError: CSVRecorder.RecorderError?)>(([], [], nil))
+        let collected = Locked<(snapshots: [Snapshot], violations: [String], recordError: CSVRecorder.RecorderError?)>(([], [], nil))
         let finished = WaitCondition()
         let done = Atomic<Bool>(false)
-        let recorder = Mutex<CSVRecorder?>(nil)
+        let recorder = Locked<CSVRecorder?>(nil)
         if let path = options.recordPath {
             // The header needs the column names: take them from a snapshot before any thread runs.
             let layout = experiment.snapshot()

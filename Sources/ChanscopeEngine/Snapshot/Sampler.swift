@@ -12,7 +12,7 @@ public final class Sampler: @unchecked Sendable {
     private let handler: @Sendable (Snapshot) -> Void
     private let stopFlag = Atomic<Bool>(false)
     private let wakeup = WaitCondition()
-    private let latestBox = Mutex<Snapshot?>(nil)
+    private let latestBox = Locked<Snapshot?>(nil)
     private var thread: JoinableThread?
 
     public init(experiment: Experiment, hz: Double = 10, handler: @escaping @Sendable (Snapshot) -> Void = { _ in }) {

@@ -1,7 +1,6 @@
 import Channels
 import ChanscopeEngine
 import Foundation
-import Synchronization
 
 /// One running experiment as the screen sees it: the engine, its sampler, and the recorder that
 /// the sampler feeds.
@@ -17,9 +16,9 @@ final class Session: @unchecked Sendable {
 
     /// What the sampler thread and the UI thread share, each part under its own lock.
     private final class Outlet: Sendable {
-        let inbox = Mutex<[Snapshot]>([])
-        let recorder = Mutex<CSVRecorder?>(nil)
-        let recordFailure = Mutex<String?>(nil)
+        let inbox = Locked<[Snapshot]>([])
+        let recorder = Locked<CSVRecorder?>(nil)
+        let recordFailure = Locked<String?>(nil)
 
         /// Runs on the sampler thread for every snapshot.
         func deliver(_ snapshot: Snapshot) {
