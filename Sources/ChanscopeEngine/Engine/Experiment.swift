@@ -115,7 +115,7 @@ public final class Experiment: @unchecked Sendable {
                     var put = 0
                     var noReceiver = false
                     fill: while put < prefill.count {
-                        switch sender.trySend(Message(sequence: UInt64(put + 1), origin: 0, createdAt: now)) {
+                        switch sender.trySend(Message(sequence: UInt64(put + 1), origin: 0)) {
                         case .sent: put += 1
                         case .disconnected: noReceiver = true; break fill
                         default: break fill

@@ -78,9 +78,7 @@ final class Worker: @unchecked Sendable {
                 case .make:
                     if hand != nil { consume(&hand) }
                     counters.set(.working)
-                    hand = Message(
-                        sequence: group.nextSequence.wrappingAdd(1, ordering: .relaxed).oldValue,
-                        origin: id, createdAt: MonotonicClock.now())
+                    hand = Message(sequence: group.nextSequence.wrappingAdd(1, ordering: .relaxed).oldValue, origin: id)
                     counters.made.wrappingAdd(1, ordering: .relaxed)
                 case .send(let channel):
                     guard let message = hand, let sender = senders[channel] else { continue }
