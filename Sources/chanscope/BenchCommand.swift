@@ -44,6 +44,9 @@ struct BenchCommand: ParsableCommand {
         if json && (scenario == nil || messages == nil) {
             throw ValidationError("--json needs SCENARIO and MESSAGES")
         }
+        if part == .screen, scenario != nil {
+            throw ValidationError("--part screen times the screen only; it takes no SCENARIO")
+        }
         if let messages, messages < 1 {
             throw ValidationError("MESSAGES must be at least 1")
         }
@@ -83,21 +86,23 @@ struct BenchCommand: ParsableCommand {
 
     /// Frame build + diff time per screen size, with the in-memory backend.
     private func runScreen() {
-        let frames = max(50, Int(400 * scale / 0.25))
+        let frames = max(50, Int(1600 * scale))  // 400 at the default scale
         let (preset, snapshots) = ScreenBenchmark.recordSnapshots(frames: frames)
         print("")
-        print("screen     frames   mean frame   p99 frame   cells written/frame")
+        print("screen     frames   first frame cells   mean frame   p99 frame   cells written/frame")
         for (width, height) in ScreenBenchmark.standardSizes {
             let result = ScreenBenchmark.measure(preset: preset, snapshots: snapshots, width: width, height: height)
             print(
                 pad("\(width)x\(height)", 9) + pad(String(result.frames), 8, right: true)
-                    + pad(micros(result.meanMicroseconds), 13, right: true) + pad(micros(result.p99Microseconds), 12, right: true)
+                    + pad(String(result.firstFrameCells), 20, right: true)
+                    + pad(milliseconds(microseconds: result.meanMicroseconds), 13, right: true)
+                    + pad(milliseconds(microseconds: result.p99Microseconds), 12, right: true)
                     + pad(String(Int(result.meanCellsWritten.rounded())), 22, right: true))
         }
     }
 
-    private func micros(_ value: Double) -> String {
-        String(format: "%.3f ms", value / 1000)
+    private func milliseconds(microseconds: Double) -> String {
+        String(format: "%.3f ms", microseconds / 1000)
     }
 
     private func millions(_ rate: Double) -> String {
