@@ -31,6 +31,11 @@ struct EngineControlTests {
         #expect(secondsSince(changed) < 2)
         #expect(watcher.events(.knob).map(\.text) == ["Wait 5000 -> 0 ms"])
         #expect(experiment.knobValue("wait_ms") == 0)
+        // A snapshot taken after the change carries a revision at least the one after it.
+        let revision = experiment.controlRevision
+        #expect(experiment.snapshot().controlRevision >= revision)
+        #expect(experiment.setKnob("wait_ms", to: 10) == 10)
+        #expect(experiment.controlRevision > revision, "a change raises the revision")
         // Clamped to the range and snapped to the step; unknown knobs are refused.
         #expect(experiment.setKnob("wait_ms", to: 20_000) == 10_000)
         #expect(experiment.setKnob("nope", to: 1) == nil)

@@ -121,6 +121,51 @@ import Testing
         #expect(state.snapshot!.knobs.map(\.value) == Self.running().snapshot!.knobs.map(\.value).enumerated().map { $0.offset == 1 ? 40 : $0.element })
     }
 
+    /// A snapshot the sampler took just before a key changed a setting, handed over just after,
+    /// must not put the old setting back on screen; the first one sampled after the change does
+    /// replace what the screen guessed.
+    @Test func aSnapshotSampledBeforeAChangeDoesNotRevertIt() {
+        var state = Self.running()
+        let before = state.snapshot!  // produce_ms 100, bounded, running; revision 0
+        state.show(knob: "produce_ms", value: 110)
+        state.show(channel: "work", kind: .dropping(8))
+        state.show(paused: true)
+        state.confirm(revision: 3)
+
+        var stale = before
+        stale.tick += 1
+        stale.controlRevision = 2
+        state.receive(stale)
+        #expect(state.snapshot!.knobs[0].value == 110)
+        #expect(state.snapshot!.channels[0].stats.kind == .dropping(8))
+        #expect(state.snapshot!.isPaused)
+        #expect(state.snapshot!.tick == stale.tick, "the rest of the stale snapshot is still taken in")
+
+        var fresh = before
+        fresh.tick += 2
+        fresh.controlRevision = 3
+        fresh.knobs[0].value = 120  // whatever the engine holds now wins
+        state.receive(fresh)
+        #expect(state.snapshot!.knobs[0].value == 120)
+        #expect(state.snapshot!.channels[0].stats.kind == before.channels[0].stats.kind)
+        #expect(!state.snapshot!.isPaused)
+        #expect(state.pending.isEmpty)
+
+        // Once confirmed, an older snapshot arriving late is shown as it is.
+        state.receive(stale)
+        #expect(state.snapshot!.knobs[0].value == 100)
+    }
+
+    @Test func confirmingWithNothingShownKeepsNothingPending() {
+        var state = Self.running()
+        state.confirm(revision: 9)
+        #expect(state.pending == PendingControls())
+        var snapshot = state.snapshot!
+        snapshot.knobs[0].value = 130
+        state.receive(snapshot)
+        #expect(state.snapshot!.knobs[0].value == 130)
+    }
+
     @Test func selectingACapacityOrWorkersKnobSelectsItsChannelOrGroup() {
         var state = Self.twoOfEach()  // knobs: think_ms, ab.capacity, ba.capacity, A.workers, B.workers
         #expect(state.selectedChannel == 0 && state.selectedGroup == 0)

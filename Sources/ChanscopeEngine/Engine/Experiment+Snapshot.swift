@@ -132,7 +132,7 @@ extension Experiment {
         let snapshot = Snapshot(
             tick: state.tick, time: time, presetName: preset.name, channels: channelSnapshots,
             groups: groupSnapshots, knobs: knobSnapshots, events: events, deadlock: state.detector.reported,
-            isPaused: control.isPaused, accountingViolation: violation)
+            isPaused: control.isPaused, accountingViolation: violation, controlRevision: revisionValue)
         state.tick += 1
         state.previousTime = now
         samplingState = state

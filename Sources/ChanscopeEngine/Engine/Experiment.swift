@@ -26,8 +26,20 @@ public final class Experiment: @unchecked Sendable {
     /// Previous readings, for rates and transitions (experiment lock).
     var samplingState = SamplingState()
 
+    /// How many events have been logged (experiment lock). Every control that changes something
+    /// logs once, after its change is in place, so a snapshot that read this at least as high as a
+    /// control's revision also shows that control's effect.
+    private var revision = 0
+
     /// When `start()` ran (experiment lock).
     var startTimeValue: UInt64 { startTime }
+
+    /// `revision` for a snapshot being taken (experiment lock).
+    var revisionValue: Int { revision }
+
+    /// The revision after every control applied so far: a snapshot whose `controlRevision` is
+    /// lower was taken before the latest control took effect, and may show the old setting.
+    public var controlRevision: Int { lock.withLock { revision } }
 
     /// Takes the events logged since the last call (experiment lock).
     func drainEvents() -> [ExperimentEvent] {
@@ -126,10 +138,10 @@ public final class Experiment: @unchecked Sendable {
                         ? "\(group.name) put \(put) messages into \(prefill.channel)"
                         : "\(group.name) put only \(put) of \(prefill.count) messages into \(prefill.channel)"
                             + (noReceiver ? " (no receiver)" : " (full)")
-                    pendingEvents.append(event(.prefill, text, now: now))
+                    record(event(.prefill, text, now: now))
                 }
             }
-            pendingEvents.append(event(.started, "started \(preset.name)", now: now))
+            record(event(.started, "started \(preset.name)", now: now))
             for worker in created { worker.start() }
         }
     }
@@ -229,7 +241,7 @@ public final class Experiment: @unchecked Sendable {
         let workers: [Worker] = lock.withLock {
             guard let group = groups.first(where: { $0.name == groupName }), !group.isClosed else { return [] }
             group.isClosed = true
-            pendingEvents.append(event(.groupClosed, "\(groupName) closed: its channel ends are released", now: now))
+            record(event(.groupClosed, "\(groupName) closed: its channel ends are released", now: now))
             return group.workers
         }
         for worker in workers { worker.stop() }
@@ -275,14 +287,14 @@ public final class Experiment: @unchecked Sendable {
                 for _ in live.count..<target {
                     makeWorker(in: group).start()
                 }
-                pendingEvents.append(event(.workerAdded, "\(group.name): \(target) workers (+\(target - live.count))", now: now))
+                record(event(.workerAdded, "\(group.name): \(target) workers (+\(target - live.count))", now: now))
             } else if target < live.count {
                 toStop = Array(live.suffix(live.count - target))
                 for worker in toStop {
                     group.workers.removeAll { $0 === worker }
                     group.retired.append(worker)
                 }
-                pendingEvents.append(event(.workerRemoved, "\(group.name): \(target) workers (-\(live.count - target))", now: now))
+                record(event(.workerRemoved, "\(group.name): \(target) workers (-\(live.count - target))", now: now))
             }
         }
         for worker in toStop { worker.stop() }
@@ -301,7 +313,13 @@ public final class Experiment: @unchecked Sendable {
     // MARK: Events
 
     private func log(_ kind: ExperimentEvent.Kind, _ text: String, now: UInt64) {
-        lock.withLock { pendingEvents.append(event(kind, text, now: now)) }
+        lock.withLock { record(event(kind, text, now: now)) }
+    }
+
+    /// Queues an event for the next snapshot and counts the revision (experiment lock).
+    private func record(_ event: ExperimentEvent) {
+        pendingEvents.append(event)
+        revision += 1
     }
 
     private func event(_ kind: ExperimentEvent.Kind, _ text: String, now: UInt64) -> ExperimentEvent {

@@ -18,11 +18,14 @@ public struct Snapshot: Sendable, Equatable {
     public var isPaused: Bool
     /// Set when a channel's accounting identities failed in this sample (never expected).
     public var accountingViolation: String?
+    /// The experiment's control revision when this was taken (see `Experiment.controlRevision`):
+    /// lets the screen tell a snapshot sampled before a key's change from one sampled after it.
+    public var controlRevision: Int
 
     public init(
         tick: Int, time: Double, presetName: String, channels: [ChannelSnapshot], groups: [GroupSnapshot],
         knobs: [KnobSnapshot], events: [ExperimentEvent] = [], deadlock: String? = nil, isPaused: Bool = false,
-        accountingViolation: String? = nil
+        accountingViolation: String? = nil, controlRevision: Int = 0
     ) {
         self.tick = tick
         self.time = time
@@ -34,6 +37,7 @@ public struct Snapshot: Sendable, Equatable {
         self.deadlock = deadlock
         self.isPaused = isPaused
         self.accountingViolation = accountingViolation
+        self.controlRevision = controlRevision
     }
 
     /// Whether every group has finished.

@@ -88,7 +88,7 @@ public enum App {
                     running = false
                 case .setPaused(let paused):
                     session.experiment.setPaused(paused)
-                    state.snapshot?.isPaused = paused
+                    state.show(paused: paused)
                 case .setKnob(let name, let value):
                     if let stored = session.experiment.setKnob(name, to: value) {
                         state.show(knob: name, value: stored)
@@ -133,6 +133,7 @@ public enum App {
                     terminal.invalidate()
                 }
             }
+            state.confirm(revision: session.experiment.controlRevision)
         }
     }
 

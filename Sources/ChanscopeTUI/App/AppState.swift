@@ -11,7 +11,7 @@ public struct AppState: Sendable, Equatable {
             && lhs.selectedGroup == rhs.selectedGroup && lhs.overlay == rhs.overlay && lhs.listSelection == rhs.listSelection
             && lhs.recordingPath == rhs.recordingPath && lhs.recordedRows == rhs.recordedRows && lhs.flash == rhs.flash
             && lhs.events == rhs.events && lhs.snapshot == rhs.snapshot && lhs.previous == rhs.previous && lhs.ascii == rhs.ascii
-            && lhs.recentLatency.mapValues(\.summary) == rhs.recentLatency.mapValues(\.summary)
+            && lhs.recentLatency.mapValues(\.summary) == rhs.recentLatency.mapValues(\.summary) && lhs.pending == rhs.pending
     }
 
     /// What the overlay shows, if anything.
@@ -57,6 +57,9 @@ public struct AppState: Sendable, Equatable {
     /// Per channel, the latest non-empty latency interval and the tick it was seen at.
     public var recentLatency: [String: (summary: LatencySummary, tick: Int)] = [:]
 
+    /// Changes made from the keyboard that a snapshot may not show yet (see `PendingControls`).
+    public var pending = PendingControls()
+
     /// How many ticks a latency reading stays on screen after its channel went quiet.
     public static let latencyHoldTicks = 50
 
@@ -70,7 +73,15 @@ public struct AppState: Sendable, Equatable {
     }
 
     /// Takes in a new snapshot: history, events, and selections kept in range.
-    public mutating func receive(_ snapshot: Snapshot) {
+    public mutating func receive(_ sampled: Snapshot) {
+        var snapshot = sampled
+        if !pending.isEmpty {
+            if pending.predates(sampled) {
+                snapshot = pending.applied(to: sampled)
+            } else {
+                pending = PendingControls()
+            }
+        }
         previous = self.snapshot
         self.snapshot = snapshot
         history.append(snapshot)
@@ -91,16 +102,31 @@ public struct AppState: Sendable, Equatable {
     }
 
     /// Shows a knob's new value at once, before the next sample confirms it, so a key press
-    /// reaches the screen within one frame.
+    /// reaches the screen within one frame; it stays shown until a snapshot sampled after the
+    /// change arrives (see `confirm(revision:)`).
     public mutating func show(knob name: String, value: Double) {
         guard let index = snapshot?.knobs.firstIndex(where: { $0.name == name }) else { return }
         snapshot?.knobs[index].value = value
+        pending.knobs[name] = value
     }
 
     /// Shows a channel's new kind at once (see `show(knob:value:)`).
     public mutating func show(channel name: String, kind: ChannelKind) {
         guard let index = snapshot?.channels.firstIndex(where: { $0.name == name }) else { return }
         snapshot?.channels[index].stats.kind = kind
+        pending.kinds[name] = kind
+    }
+
+    /// Shows pause or resume at once (see `show(knob:value:)`).
+    public mutating func show(paused: Bool) {
+        snapshot?.isPaused = paused
+        pending.paused = paused
+    }
+
+    /// Records the engine's control revision after the changes just shown: snapshots taken at a
+    /// lower revision get them laid over, the first one at this revision or later replaces them.
+    public mutating func confirm(revision: Int) {
+        if !pending.isEmpty { pending.revision = revision }
     }
 
     mutating func clampSelections() {
