@@ -3,17 +3,29 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Synchronization
 
 /// A multi-producer, multi-consumer channel of one of five kinds, with exact accounting.
 ///
-/// The rules live in `ChannelState`, a value guarded by one lock; this class only takes the
-/// lock, asks the state what to do, and parks or wakes threads accordingly. Messages are sent
-/// and received through `Sender` and `Receiver` handles, whose live counts decide disconnection
-/// the way Rust's `std::sync::mpsc` does.
+/// The rules live in `ChannelState`, a value guarded by two locks: senders hold the send lock,
+/// receivers the receive lock, and anything that concerns both ends (a rendezvous, parking,
+/// disconnects, kind changes, reading the counters) holds both, receive lock first. A send
+/// that finds room and a receive that finds a message need only their own side's lock (see
+/// `MessageQueue`), so a producer and a consumer on two cores do not take turns on one lock
+/// for every message. Messages are sent and received through `Sender` and `Receiver` handles,
+/// whose live counts decide disconnection the way Rust's `std::sync::mpsc` does.
 public final class Channel<Element: Sendable>: @unchecked Sendable {
-    let lock = ConditionLock()
+    /// Receivers park on it (`.receivers`).
+    let receiveLock = ConditionLock()
+    /// Senders park on it (`.space`, `.handoff`).
+    let sendLock = ConditionLock()
     /// Allocated once so the hot path mutates it in place, without exclusivity bookkeeping.
     let state: UnsafeMutablePointer<ChannelState<Element>>
+    /// Sends that find room and receives that find a message, under one side's lock.
+    private let fast: ChannelFastPath<Element>
+    /// The ring's positions, polled without a lock by a thread about to wait.
+    private var head: UnsafeMutablePointer<Atomic<Int>> { fast.head }
+    private var tail: UnsafeMutablePointer<Atomic<Int>> { fast.tail }
     /// Whether sends are stamped at all (fixed at creation, so readable without the lock).
     let stampsMessages: Bool
 
@@ -25,6 +37,7 @@ public final class Channel<Element: Sendable>: @unchecked Sendable {
         self.stampsMessages = stampsMessages
         state = .allocate(capacity: 1)
         state.initialize(to: ChannelState(kind: kind, stampsMessages: stampsMessages))
+        fast = ChannelFastPath(memory: state.pointee.memory)
     }
 
     deinit {
@@ -83,10 +96,11 @@ public final class Channel<Element: Sendable>: @unchecked Sendable {
     /// order) before any is read, so a message moving from one channel to another between two
     /// readings is never counted in both, or in neither.
     ///
-    /// No other operation holds two channel locks, so taking them in a fixed order cannot deadlock.
+    /// No other operation holds two channels' locks, so taking them in a fixed order cannot
+    /// deadlock.
     public static func sample(_ channels: [Channel]) -> [ChannelStats] {
-        for channel in channels { channel.lock.lock() }
-        defer { for channel in channels.reversed() { channel.lock.unlock() } }
+        for channel in channels { channel.lockBoth() }
+        defer { for channel in channels.reversed() { channel.unlockBoth() } }
         return channels.map { channel in
             let latency = channel.state.pointee.takeLatency()
             return channel.stats(of: channel.state.pointee, latency: latency)
@@ -103,28 +117,59 @@ public final class Channel<Element: Sendable>: @unchecked Sendable {
 
     // MARK: Operations used by the handles
 
-    /// How many times a thread that must wait yields the processor and tries again before it
-    /// parks. Parking and waking cost two system calls and a context switch; the other side
-    /// usually makes progress within a few yields, which is what the fast peers do too.
+    /// How many times a thread that must wait lets the other side move before it parks.
+    /// Parking and waking cost two system calls and a context switch; the other side usually
+    /// makes progress within a few yields, which is what the fast peers do too.
     static var spinsBeforeParking: Int { 16 }
+
+    /// How many times a send that found no room (a receive that found nothing) polls the ring
+    /// with no lock before it takes both locks to wait: taking them stalls the other side's fast
+    /// path, and on two busy cores the other side is usually a few hundred nanoseconds away.
+    static var pollRoundsBeforeLocking: Int { 4 }
+
+    /// How many times one spin looks at the ring, yielding in between, before taking the locks
+    /// again: polling the positions needs no lock, so the other side runs undisturbed.
+    static var pollsPerSpin: Int { 4 }
 
     /// Sends, waiting as the kind says while `deadline` (monotonic ns) allows; `nil` waits forever.
     ///
     /// `stamp` is the acceptance time to record (0: not stamped; see `StampPacer`).
+    @inline(__always)
     func send(
         _ element: Element, stamp: UInt64, waits: Bool, deadline: UInt64?, handle: Sender<Element>
     ) -> SendResult<Element> {
+        var rounds = 0
+        while true {
+            var wakeReceiver = false
+            sendLock.lock()
+            if let result = fast.send(element, now: stamp, wakeReceiver: &wakeReceiver) {
+                sendLock.unlock()
+                if wakeReceiver { signal(receiveLock, .receivers) }
+                return result
+            }
+            let pollFirst = waits && rounds < Channel.pollRoundsBeforeLocking && fast.ringMayMove(forSender: true)
+            sendLock.unlock()
+            guard pollFirst else { break }
+            rounds += 1
+            poll(head, movedFrom: head.pointee.load(ordering: .relaxed))
+        }
+        return sendSlowly(element, stamp: stamp, waits: waits, deadline: deadline, handle: handle)
+    }
+
+    /// A send that needs both locks: no room, a rendezvous, an overwrite, a disconnect.
+    private func sendSlowly(
+        _ element: Element, stamp: UInt64, waits: Bool, deadline: UInt64?, handle: Sender<Element>
+    ) -> SendResult<Element> {
         var wakeups = Wakeups()
-        lock.lock()
+        lockBoth()
         var step = state.pointee.send(element, mayOffer: waits, now: stamp, wakeups: &wakeups)
         if case .finished(let result) = step {
-            lock.unlock()
+            unlockBoth()
             wake(wakeups)
             return result
         }
         // Slow path: the send has to wait for room or for a receiver.
         state.pointee.blockedSenders += 1
-        var ticket: UInt64?
         var spins = 0
         let result: SendResult<Element>
         while true {
@@ -140,27 +185,25 @@ public final class Channel<Element: Sendable>: @unchecked Sendable {
                     result = .timedOut(element)
                 } else if spins < Channel.spinsBeforeParking {
                     spins += 1
-                    flush(&wakeups)
-                    lock.unlock()
-                    sched_yield()
-                    lock.lock()
+                    spin(&wakeups)
                     step = retrySend(element, stamped: stamp != 0, waits: waits, wakeups: &wakeups)
                     continue
                 } else {
                     state.pointee.parkedForSpace += 1
                     flush(&wakeups)
-                    _ = lock.wait(.space, until: deadline)
+                    receiveLock.unlock()
+                    _ = sendLock.wait(.space, until: deadline)
+                    sendLock.unlock()
+                    lockBoth()
                     state.pointee.spaceWaiterWoke()
                     step = retrySend(element, stamped: stamp != 0, waits: waits, wakeups: &wakeups)
                     continue
                 }
             case .offered(let offered):
-                ticket = offered
                 switch state.pointee.checkOffer(offered) {
                 case .taken:
                     result = .sent
                 case .returned:
-                    ticket = nil
                     step = retrySend(element, stamped: stamp != 0, waits: waits, wakeups: &wakeups)
                     continue
                 case .pending:
@@ -170,10 +213,7 @@ public final class Channel<Element: Sendable>: @unchecked Sendable {
                         : (deadline.map { MonotonicClock.now() >= $0 } ?? false) ? .timedOut(element) : nil
                     if givingUp == nil, spins < Channel.spinsBeforeParking {
                         spins += 1
-                        flush(&wakeups)
-                        lock.unlock()
-                        sched_yield()
-                        lock.lock()
+                        spin(&wakeups)
                         continue
                     }
                     if let givingUp {
@@ -184,7 +224,10 @@ public final class Channel<Element: Sendable>: @unchecked Sendable {
                     } else {
                         state.pointee.parkedForHandoff += 1
                         flush(&wakeups)
-                        _ = lock.wait(.handoff, until: deadline)
+                        receiveLock.unlock()
+                        _ = sendLock.wait(.handoff, until: deadline)
+                        sendLock.unlock()
+                        lockBoth()
                         state.pointee.parkedForHandoff -= 1
                         continue
                     }
@@ -192,9 +235,8 @@ public final class Channel<Element: Sendable>: @unchecked Sendable {
             }
             break
         }
-        _ = ticket
         state.pointee.blockedSenders -= 1
-        lock.unlock()
+        unlockBoth()
         wake(wakeups)
         return result
     }
@@ -204,18 +246,38 @@ public final class Channel<Element: Sendable>: @unchecked Sendable {
         state.pointee.send(element, mayOffer: waits, now: stamped ? MonotonicClock.now() : 0, wakeups: &wakeups)
     }
 
-
     /// The time to pass to `ChannelState.receive`: read only when the message about to be taken
-    /// carries a stamp (lock held).
+    /// carries a stamp (both locks held).
     @inline(__always)
     private func receiveTime() -> UInt64 {
         state.pointee.headIsStamped ? MonotonicClock.now() : 0
     }
 
     /// Receives, waiting while `deadline` allows when `waits`; `nil` waits forever.
+    @inline(__always)
     func receive(waits: Bool, deadline: UInt64?, handle: Receiver<Element>) -> ReceiveResult<Element> {
+        var rounds = 0
+        while true {
+            var wakeSpaceWaiter = false
+            receiveLock.lock()
+            if let taken = fast.receive(wakeSpaceWaiter: &wakeSpaceWaiter) {
+                receiveLock.unlock()
+                if wakeSpaceWaiter { signal(sendLock, .space) }
+                return .received(taken.element, acceptedAt: taken.stamp)
+            }
+            let pollFirst = waits && rounds < Channel.pollRoundsBeforeLocking && fast.ringMayMove(forSender: false)
+            receiveLock.unlock()
+            guard pollFirst else { break }
+            rounds += 1
+            poll(tail, movedFrom: tail.pointee.load(ordering: .relaxed))
+        }
+        return receiveSlowly(waits: waits, deadline: deadline, handle: handle)
+    }
+
+    /// A receive that found nothing queued: offers, disconnection and waiting need both locks.
+    private func receiveSlowly(waits: Bool, deadline: UInt64?, handle: Receiver<Element>) -> ReceiveResult<Element> {
         var wakeups = Wakeups()
-        lock.lock()
+        lockBoth()
         var step = state.pointee.receive(now: receiveTime(), wakeups: &wakeups)
         if case .empty = step, waits {
             state.pointee.blockedReceivers += 1
@@ -225,22 +287,21 @@ public final class Channel<Element: Sendable>: @unchecked Sendable {
                 if let deadline, MonotonicClock.now() >= deadline { break }
                 if spins < Channel.spinsBeforeParking {
                     spins += 1
-                    flush(&wakeups)
-                    lock.unlock()
-                    sched_yield()
-                    lock.lock()
+                    spin(&wakeups)
                     step = state.pointee.receive(now: receiveTime(), wakeups: &wakeups)
                     continue
                 }
                 state.pointee.parkedReceivers += 1
                 flush(&wakeups)
-                _ = lock.wait(.receivers, until: deadline)
+                sendLock.unlock()
+                _ = receiveLock.wait(.receivers, until: deadline)
+                sendLock.lock()
                 state.pointee.receiverWoke()
                 step = state.pointee.receive(now: receiveTime(), wakeups: &wakeups)
             }
             state.pointee.blockedReceivers -= 1
         }
-        lock.unlock()
+        unlockBoth()
         wake(wakeups)
         switch step {
         case .received(let element, let acceptedAt): return .received(element, acceptedAt: acceptedAt)
@@ -265,10 +326,58 @@ public final class Channel<Element: Sendable>: @unchecked Sendable {
 
     // MARK: Helpers
 
-    private func locked<T>(_ body: (inout ChannelState<Element>) -> T) -> T {
-        lock.lock()
-        defer { lock.unlock() }
+    /// Runs `body` with both locks held: the state is then the whole truth.
+    func locked<T>(_ body: (inout ChannelState<Element>) -> T) -> T {
+        lockBoth()
+        defer { unlockBoth() }
         return body(&state.pointee)
+    }
+
+    /// Takes both locks, receive lock first (the one order every path uses).
+    @inline(__always)
+    func lockBoth() {
+        receiveLock.lock()
+        sendLock.lock()
+    }
+
+    @inline(__always)
+    func unlockBoth() {
+        sendLock.unlock()
+        receiveLock.unlock()
+    }
+
+    /// Lets the other side move before trying again (both locks held on entry and exit): the
+    /// locks are released, the ring's positions are polled without them for a few yields, and
+    /// the locks are taken again as soon as something moved.
+    private func spin(_ wakeups: inout Wakeups) {
+        flush(&wakeups)
+        let seenHead = head.pointee.load(ordering: .relaxed)
+        let seenTail = tail.pointee.load(ordering: .relaxed)
+        unlockBoth()
+        for _ in 0..<Channel.pollsPerSpin {
+            sched_yield()
+            if head.pointee.load(ordering: .relaxed) != seenHead || tail.pointee.load(ordering: .relaxed) != seenTail { break }
+        }
+        lockBoth()
+    }
+
+    /// Waits a little, with no lock, for a ring position to move: a few dozen reads of a cache
+    /// line the reading core holds until the other core writes it, then a yield, a few times.
+    @inline(__always)
+    private func poll(_ position: UnsafeMutablePointer<Atomic<Int>>, movedFrom seen: Int) {
+        for _ in 0..<Channel.pollsPerSpin {
+            for _ in 0..<64 where position.pointee.load(ordering: .relaxed) != seen { return }
+            sched_yield()
+        }
+    }
+
+    /// Wakes one waiter of a condition decided with only one side's lock held: the waiter may
+    /// still be between registering and parking, which it does holding `lock`, so the signal is
+    /// sent under that lock to be sure it lands.
+    private func signal(_ lock: ConditionLock, _ condition: ConditionLock.Condition) {
+        lock.lock()
+        lock.signal(condition)
+        lock.unlock()
     }
 
     /// Carries out pending wake-ups before parking: a waiter must never sleep on a wake-up it
@@ -281,18 +390,20 @@ public final class Channel<Element: Sendable>: @unchecked Sendable {
     @inline(__always)
     private func wake(_ wakeups: Wakeups) {
         guard !wakeups.isEmpty else { return }
+        // Decided with both locks held, after any waiter to wake had parked (it holds its own
+        // condition's lock from registering until it waits), so no lock is needed to signal.
         if wakeups.contains(.allReceivers) {
-            lock.broadcast(.receivers)
+            receiveLock.broadcast(.receivers)
         } else if wakeups.contains(.oneReceiver) {
-            lock.signal(.receivers)
+            receiveLock.signal(.receivers)
         }
         if wakeups.contains(.allSpaceWaiters) {
-            lock.broadcast(.space)
+            sendLock.broadcast(.space)
         } else if wakeups.contains(.oneSpaceWaiter) {
-            lock.signal(.space)
+            sendLock.signal(.space)
         }
         if wakeups.contains(.allHandoffWaiters) {
-            lock.broadcast(.handoff)
+            sendLock.broadcast(.handoff)
         }
     }
 }

@@ -3,9 +3,11 @@ import Histogram
 
 /// The whole state of a channel as a plain value: the queue, the counters and who is waiting.
 ///
-/// Every method runs with the channel's lock held and returns what happened plus the `Wakeups`
-/// the caller must carry out after unlocking. Having no threads or locks in here makes each kind's
-/// rules testable step by step (see `ChannelStateTests`), and `Channel` only adds parking.
+/// Every method runs with both of the channel's locks held and returns what happened plus the
+/// `Wakeups` the caller must carry out after unlocking. Having no threads or locks in here makes
+/// each kind's rules testable step by step (see `ChannelStateTests`), and `Channel` only adds
+/// parking. The fields the fast paths share (`ChannelFastPath`) live in `ChannelMemory` and are
+/// reached through pointers, so copies of this value share them.
 struct ChannelState<Element> {
     /// What a send attempt came to.
     enum SendStep {
@@ -35,46 +37,91 @@ struct ChannelState<Element> {
         case returned
     }
 
-    private(set) var kind: ChannelKind
-    private var queue: MessageQueue<Element>
+    /// The current kind (with its capacity).
+    var kind: ChannelKind {
+        get { shared.pointee.kind }
+        nonmutating set { shared.pointee.kind = newValue }
+    }
+    /// The ring, the send side's and the receive side's fields (see `ChannelMemory`).
+    let memory: ChannelMemory<Element>
+    private let queue: MessageQueue<Element>
+    private let sendSide: UnsafeMutablePointer<SendSide>
+    private let receiveSide: UnsafeMutablePointer<ReceiveSide>
+    private let shared: UnsafeMutablePointer<SharedSide>
     private var offers: Deque<Offer<Element>> = []
     /// Tickets of offers a receiver took but whose sender has not looked yet.
     private var takenTickets: [UInt64] = []
     private var nextTicket: UInt64 = 1
 
-    private(set) var counters = ChannelCounters()
-    private(set) var liveSenders = 0
-    private(set) var liveReceivers = 0
+    /// Counters only a change under both locks moves.
+    private var overwritten: UInt64 = 0
+    private var discarded: UInt64 = 0
+    var liveSenders: Int {
+        get { shared.pointee.liveSenders }
+        nonmutating set { shared.pointee.liveSenders = newValue }
+    }
+    var liveReceivers: Int {
+        get { shared.pointee.liveReceivers }
+        nonmutating set { shared.pointee.liveReceivers = newValue }
+    }
 
     /// Threads inside a send or receive that cannot finish yet (parked or about to park).
     var blockedSenders = 0
     var blockedReceivers = 0
     /// Threads parked on each condition, and how many of them a signal is already on its way to,
-    /// so a burst of sends wakes a parked receiver once rather than once per message.
-    var parkedReceivers = 0
-    var signalledReceivers = 0
-    var parkedForSpace = 0
-    var signalledForSpace = 0
+    /// so a burst of sends wakes a parked receiver once rather than once per message. The parked
+    /// counts change under both locks; a signalled count belongs to the side that signals.
+    var parkedReceivers: Int {
+        get { shared.pointee.parkedReceivers }
+        nonmutating set { shared.pointee.parkedReceivers = newValue }
+    }
+    var signalledReceivers: Int {
+        get { sendSide.pointee.signalledReceivers }
+        nonmutating set { sendSide.pointee.signalledReceivers = newValue }
+    }
+    var parkedForSpace: Int {
+        get { shared.pointee.parkedForSpace }
+        nonmutating set { shared.pointee.parkedForSpace = newValue }
+    }
+    var signalledForSpace: Int {
+        get { receiveSide.pointee.signalledForSpace }
+        nonmutating set { receiveSide.pointee.signalledForSpace = newValue }
+    }
     var parkedForHandoff = 0
 
     /// Whether messages are stamped and their queueing latency recorded.
     let stampsMessages: Bool
-    /// Queueing latency in microseconds since the last `takeLatency`.
-    private(set) var latency: Histogram<UInt64>
+
+    /// The counters as one value (exact with both locks held).
+    var counters: ChannelCounters {
+        var c = ChannelCounters()
+        let send = sendSide.pointee
+        c.attempted = send.attempted
+        c.accepted = send.accepted
+        c.dropped = send.dropped
+        c.failed = send.failed
+        c.received = receiveSide.pointee.received
+        c.overwritten = overwritten
+        c.discarded = discarded
+        c.depth = queue.count
+        return c
+    }
 
     init(kind: ChannelKind, stampsMessages: Bool) {
         let kind = kind.normalized
-        self.kind = kind
         self.stampsMessages = stampsMessages
-        queue = MessageQueue(keepsStamps: stampsMessages)
         // Microseconds up to an hour with 2 significant digits: about 3,000 counters, so reading
         // percentiles under the lock at 10 Hz costs a few microseconds.
-        latency = Histogram(
+        let latency = Histogram<UInt64>(
             lowestDiscernibleValue: 1, highestTrackableValue: 3_600_000_000,
             numberOfSignificantValueDigits: .two)
-        if let capacity = kind.capacity, capacity > 0, capacity <= 1 << 16 {
-            queue.reserveCapacity(capacity)
-        }
+        var slots = 16
+        if let capacity = kind.capacity, capacity > 0, capacity <= 1 << 16 { slots = capacity }
+        memory = ChannelMemory(kind: kind, keepsStamps: stampsMessages, latency: latency, initialSlots: slots)
+        queue = MessageQueue(memory: memory)
+        sendSide = memory.send
+        receiveSide = memory.receive
+        shared = memory.shared
     }
 
     /// Messages queued right now (never includes rendezvous offers).
@@ -102,8 +149,8 @@ struct ChannelState<Element> {
         _ element: Element, mayOffer: Bool, now: UInt64, wakeups: inout Wakeups
     ) -> SendStep {
         if liveReceivers == 0 {
-            counters.attempted &+= 1
-            counters.failed &+= 1
+            sendSide.pointee.attempted &+= 1
+            sendSide.pointee.failed &+= 1
             return .finished(.disconnected(element))
         }
         switch kind {
@@ -123,8 +170,8 @@ struct ChannelState<Element> {
             return .offered(ticket: ticket)
         case .dropping(let capacity):
             guard queue.count < capacity else {
-                counters.attempted &+= 1
-                counters.dropped &+= 1
+                sendSide.pointee.attempted &+= 1
+                sendSide.pointee.dropped &+= 1
                 return .finished(.dropped(element))
             }
             accept(element, now: now, wakeups: &wakeups)
@@ -134,7 +181,7 @@ struct ChannelState<Element> {
                 accept(element, now: now, wakeups: &wakeups)
                 return .finished(.sent)
             }
-            counters.overwritten &+= 1
+            overwritten &+= 1
             accept(element, now: now, wakeups: &wakeups)
             return .finished(.overwrote(evicted: oldest))
         }
@@ -162,15 +209,14 @@ struct ChannelState<Element> {
         return checkOffer(ticket)
     }
 
-    private mutating func accept(_ element: Element, now: UInt64, wakeups: inout Wakeups) {
+    private func accept(_ element: Element, now: UInt64, wakeups: inout Wakeups) {
         queue.append(element, stamp: now)
-        counters.attempted &+= 1
-        counters.accepted &+= 1
-        counters.depth = queue.count
+        sendSide.pointee.attempted &+= 1
+        sendSide.pointee.accepted &+= 1
         wakeOneReceiver(&wakeups)
     }
 
-    private mutating func wakeOneReceiver(_ wakeups: inout Wakeups) {
+    private func wakeOneReceiver(_ wakeups: inout Wakeups) {
         if parkedReceivers > signalledReceivers {
             signalledReceivers += 1
             wakeups.insert(.oneReceiver)
@@ -182,8 +228,7 @@ struct ChannelState<Element> {
     /// Takes the oldest queued message, or else the oldest rendezvous offer.
     mutating func receive(now: UInt64, wakeups: inout Wakeups) -> ReceiveStep {
         if let (element, acceptedAt) = queue.popFirst() {
-            counters.received &+= 1
-            counters.depth = queue.count
+            receiveSide.pointee.received &+= 1
             if acceptedAt != 0 && now >= acceptedAt {
                 recordLatency(now &- acceptedAt)
             }
@@ -194,9 +239,9 @@ struct ChannelState<Element> {
             return .received(element, acceptedAt: acceptedAt)
         }
         if let offer = offers.popFirst() {
-            counters.attempted &+= 1
-            counters.accepted &+= 1
-            counters.received &+= 1
+            sendSide.pointee.attempted &+= 1
+            sendSide.pointee.accepted &+= 1
+            receiveSide.pointee.received &+= 1
             takenTickets.append(offer.ticket)
             if stampsMessages { recordLatency(0) }
             wakeups.insert(.allHandoffWaiters)
@@ -205,23 +250,24 @@ struct ChannelState<Element> {
         return liveSenders == 0 ? .disconnected : .empty
     }
 
-    private var hasRoom: Bool {
+    var hasRoom: Bool {
         guard let capacity = kind.capacity else { return true }
         return queue.count < capacity
     }
 
-    private mutating func recordLatency(_ nanoseconds: UInt64) {
-        _ = latency.record(min(nanoseconds / 1000, latency.highestTrackableValue))
+    private func recordLatency(_ nanoseconds: UInt64) {
+        receiveSide.pointee.recordLatency(nanoseconds: nanoseconds)
     }
 
     /// The latency recorded since the last call, and a fresh interval.
-    mutating func takeLatency() -> LatencySummary {
+    func takeLatency() -> LatencySummary {
+        let latency = receiveSide.pointee.latency
         let summary = LatencySummary(
             count: latency.totalCount,
             p50Microseconds: latency.totalCount == 0 ? 0 : latency.valueAtPercentile(50),
             p99Microseconds: latency.totalCount == 0 ? 0 : latency.valueAtPercentile(99),
             maxMicroseconds: latency.totalCount == 0 ? 0 : latency.max)
-        latency.reset()
+        receiveSide.pointee.latency.reset()
         return summary
     }
 
@@ -242,9 +288,8 @@ struct ChannelState<Element> {
     mutating func removeReceiver(wakeups: inout Wakeups) {
         liveReceivers -= 1
         if liveReceivers == 0 {
-            counters.discarded &+= UInt64(queue.count)
+            discarded &+= UInt64(queue.count)
             queue.removeAll()
-            counters.depth = 0
             offers.removeAll()  // returned: their senders retry and fail as disconnected
         }
         wakeups.formUnion(.everyone)
@@ -261,21 +306,21 @@ struct ChannelState<Element> {
     mutating func setKind(_ newKind: ChannelKind, wakeups: inout Wakeups) {
         let newKind = newKind.normalized
         kind = newKind
+        if let capacity = newKind.capacity, capacity <= 1 << 16 { queue.reserveCapacity(capacity) }
         switch newKind {
         case .dropping(let capacity):
             while queue.count > capacity {
                 queue.removeLast()
-                counters.overwritten &+= 1
+                overwritten &+= 1
             }
         case .overwriting(let capacity):
             while queue.count > capacity {
                 _ = queue.popFirst()
-                counters.overwritten &+= 1
+                overwritten &+= 1
             }
         default:
             break
         }
-        counters.depth = queue.count
         if newKind != .rendezvous {
             offers.removeAll()
         }

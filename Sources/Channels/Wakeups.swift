@@ -1,4 +1,4 @@
-/// Which parked threads a state change must wake, decided under the lock, done after it.
+/// Which parked threads a state change must wake, decided under the locks, done after them.
 ///
 /// This is swift-nio's pattern: the state machine computes an action while the lock is held and
 /// the caller acts on it after unlocking, so no thread is woken only to block on the mutex.

@@ -41,11 +41,11 @@ struct ParkedCounts: Equatable {
 
 extension Channel {
     var parked: ParkedCounts {
-        lock.lock()
-        defer { lock.unlock() }
-        return ParkedCounts(
-            receivers: state.pointee.parkedReceivers, space: state.pointee.parkedForSpace,
-            handoff: state.pointee.parkedForHandoff, offers: state.pointee.pendingOffers)
+        locked { state in
+            ParkedCounts(
+                receivers: state.parkedReceivers, space: state.parkedForSpace,
+                handoff: state.parkedForHandoff, offers: state.pendingOffers)
+        }
     }
 }
 

@@ -1,0 +1,114 @@
+import Histogram
+import Synchronization
+
+/// What both sides read on their fast paths and only a holder of both locks changes.
+struct SharedSide {
+    var kind: ChannelKind
+    var liveSenders = 0
+    var liveReceivers = 0
+    /// Receivers parked for a message, senders parked for space (see `ChannelState`).
+    var parkedReceivers = 0
+    var parkedForSpace = 0
+}
+
+/// What only senders change: written with the send lock held (or both).
+struct SendSide {
+    /// The receive side's position as last read: re-read only when the ring looks full, so
+    /// a sender does not pull the receiver's cache line over for every message.
+    var cachedHead = 0
+    var attempted: UInt64 = 0
+    var accepted: UInt64 = 0
+    var dropped: UInt64 = 0
+    var failed: UInt64 = 0
+    /// Parked receivers a wake-up is already on its way to (see `ChannelState`).
+    var signalledReceivers = 0
+}
+
+/// What only receivers change: written with the receive lock held (or both).
+struct ReceiveSide {
+    /// The send side's position as last read: re-read only when the ring looks empty.
+    var cachedTail = 0
+    var received: UInt64 = 0
+    /// Senders parked for space that a wake-up is already on its way to.
+    var signalledForSpace = 0
+    /// Queueing latency in microseconds since the last `takeLatency`.
+    var latency: Histogram<UInt64>
+
+    /// Records one queueing latency (receive lock).
+    @inline(__always)
+    mutating func recordLatency(nanoseconds: UInt64) {
+        _ = latency.record(min(nanoseconds / 1000, latency.highestTrackableValue))
+    }
+}
+
+/// The memory a channel's two sides write: one block, the send side's part and the receive
+/// side's part on cache lines of their own, so a producer and a consumer on two cores do not
+/// invalidate each other's lines with every message (false sharing), plus the ring's slots.
+///
+/// A class only to own and free the memory; everything is reached through the pointers, which
+/// never change, so the hot paths do no reference counting or exclusivity checks.
+final class ChannelMemory<Element>: @unchecked Sendable {
+    /// Two 64-byte lines per part, so adjacent-line prefetching does not couple them either.
+    static var lineSize: Int { 128 }
+
+    let block: UnsafeMutableRawPointer
+    let tail: UnsafeMutablePointer<Atomic<Int>>
+    let send: UnsafeMutablePointer<SendSide>
+    let head: UnsafeMutablePointer<Atomic<Int>>
+    let receive: UnsafeMutablePointer<ReceiveSide>
+    let ring: UnsafeMutablePointer<RingStorage<Element>>
+    let shared: UnsafeMutablePointer<SharedSide>
+
+    init(kind: ChannelKind, keepsStamps: Bool, latency: Histogram<UInt64>, initialSlots: Int) {
+        let line = Self.lineSize
+        func roundUp(_ n: Int) -> Int { (n + line - 1) / line * line }
+        let sendOffset = MemoryLayout<Atomic<Int>>.stride
+        let headOffset = roundUp(sendOffset + MemoryLayout<SendSide>.stride)
+        let receiveOffset = headOffset + MemoryLayout<Atomic<Int>>.stride
+        let ringOffset = roundUp(receiveOffset + MemoryLayout<ReceiveSide>.stride)
+        let sharedOffset = ringOffset + MemoryLayout<RingStorage<Element>>.stride
+        let size = roundUp(sharedOffset + MemoryLayout<SharedSide>.stride)
+        block = .allocate(byteCount: size, alignment: line)
+        tail = block.bindMemory(to: Atomic<Int>.self, capacity: 1)
+        tail.initialize(to: Atomic(0))
+        send = (block + sendOffset).bindMemory(to: SendSide.self, capacity: 1)
+        send.initialize(to: SendSide())
+        head = (block + headOffset).bindMemory(to: Atomic<Int>.self, capacity: 1)
+        head.initialize(to: Atomic(0))
+        receive = (block + receiveOffset).bindMemory(to: ReceiveSide.self, capacity: 1)
+        receive.initialize(to: ReceiveSide(latency: latency))
+        ring = (block + ringOffset).bindMemory(to: RingStorage<Element>.self, capacity: 1)
+        shared = (block + sharedOffset).bindMemory(to: SharedSide.self, capacity: 1)
+        shared.initialize(to: SharedSide(kind: kind))
+        let slots = Self.slotCount(for: initialSlots)
+        ring.initialize(to: RingStorage(
+            elements: .allocate(capacity: slots), stamps: keepsStamps ? .allocate(capacity: slots) : nil,
+            mask: slots - 1))
+    }
+
+    deinit {
+        var position = head.pointee.load(ordering: .relaxed)
+        let end = tail.pointee.load(ordering: .relaxed)
+        let storage = ring.pointee
+        while position != end {
+            (storage.elements + (position & storage.mask)).deinitialize(count: 1)
+            position &+= 1
+        }
+        storage.elements.deallocate()
+        storage.stamps?.deallocate()
+        ring.deinitialize(count: 1)
+        shared.deinitialize(count: 1)
+        receive.deinitialize(count: 1)
+        send.deinitialize(count: 1)
+        _ = head.move()
+        _ = tail.move()
+        block.deallocate()
+    }
+
+    /// The power of two at or above `count` (at least 2).
+    static func slotCount(for count: Int) -> Int {
+        var slots = 2
+        while slots < count { slots <<= 1 }
+        return slots
+    }
+}
