@@ -139,6 +139,7 @@ public final class Channel<Element: Sendable>: @unchecked Sendable {
         _ element: Element, stamp: UInt64, waits: Bool, deadline: UInt64?, handle: Sender<Element>
     ) -> SendResult<Element> {
         var rounds = 0
+        var stamp = stamp
         while true {
             var wakeReceiver = false
             sendLock.lock()
@@ -152,6 +153,8 @@ public final class Channel<Element: Sendable>: @unchecked Sendable {
             guard pollFirst else { break }
             rounds += 1
             poll(head, movedFrom: head.pointee.load(ordering: .relaxed))
+            // Accepted later than first tried: the queueing latency starts at acceptance.
+            if stamp != 0 { stamp = MonotonicClock.now() }
         }
         return sendSlowly(element, stamp: stamp, waits: waits, deadline: deadline, handle: handle)
     }

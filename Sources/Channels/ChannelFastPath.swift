@@ -85,12 +85,17 @@ struct ChannelFastPath<Element> {
         return taken
     }
 
-    /// Whether a waiting sender (or receiver) can expect the ring itself to free a slot (bring a
-    /// message): not on a rendezvous, whose hand-offs bypass it, and not once the other end is
-    /// gone. A thread polls the ring before taking both locks only when this holds (either lock).
+    /// Whether a sender that found no room (a receiver that found nothing) can expect the other
+    /// side to free a slot (bring a message) through the ring: only a bounded channel makes a
+    /// sender wait for room (the others drop, evict or grow), a rendezvous hands off beside the
+    /// ring, and nothing moves once the other end is gone. A thread polls the ring before taking
+    /// both locks only when this holds (either lock held).
     func ringMayMove(forSender: Bool) -> Bool {
         let shared = shared.pointee
-        guard shared.kind != .rendezvous else { return false }
-        return forSender ? shared.liveReceivers > 0 : shared.liveSenders > 0
+        if forSender {
+            guard case .bounded = shared.kind else { return false }
+            return shared.liveReceivers > 0
+        }
+        return shared.kind != .rendezvous && shared.liveSenders > 0
     }
 }
