@@ -28,11 +28,8 @@ struct MessageQueue<Element> {
         receive = memory.receive
     }
 
-    var keepsStamps: Bool { ring.pointee.stamps != nil }
-
     /// Messages queued (exact with both locks held).
     var count: Int { tail.pointee.load(ordering: .acquiring) &- head.pointee.load(ordering: .acquiring) }
-    var isEmpty: Bool { count == 0 }
     var physicalCapacity: Int { ring.pointee.mask &+ 1 }
 
     /// The acceptance stamp of the oldest message (0: unstamped), or nil when empty (receive lock).
