@@ -35,9 +35,11 @@ let package = Package(
             dependencies: [
                 .product(name: "DequeModule", package: "swift-collections"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
+                "CSpinHint",
             ],
             swiftSettings: fastCode
         ),
+        .systemLibrary(name: "CSpinHint", path: "Sources/CSpinHint"),
         .target(
             name: "ChanscopeEngine",
             dependencies: [

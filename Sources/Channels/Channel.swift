@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CSpinHint
 import Synchronization
 
 /// A multi-producer, multi-consumer channel of one of five kinds, with exact accounting.
@@ -37,7 +38,7 @@ public final class Channel<Element: Sendable>: @unchecked Sendable {
         self.stampsMessages = stampsMessages
         state = .allocate(capacity: 1)
         state.initialize(to: ChannelState(kind: kind, stampsMessages: stampsMessages))
-        fast = ChannelFastPath(memory: state.pointee.memory)
+        fast = ChannelFastPath(memory: state.pointee.memory, stampsMessages: stampsMessages)
     }
 
     deinit {
@@ -125,11 +126,19 @@ public final class Channel<Element: Sendable>: @unchecked Sendable {
     /// How many times a send that found no room (a receive that found nothing) polls the ring
     /// with no lock before it takes both locks to wait: taking them stalls the other side's fast
     /// path, and on two busy cores the other side is usually a few hundred nanoseconds away.
-    static var pollRoundsBeforeLocking: Int { 4 }
+    /// Also how long (times `pollsPerSpin` polls) a rendezvous sender waits in the hand-off
+    /// slot: about 40 microseconds here, which rides out the other thread being descheduled for
+    /// a timer tick, where giving up would cost a park and a wake-up on both sides.
+    static var pollRoundsBeforeLocking: Int { 16 }
 
     /// How many times one spin looks at the ring, yielding in between, before taking the locks
     /// again: polling the positions needs no lock, so the other side runs undisturbed.
     static var pollsPerSpin: Int { 4 }
+
+    /// How many times one poll reads the watched value, pausing the core in between (about
+    /// 20 ns each here), before it yields: a cache line written on the other core arrives in
+    /// 100-300 ns, and a yield lets the other side run when both share a core.
+    static var pausesPerPoll: Int { 16 }
 
     /// Sends, waiting as the kind says while `deadline` (monotonic ns) allows; `nil` waits forever.
     ///
@@ -148,15 +157,48 @@ public final class Channel<Element: Sendable>: @unchecked Sendable {
                 if wakeReceiver { signal(receiveLock, .receivers) }
                 return result
             }
-            let pollFirst = waits && rounds < Channel.pollRoundsBeforeLocking && fast.ringMayMove(forSender: true)
+            if waits && fast.mayOfferDirectly {
+                let handedOver = handOver(element)
+                sendLock.unlock()
+                if handedOver { return .sent }
+                break
+            }
+            let pollFirst = waits && rounds < Channel.pollRoundsBeforeLocking && fast.otherSideMayMove(forSender: true)
+            // The head that made the ring look full: polling for a move from a fresher reading
+            // would miss a receive that happened since and wait for one that needs this send.
+            let seenHead = fast.headSeenBySender
             sendLock.unlock()
             guard pollFirst else { break }
             rounds += 1
-            poll(head, movedFrom: head.pointee.load(ordering: .relaxed))
+            poll(head, movedFrom: seenHead)
             // Accepted later than first tried: the queueing latency starts at acceptance.
             if stamp != 0 { stamp = MonotonicClock.now() }
         }
         return sendSlowly(element, stamp: stamp, waits: waits, deadline: deadline, handle: handle)
+    }
+
+    /// Offers `element` through the hand-off slot and waits, holding the send lock, for a
+    /// receiver to take it: true when one did, false when none came while a waiting thread would
+    /// poll (the message is withdrawn; the caller then offers it through the state machine, which
+    /// parks). Holding the send lock keeps the offer invisible to everything that takes both.
+    private func handOver(_ element: Element) -> Bool {
+        fast.postOffer(element)
+        for _ in 0..<(Channel.pollRoundsBeforeLocking * Channel.pollsPerSpin) {
+            for _ in 0..<Channel.pausesPerPoll {
+                if fast.offerTaken {
+                    fast.completeOffer()
+                    return true
+                }
+                chanscope_cpu_relax()
+            }
+            // The receiver may be waiting for this core.
+            sched_yield()
+        }
+        if fast.withdrawOffer() { return false }
+        // A receiver claimed it at the last moment and is moving it out.
+        while !fast.offerTaken { chanscope_cpu_relax() }
+        fast.completeOffer()
+        return true
     }
 
     /// A send that needs both locks: no room, a rendezvous, an overwrite, a disconnect.
@@ -188,7 +230,7 @@ public final class Channel<Element: Sendable>: @unchecked Sendable {
                     result = .timedOut(element)
                 } else if spins < Channel.spinsBeforeParking {
                     spins += 1
-                    spin(&wakeups)
+                    spin(&wakeups, asReceiver: false)
                     step = retrySend(element, stamped: stamp != 0, waits: waits, wakeups: &wakeups)
                     continue
                 } else {
@@ -216,7 +258,7 @@ public final class Channel<Element: Sendable>: @unchecked Sendable {
                         : (deadline.map { MonotonicClock.now() >= $0 } ?? false) ? .timedOut(element) : nil
                     if givingUp == nil, spins < Channel.spinsBeforeParking {
                         spins += 1
-                        spin(&wakeups)
+                        spin(&wakeups, asReceiver: false)
                         continue
                     }
                     if let givingUp {
@@ -268,11 +310,17 @@ public final class Channel<Element: Sendable>: @unchecked Sendable {
                 if wakeSpaceWaiter { signal(sendLock, .space) }
                 return .received(taken.element, acceptedAt: taken.stamp)
             }
-            let pollFirst = waits && rounds < Channel.pollRoundsBeforeLocking && fast.ringMayMove(forSender: false)
+            let pollFirst = waits && rounds < Channel.pollRoundsBeforeLocking && fast.otherSideMayMove(forSender: false)
+            let seenTail = fast.tailSeenByReceiver
+            let watchesHandoff = fast.receiverWatchesHandoff
             receiveLock.unlock()
             guard pollFirst else { break }
             rounds += 1
-            poll(tail, movedFrom: tail.pointee.load(ordering: .relaxed))
+            if watchesHandoff {
+                poll(fast.handoffState, until: HandoffState.offered.rawValue)
+            } else {
+                poll(tail, movedFrom: seenTail)
+            }
         }
         return receiveSlowly(waits: waits, deadline: deadline, handle: handle)
     }
@@ -280,7 +328,10 @@ public final class Channel<Element: Sendable>: @unchecked Sendable {
     /// A receive that found nothing queued: offers, disconnection and waiting need both locks.
     private func receiveSlowly(waits: Bool, deadline: UInt64?, handle: Receiver<Element>) -> ReceiveResult<Element> {
         var wakeups = Wakeups()
-        lockBoth()
+        if let taken = lockBothAsReceiver() {
+            unlockBoth()
+            return .received(taken.element, acceptedAt: taken.stamp)
+        }
         var step = state.pointee.receive(now: receiveTime(), wakeups: &wakeups)
         if case .empty = step, waits {
             state.pointee.blockedReceivers += 1
@@ -290,8 +341,11 @@ public final class Channel<Element: Sendable>: @unchecked Sendable {
                 if let deadline, MonotonicClock.now() >= deadline { break }
                 if spins < Channel.spinsBeforeParking {
                     spins += 1
-                    spin(&wakeups)
-                    step = state.pointee.receive(now: receiveTime(), wakeups: &wakeups)
+                    if let taken = spin(&wakeups, asReceiver: true) {
+                        step = .received(taken.element, acceptedAt: taken.stamp)
+                    } else {
+                        step = state.pointee.receive(now: receiveTime(), wakeups: &wakeups)
+                    }
                     continue
                 }
                 state.pointee.parkedReceivers += 1
@@ -337,10 +391,37 @@ public final class Channel<Element: Sendable>: @unchecked Sendable {
     }
 
     /// Takes both locks, receive lock first (the one order every path uses).
+    ///
+    /// While the send lock is busy the receive lock is let go again for a moment: a rendezvous
+    /// sender holds the send lock while its message waits in the hand-off slot, and only a
+    /// receiver, which needs the receive lock, can take it. After a few tries it simply waits
+    /// (a hand-off gives up within a bounded time), so many busy senders cannot starve it.
     @inline(__always)
     func lockBoth() {
+        for _ in 0..<Channel.pollsPerSpin {
+            receiveLock.lock()
+            if sendLock.tryLock() { return }
+            receiveLock.unlock()
+            sched_yield()
+        }
         receiveLock.lock()
         sendLock.lock()
+    }
+
+    /// `lockBoth()` for a receiver: while the send lock is busy it keeps the receive lock and
+    /// takes a message offered in the hand-off slot, which is what the sender holding the send
+    /// lock may be waiting for. Returns that message (both locks held in every case).
+    private func lockBothAsReceiver() -> (element: Element, stamp: UInt64)? {
+        receiveLock.lock()
+        while !sendLock.tryLock() {
+            if let taken = fast.takeOffer() {
+                // Its sender sees it taken, counts the send and lets go of the send lock.
+                sendLock.lock()
+                return taken
+            }
+            chanscope_cpu_relax()
+        }
+        return nil
     }
 
     @inline(__always)
@@ -349,10 +430,26 @@ public final class Channel<Element: Sendable>: @unchecked Sendable {
         receiveLock.unlock()
     }
 
+    /// Waits a little, with no lock, for `state` to hold `value` (see `poll(_:movedFrom:)`).
+    @inline(__always)
+    private func poll(_ state: UnsafeMutablePointer<Atomic<Int>>, until value: Int) {
+        for _ in 0..<Channel.pollsPerSpin {
+            for _ in 0..<Channel.pausesPerPoll {
+                if state.pointee.load(ordering: .relaxed) == value { return }
+                chanscope_cpu_relax()
+            }
+            sched_yield()
+        }
+    }
+
     /// Lets the other side move before trying again (both locks held on entry and exit): the
     /// locks are released, the ring's positions are polled without them for a few yields, and
     /// the locks are taken again as soon as something moved.
-    private func spin(_ wakeups: inout Wakeups) {
+    ///
+    /// A receiver may meet a rendezvous sender in the hand-off slot while it takes the locks
+    /// again (`lockBothAsReceiver`); the message it took is returned.
+    @discardableResult
+    private func spin(_ wakeups: inout Wakeups, asReceiver: Bool) -> (element: Element, stamp: UInt64)? {
         flush(&wakeups)
         let seenHead = head.pointee.load(ordering: .relaxed)
         let seenTail = tail.pointee.load(ordering: .relaxed)
@@ -360,8 +457,11 @@ public final class Channel<Element: Sendable>: @unchecked Sendable {
         for _ in 0..<Channel.pollsPerSpin {
             sched_yield()
             if head.pointee.load(ordering: .relaxed) != seenHead || tail.pointee.load(ordering: .relaxed) != seenTail { break }
+            if asReceiver && fast.handoffState.pointee.load(ordering: .relaxed) == HandoffState.offered.rawValue { break }
         }
+        if asReceiver { return lockBothAsReceiver() }
         lockBoth()
+        return nil
     }
 
     /// Waits a little, with no lock, for a ring position to move: a few dozen reads of a cache
@@ -369,7 +469,10 @@ public final class Channel<Element: Sendable>: @unchecked Sendable {
     @inline(__always)
     private func poll(_ position: UnsafeMutablePointer<Atomic<Int>>, movedFrom seen: Int) {
         for _ in 0..<Channel.pollsPerSpin {
-            for _ in 0..<64 where position.pointee.load(ordering: .relaxed) != seen { return }
+            for _ in 0..<Channel.pausesPerPoll {
+                if position.pointee.load(ordering: .relaxed) != seen { return }
+                chanscope_cpu_relax()
+            }
             sched_yield()
         }
     }

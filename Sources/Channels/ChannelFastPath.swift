@@ -15,17 +15,25 @@ struct ChannelFastPath<Element> {
     private let receiveSide: UnsafeMutablePointer<ReceiveSide>
     private let shared: UnsafeMutablePointer<SharedSide>
 
-    /// The ring's positions, for a waiting thread to poll without a lock.
+    private let handoffElement: UnsafeMutablePointer<Element>
+    private let stampsMessages: Bool
+
+    /// The ring's positions and the hand-off slot's state, for a waiting thread to poll without
+    /// a lock.
     let head: UnsafeMutablePointer<Atomic<Int>>
     let tail: UnsafeMutablePointer<Atomic<Int>>
+    let handoffState: UnsafeMutablePointer<Atomic<Int>>
 
-    init(memory: ChannelMemory<Element>) {
+    init(memory: ChannelMemory<Element>, stampsMessages: Bool) {
         queue = MessageQueue(memory: memory)
         sendSide = memory.send
         receiveSide = memory.receive
         shared = memory.shared
         head = memory.head
         tail = memory.tail
+        handoffState = memory.handoffState
+        handoffElement = memory.handoffElement
+        self.stampsMessages = stampsMessages
     }
 
     /// A send resolved with the send lock alone, or nil when it needs both locks (a rendezvous,
@@ -69,7 +77,7 @@ struct ChannelFastPath<Element> {
     /// sender parked for space must be signalled (under the send lock).
     @inline(__always)
     func receive(wakeSpaceWaiter: inout Bool) -> (element: Element, stamp: UInt64)? {
-        guard let taken = queue.popFromReceiveSide() else { return nil }
+        guard let taken = queue.popFromReceiveSide() else { return takeOffer() }
         receiveSide.pointee.received &+= 1
         if taken.stamp != 0 {
             let now = MonotonicClock.now()
@@ -85,17 +93,100 @@ struct ChannelFastPath<Element> {
         return taken
     }
 
+    // MARK: Rendezvous hand-off slot (see `HandoffState`)
+
+    /// Whether a blocking send may hand its message over through the hand-off slot (send lock):
+    /// a rendezvous with receivers, none of them parked (only the state machine wakes a parked
+    /// receiver). WHY a slot beside the state machine: a hand-off through it costs the two
+    /// threads one cache line going back and forth, where an offer through the state machine
+    /// takes both locks on both sides, several times.
+    ///
+    /// An offer is out only while its sender holds the send lock, so whoever holds both locks
+    /// never sees one: the state machine, its counters and kind changes stay as they were.
+    var mayOfferDirectly: Bool {
+        let shared = shared.pointee
+        return shared.kind == .rendezvous && shared.liveReceivers > 0 && shared.parkedReceivers == 0
+    }
+
+    /// Puts `element` in the hand-off slot for a receiver to take (send lock, slot empty).
+    @inline(__always)
+    func postOffer(_ element: Element) {
+        handoffElement.initialize(to: element)
+        // Publishes the message: a receiver that sees `offered` sees it.
+        handoffState.pointee.store(HandoffState.offered.rawValue, ordering: .releasing)
+    }
+
+    /// Whether a receiver has moved the posted message out.
+    @inline(__always)
+    var offerTaken: Bool {
+        handoffState.pointee.load(ordering: .acquiring) == HandoffState.taken.rawValue
+    }
+
+    /// Empties the slot after a receiver took the offer, and counts the send (send lock).
+    @inline(__always)
+    func completeOffer() {
+        handoffState.pointee.store(HandoffState.empty.rawValue, ordering: .relaxed)
+        sendSide.pointee.attempted &+= 1
+        sendSide.pointee.accepted &+= 1
+    }
+
+    /// Takes the posted message back: true when withdrawn, false when a receiver claimed it
+    /// first (then it is being taken: wait for `offerTaken`). Send lock.
+    @inline(__always)
+    func withdrawOffer() -> Bool {
+        guard handoffState.pointee.compareExchange(
+            expected: HandoffState.offered.rawValue, desired: HandoffState.empty.rawValue, ordering: .relaxed
+        ).exchanged else { return false }
+        handoffElement.deinitialize(count: 1)
+        return true
+    }
+
+    /// Takes a message a rendezvous sender posted, or nil when none is (receive lock). Counted
+    /// and timed as the state machine counts and times an offer it hands over.
+    @inline(__always)
+    func takeOffer() -> (element: Element, stamp: UInt64)? {
+        let state = handoffState
+        guard state.pointee.load(ordering: .relaxed) == HandoffState.offered.rawValue,
+            state.pointee.compareExchange(
+                expected: HandoffState.offered.rawValue, desired: HandoffState.claimed.rawValue,
+                ordering: .acquiring
+            ).exchanged
+        else { return nil }
+        let element = handoffElement.move()
+        receiveSide.pointee.received &+= 1
+        var stamp: UInt64 = 0
+        if stampsMessages {
+            // A rendezvous message is accepted at the hand-off: no time in a queue.
+            stamp = MonotonicClock.now()
+            receiveSide.pointee.recordLatency(nanoseconds: 0)
+        }
+        state.pointee.store(HandoffState.taken.rawValue, ordering: .releasing)
+        return (element, stamp)
+    }
+
+    /// The head as the send side last read it: after a failed `send`, the one that made the ring
+    /// look full (send lock).
+    var headSeenBySender: Int { sendSide.pointee.cachedHead }
+
+    /// The tail as the receive side last read it: after a failed `receive`, the one that made
+    /// the ring look empty (receive lock).
+    var tailSeenByReceiver: Int { receiveSide.pointee.cachedTail }
+
     /// Whether a sender that found no room (a receiver that found nothing) can expect the other
-    /// side to free a slot (bring a message) through the ring: only a bounded channel makes a
-    /// sender wait for room (the others drop, evict or grow), a rendezvous hands off beside the
-    /// ring, and nothing moves once the other end is gone. A thread polls the ring before taking
-    /// both locks only when this holds (either lock held).
-    func ringMayMove(forSender: Bool) -> Bool {
+    /// side to free a slot (bring a message) without the state machine: only a bounded channel
+    /// makes a sender wait for room (the others drop, evict or grow), a receiver can expect a
+    /// message through the ring or, on a rendezvous, the hand-off slot, and nothing moves once
+    /// the other end is gone. A thread polls before taking both locks only when this holds
+    /// (either lock held).
+    func otherSideMayMove(forSender: Bool) -> Bool {
         let shared = shared.pointee
         if forSender {
             guard case .bounded = shared.kind else { return false }
             return shared.liveReceivers > 0
         }
-        return shared.kind != .rendezvous && shared.liveSenders > 0
+        return shared.liveSenders > 0
     }
+
+    /// Whether a receiver waits for an offer in the hand-off slot rather than for the tail.
+    var receiverWatchesHandoff: Bool { shared.pointee.kind == .rendezvous }
 }

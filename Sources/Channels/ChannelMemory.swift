@@ -58,6 +58,10 @@ final class ChannelMemory<Element>: @unchecked Sendable {
     let receive: UnsafeMutablePointer<ReceiveSide>
     let ring: UnsafeMutablePointer<RingStorage<Element>>
     let shared: UnsafeMutablePointer<SharedSide>
+    /// A rendezvous sender's message on its way to a receiver, with the slot's `HandoffState`
+    /// beside it on a line of their own (see `ChannelFastPath.postOffer`).
+    let handoffState: UnsafeMutablePointer<Atomic<Int>>
+    let handoffElement: UnsafeMutablePointer<Element>
 
     init(kind: ChannelKind, keepsStamps: Bool, latency: Histogram<UInt64>, initialSlots: Int) {
         let line = Self.lineSize
@@ -67,7 +71,11 @@ final class ChannelMemory<Element>: @unchecked Sendable {
         let receiveOffset = headOffset + MemoryLayout<Atomic<Int>>.stride
         let ringOffset = roundUp(receiveOffset + MemoryLayout<ReceiveSide>.stride)
         let sharedOffset = ringOffset + MemoryLayout<RingStorage<Element>>.stride
-        let size = roundUp(sharedOffset + MemoryLayout<SharedSide>.stride)
+        let handoffOffset = roundUp(sharedOffset + MemoryLayout<SharedSide>.stride)
+        let elementAlignment = MemoryLayout<Element>.alignment
+        let handoffElementOffset =
+            (handoffOffset + MemoryLayout<Atomic<Int>>.stride + elementAlignment - 1) / elementAlignment * elementAlignment
+        let size = roundUp(handoffElementOffset + MemoryLayout<Element>.stride)
         block = .allocate(byteCount: size, alignment: line)
         tail = block.bindMemory(to: Atomic<Int>.self, capacity: 1)
         tail.initialize(to: Atomic(0))
@@ -80,6 +88,9 @@ final class ChannelMemory<Element>: @unchecked Sendable {
         ring = (block + ringOffset).bindMemory(to: RingStorage<Element>.self, capacity: 1)
         shared = (block + sharedOffset).bindMemory(to: SharedSide.self, capacity: 1)
         shared.initialize(to: SharedSide(kind: kind))
+        handoffState = (block + handoffOffset).bindMemory(to: Atomic<Int>.self, capacity: 1)
+        handoffState.initialize(to: Atomic(HandoffState.empty.rawValue))
+        handoffElement = (block + handoffElementOffset).bindMemory(to: Element.self, capacity: 1)
         let slots = Self.slotCount(for: initialSlots)
         ring.initialize(to: RingStorage(
             elements: .allocate(capacity: slots), stamps: keepsStamps ? .allocate(capacity: slots) : nil,
@@ -97,6 +108,11 @@ final class ChannelMemory<Element>: @unchecked Sendable {
         storage.elements.deallocate()
         storage.stamps?.deallocate()
         ring.deinitialize(count: 1)
+        // An offer is only ever out during its sender's `send`, which keeps the channel alive.
+        if handoffState.pointee.load(ordering: .acquiring) == HandoffState.offered.rawValue {
+            handoffElement.deinitialize(count: 1)
+        }
+        _ = handoffState.move()
         shared.deinitialize(count: 1)
         receive.deinitialize(count: 1)
         send.deinitialize(count: 1)

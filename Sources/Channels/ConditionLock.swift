@@ -66,6 +66,10 @@ final class ConditionLock: @unchecked Sendable {
     @inlinable @inline(__always)
     func unlock() { pthread_mutex_unlock(mutex) }
 
+    /// Takes the lock if it is free; true when taken.
+    @inlinable @inline(__always)
+    func tryLock() -> Bool { pthread_mutex_trylock(mutex) == 0 }
+
     /// Parks the calling thread (which holds the lock) until woken or until `deadline`
     /// (monotonic nanoseconds). Returns false when the deadline passed. Spurious wake-ups happen:
     /// callers re-check their state in a loop.
