@@ -24,7 +24,7 @@ public final class Channel<Element: Sendable>: @unchecked Sendable {
     let state: UnsafeMutablePointer<ChannelState<Element>>
     /// Sends that find room and receives that find a message, under one side's lock.
     private let fast: ChannelFastPath<Element>
-    /// The ring's positions, polled without a lock by a thread about to wait.
+    /// The ring's positions, polled without a lock by a spinning slow path.
     private var head: UnsafeMutablePointer<Atomic<Int>> { fast.head }
     private var tail: UnsafeMutablePointer<Atomic<Int>> { fast.tail }
     /// Whether sends are stamped at all (fixed at creation, so readable without the lock).
@@ -38,7 +38,7 @@ public final class Channel<Element: Sendable>: @unchecked Sendable {
         self.stampsMessages = stampsMessages
         state = .allocate(capacity: 1)
         state.initialize(to: ChannelState(kind: kind, stampsMessages: stampsMessages))
-        fast = ChannelFastPath(memory: state.pointee.memory, stampsMessages: stampsMessages)
+        fast = ChannelFastPath(memory: state.pointee.memory)
     }
 
     deinit {
@@ -123,16 +123,16 @@ public final class Channel<Element: Sendable>: @unchecked Sendable {
     /// makes progress within a few yields, which is what the fast peers do too.
     static var spinsBeforeParking: Int { 16 }
 
-    /// How many times a send that found no room (a receive that found nothing) polls the ring
-    /// with no lock before it takes both locks to wait: taking them stalls the other side's fast
-    /// path, and on two busy cores the other side is usually a few hundred nanoseconds away.
-    /// Also how long (times `pollsPerSpin` polls) a rendezvous sender waits in the hand-off
-    /// slot: about 40 microseconds here, which rides out the other thread being descheduled for
-    /// a timer tick, where giving up would cost a park and a wake-up on both sides.
-    static var pollRoundsBeforeLocking: Int { 16 }
+    /// How long a send that found no room (a receive that found nothing, a rendezvous sender
+    /// whose offer is out) waits holding its own lock before it turns to the state machine,
+    /// which takes both locks and parks: this many times `pollsPerSpin` polls, about 40
+    /// microseconds here. On two busy cores the other side is usually a few hundred nanoseconds
+    /// away; the rest rides out the other thread being descheduled for a timer tick, where giving
+    /// up would cost a park and a wake-up on both sides.
+    static var waitRoundsBeforeLocking: Int { 16 }
 
-    /// How many times one spin looks at the ring, yielding in between, before taking the locks
-    /// again: polling the positions needs no lock, so the other side runs undisturbed.
+    /// How many times a slow-path spin yields, looking at the ring's positions in between,
+    /// before it takes the locks again; also polls per wait round above.
     static var pollsPerSpin: Int { 4 }
 
     /// How many times one poll reads the watched value, pausing the core in between (about
@@ -147,32 +147,30 @@ public final class Channel<Element: Sendable>: @unchecked Sendable {
     func send(
         _ element: Element, stamp: UInt64, waits: Bool, deadline: UInt64?, handle: Sender<Element>
     ) -> SendResult<Element> {
-        var rounds = 0
+        var wakeReceiver = false
         var stamp = stamp
-        while true {
-            var wakeReceiver = false
-            sendLock.lock()
-            if let result = fast.send(element, now: stamp, wakeReceiver: &wakeReceiver) {
-                sendLock.unlock()
-                if wakeReceiver { signal(receiveLock, .receivers) }
-                return result
-            }
-            if waits && fast.mayOfferDirectly {
-                let handedOver = handOver(element)
-                sendLock.unlock()
-                if handedOver { return .sent }
-                break
-            }
-            let pollFirst = waits && rounds < Channel.pollRoundsBeforeLocking && fast.otherSideMayMove(forSender: true)
-            // The head that made the ring look full: polling for a move from a fresher reading
-            // would miss a receive that happened since and wait for one that needs this send.
-            let seenHead = fast.headSeenBySender
+        sendLock.lock()
+        if let result = fast.send(element, now: stamp, wakeReceiver: &wakeReceiver) {
             sendLock.unlock()
-            guard pollFirst else { break }
-            rounds += 1
-            poll(head, movedFrom: seenHead)
-            // Accepted later than first tried: the queueing latency starts at acceptance.
-            if stamp != 0 { stamp = MonotonicClock.now() }
+            if wakeReceiver { signal(receiveLock, .receivers) }
+            return result
+        }
+        if waits && fast.mayOfferDirectly {
+            let handedOver = handOver(element, stamp: stamp)
+            sendLock.unlock()
+            if handedOver { return .sent }
+        } else {
+            if waits && fast.otherSideMayMove(forSender: true)
+                && waitForOtherSide(holding: sendLock, watching: head, { fast.roomAppeared }) {
+                // Accepted later than first tried: the queueing latency starts at acceptance.
+                if stamp != 0 { stamp = MonotonicClock.now() }
+                if let result = fast.send(element, now: stamp, wakeReceiver: &wakeReceiver) {
+                    sendLock.unlock()
+                    if wakeReceiver { signal(receiveLock, .receivers) }
+                    return result
+                }
+            }
+            sendLock.unlock()
         }
         return sendSlowly(element, stamp: stamp, waits: waits, deadline: deadline, handle: handle)
     }
@@ -181,24 +179,63 @@ public final class Channel<Element: Sendable>: @unchecked Sendable {
     /// receiver to take it: true when one did, false when none came while a waiting thread would
     /// poll (the message is withdrawn; the caller then offers it through the state machine, which
     /// parks). Holding the send lock keeps the offer invisible to everything that takes both.
-    private func handOver(_ element: Element) -> Bool {
-        fast.postOffer(element)
-        for _ in 0..<(Channel.pollRoundsBeforeLocking * Channel.pollsPerSpin) {
-            for _ in 0..<Channel.pausesPerPoll {
-                if fast.offerTaken {
-                    fast.completeOffer()
-                    return true
-                }
-                chanscope_cpu_relax()
-            }
-            // The receiver may be waiting for this core.
-            sched_yield()
+    private func handOver(_ element: Element, stamp: UInt64) -> Bool {
+        fast.postOffer(element, stamp: stamp)
+        if waitHoldingLock({ fast.offerTaken }) {
+            fast.completeOffer()
+            return true
         }
         if fast.withdrawOffer() { return false }
         // A receiver claimed it at the last moment and is moving it out.
         while !fast.offerTaken { chanscope_cpu_relax() }
         fast.completeOffer()
         return true
+    }
+
+    /// Waits a little for the other side to make `condition` (read holding `lock`) true, and
+    /// says whether it did; `lock` is held on entry and on return.
+    ///
+    /// With one sender and one receiver the two threads hand messages to each other, and
+    /// spinning holding the lock (`waitHoldingLock`) is fastest. With several threads on a side,
+    /// waiting holding the lock would put the others to sleep on it, and spinning would take the
+    /// cores the other side needs: then the lock is let go and the thread yields, looking at the
+    /// other side's ring position (memory that never moves) in between.
+    @inline(__always)
+    private func waitForOtherSide(
+        holding lock: ConditionLock, watching position: UnsafeMutablePointer<Atomic<Int>>, _ condition: () -> Bool
+    ) -> Bool {
+        if fast.oneOnEachSide { return waitHoldingLock(condition) }
+        for _ in 0..<Channel.waitRoundsBeforeLocking {
+            if condition() { return true }
+            let seen = position.pointee.load(ordering: .relaxed)
+            lock.unlock()
+            for _ in 0..<Channel.pollsPerSpin {
+                sched_yield()
+                if position.pointee.load(ordering: .relaxed) != seen { break }
+            }
+            lock.lock()
+        }
+        return condition()
+    }
+
+    /// Waits a little for `condition`, holding this side's lock, and says whether it came true.
+    ///
+    /// WHY wait holding the lock: the other side's fast path does not need it, and the slots
+    /// the condition reads can only move or be freed under both locks, so the wait can read them
+    /// directly (one cache line that the other core writes) instead of a position beside them.
+    /// The wait is bounded (about 40 microseconds here), so whoever needs both locks waits at
+    /// most that long. It reads the condition with a CPU pause in between, and yields now and
+    /// then in case the other side is waiting for this core.
+    @inline(__always)
+    private func waitHoldingLock(_ condition: () -> Bool) -> Bool {
+        for _ in 0..<(Channel.waitRoundsBeforeLocking * Channel.pollsPerSpin) {
+            for _ in 0..<Channel.pausesPerPoll {
+                if condition() { return true }
+                chanscope_cpu_relax()
+            }
+            sched_yield()
+        }
+        return condition()
     }
 
     /// A send that needs both locks: no room, a rendezvous, an overwrite, a disconnect.
@@ -301,27 +338,22 @@ public final class Channel<Element: Sendable>: @unchecked Sendable {
     /// Receives, waiting while `deadline` allows when `waits`; `nil` waits forever.
     @inline(__always)
     func receive(waits: Bool, deadline: UInt64?, handle: Receiver<Element>) -> ReceiveResult<Element> {
-        var rounds = 0
-        while true {
-            var wakeSpaceWaiter = false
-            receiveLock.lock()
-            if let taken = fast.receive(wakeSpaceWaiter: &wakeSpaceWaiter) {
-                receiveLock.unlock()
-                if wakeSpaceWaiter { signal(sendLock, .space) }
-                return .received(taken.element, acceptedAt: taken.stamp)
-            }
-            let pollFirst = waits && rounds < Channel.pollRoundsBeforeLocking && fast.otherSideMayMove(forSender: false)
-            let seenTail = fast.tailSeenByReceiver
-            let watchesHandoff = fast.receiverWatchesHandoff
+        var wakeSpaceWaiter = false
+        receiveLock.lock()
+        if let taken = fast.receive(wakeSpaceWaiter: &wakeSpaceWaiter) {
             receiveLock.unlock()
-            guard pollFirst else { break }
-            rounds += 1
-            if watchesHandoff {
-                poll(fast.handoffState, until: HandoffState.offered.rawValue)
-            } else {
-                poll(tail, movedFrom: seenTail)
-            }
+            if wakeSpaceWaiter { signal(sendLock, .space) }
+            return .received(taken.element, acceptedAt: taken.stamp)
         }
+        if waits && fast.otherSideMayMove(forSender: false)
+            && waitForOtherSide(holding: receiveLock, watching: tail, { fast.messageAppeared }),
+            let taken = fast.receive(wakeSpaceWaiter: &wakeSpaceWaiter)
+        {
+            receiveLock.unlock()
+            if wakeSpaceWaiter { signal(sendLock, .space) }
+            return .received(taken.element, acceptedAt: taken.stamp)
+        }
+        receiveLock.unlock()
         return receiveSlowly(waits: waits, deadline: deadline, handle: handle)
     }
 
@@ -430,18 +462,6 @@ public final class Channel<Element: Sendable>: @unchecked Sendable {
         receiveLock.unlock()
     }
 
-    /// Waits a little, with no lock, for `state` to hold `value` (see `poll(_:movedFrom:)`).
-    @inline(__always)
-    private func poll(_ state: UnsafeMutablePointer<Atomic<Int>>, until value: Int) {
-        for _ in 0..<Channel.pollsPerSpin {
-            for _ in 0..<Channel.pausesPerPoll {
-                if state.pointee.load(ordering: .relaxed) == value { return }
-                chanscope_cpu_relax()
-            }
-            sched_yield()
-        }
-    }
-
     /// Lets the other side move before trying again (both locks held on entry and exit): the
     /// locks are released, the ring's positions are polled without them for a few yields, and
     /// the locks are taken again as soon as something moved.
@@ -462,19 +482,6 @@ public final class Channel<Element: Sendable>: @unchecked Sendable {
         if asReceiver { return lockBothAsReceiver() }
         lockBoth()
         return nil
-    }
-
-    /// Waits a little, with no lock, for a ring position to move: a few dozen reads of a cache
-    /// line the reading core holds until the other core writes it, then a yield, a few times.
-    @inline(__always)
-    private func poll(_ position: UnsafeMutablePointer<Atomic<Int>>, movedFrom seen: Int) {
-        for _ in 0..<Channel.pollsPerSpin {
-            for _ in 0..<Channel.pausesPerPoll {
-                if position.pointee.load(ordering: .relaxed) != seen { return }
-                chanscope_cpu_relax()
-            }
-            sched_yield()
-        }
     }
 
     /// Wakes one waiter of a condition decided with only one side's lock held: the waiter may

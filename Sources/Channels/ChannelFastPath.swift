@@ -16,7 +16,7 @@ struct ChannelFastPath<Element> {
     private let shared: UnsafeMutablePointer<SharedSide>
 
     private let handoffElement: UnsafeMutablePointer<Element>
-    private let stampsMessages: Bool
+    private let handoffStamp: UnsafeMutablePointer<UInt64>
 
     /// The ring's positions and the hand-off slot's state, for a waiting thread to poll without
     /// a lock.
@@ -24,7 +24,7 @@ struct ChannelFastPath<Element> {
     let tail: UnsafeMutablePointer<Atomic<Int>>
     let handoffState: UnsafeMutablePointer<Atomic<Int>>
 
-    init(memory: ChannelMemory<Element>, stampsMessages: Bool) {
+    init(memory: ChannelMemory<Element>) {
         queue = MessageQueue(memory: memory)
         sendSide = memory.send
         receiveSide = memory.receive
@@ -33,7 +33,7 @@ struct ChannelFastPath<Element> {
         tail = memory.tail
         handoffState = memory.handoffState
         handoffElement = memory.handoffElement
-        self.stampsMessages = stampsMessages
+        handoffStamp = memory.handoffStamp
     }
 
     /// A send resolved with the send lock alone, or nil when it needs both locks (a rendezvous,
@@ -49,7 +49,7 @@ struct ChannelFastPath<Element> {
         case .bounded(let capacity), .overwriting(let capacity):
             limit = capacity
         case .dropping(let capacity):
-            if queue.countFromSendSide(below: capacity) >= capacity {
+            if queue.isFull(atLeast: capacity) {
                 sendSide.pointee.attempted &+= 1
                 sendSide.pointee.dropped &+= 1
                 return .dropped(element)
@@ -60,9 +60,8 @@ struct ChannelFastPath<Element> {
         case .rendezvous:
             return nil
         }
-        guard queue.countFromSendSide(below: limit) < limit, queue.appendFromSendSide(element, stamp: now) else {
-            return nil
-        }
+        guard queue.hasRoom(below: limit) else { return nil }
+        queue.appendFromSendSide(element, stamp: now)
         sendSide.pointee.attempted &+= 1
         sendSide.pointee.accepted &+= 1
         if shared.pointee.parkedReceivers > sendSide.pointee.signalledReceivers {
@@ -109,9 +108,13 @@ struct ChannelFastPath<Element> {
     }
 
     /// Puts `element` in the hand-off slot for a receiver to take (send lock, slot empty).
+    ///
+    /// `stamp` is the sender's stamp (0: this one is not stamped, see `StampPacer`): a stamped
+    /// hand-off records a queueing latency of 0, the rest record nothing, as queued messages do.
     @inline(__always)
-    func postOffer(_ element: Element) {
+    func postOffer(_ element: Element, stamp: UInt64) {
         handoffElement.initialize(to: element)
+        handoffStamp.pointee = stamp
         // Publishes the message: a receiver that sees `offered` sees it.
         handoffState.pointee.store(HandoffState.offered.rawValue, ordering: .releasing)
     }
@@ -141,8 +144,9 @@ struct ChannelFastPath<Element> {
         return true
     }
 
-    /// Takes a message a rendezvous sender posted, or nil when none is (receive lock). Counted
-    /// and timed as the state machine counts and times an offer it hands over.
+    /// Takes a message a rendezvous sender posted, or nil when none is (receive lock), with the
+    /// sender's stamp as its acceptance time (taken just before the offer went out). Counted as
+    /// the state machine counts an offer it hands over.
     @inline(__always)
     func takeOffer() -> (element: Element, stamp: UInt64)? {
         let state = handoffState
@@ -153,24 +157,32 @@ struct ChannelFastPath<Element> {
             ).exchanged
         else { return nil }
         let element = handoffElement.move()
+        let stamp = handoffStamp.pointee
         receiveSide.pointee.received &+= 1
-        var stamp: UInt64 = 0
-        if stampsMessages {
-            // A rendezvous message is accepted at the hand-off: no time in a queue.
-            stamp = MonotonicClock.now()
-            receiveSide.pointee.recordLatency(nanoseconds: 0)
-        }
+        // A rendezvous message is accepted at the hand-off: no time in a queue.
+        if stamp != 0 { receiveSide.pointee.recordLatency(nanoseconds: 0) }
         state.pointee.store(HandoffState.taken.rawValue, ordering: .releasing)
         return (element, stamp)
     }
 
-    /// The head as the send side last read it: after a failed `send`, the one that made the ring
-    /// look full (send lock).
-    var headSeenBySender: Int { sendSide.pointee.cachedHead }
+    /// Whether a bounded channel's sender that found no room would find some now (send lock).
+    @inline(__always)
+    var roomAppeared: Bool {
+        guard case .bounded(let capacity) = shared.pointee.kind else { return true }
+        return queue.hasRoom(below: capacity)
+    }
 
-    /// The tail as the receive side last read it: after a failed `receive`, the one that made
-    /// the ring look empty (receive lock).
-    var tailSeenByReceiver: Int { receiveSide.pointee.cachedTail }
+    /// Whether a receiver that found nothing would find a message (or an offer) now (receive lock).
+    @inline(__always)
+    var messageAppeared: Bool {
+        queue.headIsFull || handoffState.pointee.load(ordering: .relaxed) == HandoffState.offered.rawValue
+    }
+
+    /// Whether the channel has exactly one sender and one receiver (either lock).
+    var oneOnEachSide: Bool {
+        let shared = shared.pointee
+        return shared.liveSenders == 1 && shared.liveReceivers == 1
+    }
 
     /// Whether a sender that found no room (a receiver that found nothing) can expect the other
     /// side to free a slot (bring a message) without the state machine: only a bounded channel
@@ -187,6 +199,5 @@ struct ChannelFastPath<Element> {
         return shared.liveSenders > 0
     }
 
-    /// Whether a receiver waits for an offer in the hand-off slot rather than for the tail.
-    var receiverWatchesHandoff: Bool { shared.pointee.kind == .rendezvous }
+
 }

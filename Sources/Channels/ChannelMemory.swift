@@ -13,9 +13,6 @@ struct SharedSide {
 
 /// What only senders change: written with the send lock held (or both).
 struct SendSide {
-    /// The receive side's position as last read: re-read only when the ring looks full, so
-    /// a sender does not pull the receiver's cache line over for every message.
-    var cachedHead = 0
     var attempted: UInt64 = 0
     var accepted: UInt64 = 0
     var dropped: UInt64 = 0
@@ -26,8 +23,6 @@ struct SendSide {
 
 /// What only receivers change: written with the receive lock held (or both).
 struct ReceiveSide {
-    /// The send side's position as last read: re-read only when the ring looks empty.
-    var cachedTail = 0
     var received: UInt64 = 0
     /// Senders parked for space that a wake-up is already on its way to.
     var signalledForSpace = 0
@@ -61,9 +56,11 @@ final class ChannelMemory<Element>: @unchecked Sendable {
     /// A rendezvous sender's message on its way to a receiver, with the slot's `HandoffState`
     /// beside it on a line of their own (see `ChannelFastPath.postOffer`).
     let handoffState: UnsafeMutablePointer<Atomic<Int>>
+    /// The posting sender's stamp (0: unstamped), written before `handoffState` publishes it.
+    let handoffStamp: UnsafeMutablePointer<UInt64>
     let handoffElement: UnsafeMutablePointer<Element>
 
-    init(kind: ChannelKind, keepsStamps: Bool, latency: Histogram<UInt64>, initialSlots: Int) {
+    init(kind: ChannelKind, latency: Histogram<UInt64>, initialSlots: Int) {
         let line = Self.lineSize
         func roundUp(_ n: Int) -> Int { (n + line - 1) / line * line }
         let sendOffset = MemoryLayout<Atomic<Int>>.stride
@@ -74,7 +71,7 @@ final class ChannelMemory<Element>: @unchecked Sendable {
         let handoffOffset = roundUp(sharedOffset + MemoryLayout<SharedSide>.stride)
         let elementAlignment = MemoryLayout<Element>.alignment
         let handoffElementOffset =
-            (handoffOffset + MemoryLayout<Atomic<Int>>.stride + elementAlignment - 1) / elementAlignment * elementAlignment
+            (handoffOffset + 2 * MemoryLayout<Atomic<Int>>.stride + elementAlignment - 1) / elementAlignment * elementAlignment
         let size = roundUp(handoffElementOffset + MemoryLayout<Element>.stride)
         block = .allocate(byteCount: size, alignment: line)
         tail = block.bindMemory(to: Atomic<Int>.self, capacity: 1)
@@ -90,11 +87,10 @@ final class ChannelMemory<Element>: @unchecked Sendable {
         shared.initialize(to: SharedSide(kind: kind))
         handoffState = (block + handoffOffset).bindMemory(to: Atomic<Int>.self, capacity: 1)
         handoffState.initialize(to: Atomic(HandoffState.empty.rawValue))
+        handoffStamp = (block + handoffOffset + MemoryLayout<Atomic<Int>>.stride).bindMemory(to: UInt64.self, capacity: 1)
+        handoffStamp.initialize(to: 0)
         handoffElement = (block + handoffElementOffset).bindMemory(to: Element.self, capacity: 1)
-        let slots = Self.slotCount(for: initialSlots)
-        ring.initialize(to: RingStorage(
-            elements: .allocate(capacity: slots), stamps: keepsStamps ? .allocate(capacity: slots) : nil,
-            mask: slots - 1))
+        ring.initialize(to: RingStorage(slotCount: Self.slotCount(for: initialSlots)))
     }
 
     deinit {
@@ -102,11 +98,10 @@ final class ChannelMemory<Element>: @unchecked Sendable {
         let end = tail.pointee.load(ordering: .relaxed)
         let storage = ring.pointee
         while position != end {
-            (storage.elements + (position & storage.mask)).deinitialize(count: 1)
+            storage.element(at: position).deinitialize(count: 1)
             position &+= 1
         }
-        storage.elements.deallocate()
-        storage.stamps?.deallocate()
+        storage.deallocate()
         ring.deinitialize(count: 1)
         // An offer is only ever out during its sender's `send`, which keeps the channel alive.
         if handoffState.pointee.load(ordering: .acquiring) == HandoffState.offered.rawValue {

@@ -117,7 +117,7 @@ struct ChannelState<Element> {
             numberOfSignificantValueDigits: .two)
         var slots = 16
         if let capacity = kind.capacity, capacity > 0, capacity <= 1 << 16 { slots = capacity }
-        memory = ChannelMemory(kind: kind, keepsStamps: stampsMessages, latency: latency, initialSlots: slots)
+        memory = ChannelMemory(kind: kind, latency: latency, initialSlots: slots)
         queue = MessageQueue(memory: memory)
         sendSide = memory.send
         receiveSide = memory.receive

@@ -5,8 +5,9 @@ import Synchronization
 /// WHY two ends: with one lock, every message moves the lock's cache line between the producer's
 /// and the consumer's core twice, which caps a channel at a few million messages a second. Here
 /// senders append at `tail` holding only the send lock and receivers pop at `head` holding only
-/// the receive lock (a Lamport ring, one writer per position): a producer and a consumer on two
-/// cores touch each other's position only to see whether the ring is full or empty.
+/// the receive lock. Neither side reads the other's position on its fast path: a slot's own word
+/// says whether it is full (see `RingStorage`), so a sender checks the slot a message `limit`
+/// places back has been taken, and a receiver checks the slot at its head has been filled.
 ///
 /// Rules (see `Channel`): `append*` with the send lock, `pop*` with the receive lock, and
 /// everything that moves or reallocates the storage (`grow`, `removeLast`, `removeAll`) with
@@ -17,90 +18,88 @@ struct MessageQueue<Element> {
     private let ring: UnsafeMutablePointer<RingStorage<Element>>
     private let head: UnsafeMutablePointer<Atomic<Int>>
     private let tail: UnsafeMutablePointer<Atomic<Int>>
-    private let send: UnsafeMutablePointer<SendSide>
-    private let receive: UnsafeMutablePointer<ReceiveSide>
 
     init(memory: ChannelMemory<Element>) {
         ring = memory.ring
         head = memory.head
         tail = memory.tail
-        send = memory.send
-        receive = memory.receive
     }
 
-    /// Messages queued (exact with both locks held).
-    var count: Int { tail.pointee.load(ordering: .acquiring) &- head.pointee.load(ordering: .acquiring) }
-    var physicalCapacity: Int { ring.pointee.mask &+ 1 }
+    /// Messages queued (exact with both locks held; an estimate with one).
+    var count: Int { tail.pointee.load(ordering: .relaxed) &- head.pointee.load(ordering: .relaxed) }
+    var physicalCapacity: Int { ring.pointee.slotCount }
 
     /// The acceptance stamp of the oldest message (0: unstamped), or nil when empty (receive lock).
     var firstStamp: UInt64? {
-        let position = head.pointee.load(ordering: .relaxed)
-        guard tail.pointee.load(ordering: .acquiring) != position else { return nil }
-        guard let stamps = ring.pointee.stamps else { return 0 }
-        return stamps[position & ring.pointee.mask]
+        let word = ring.pointee.word(at: head.pointee.load(ordering: .relaxed)).pointee.load(ordering: .acquiring)
+        return word == 0 ? nil : word & ~RingStorage<Element>.fullBit
     }
 
     // MARK: Send side (send lock)
 
-    /// Messages queued as the send side sees it, from its cached copy of the head: never less
-    /// than the true depth, since the receive side only lowers it. `refreshed` re-reads the head.
+    /// Whether fewer than `limit` messages are queued, told from one slot: the one the message
+    /// `limit` places before the next has (or, when it was taken, had) in a ring of at least
+    /// `limit` slots. For a larger `limit` it tells only whether the ring has a free slot
+    /// (false: the state machine decides, growing the ring). Send lock.
+    ///
+    /// Exact because positions in the queue are `head..<tail` with `tail - head` at most the
+    /// slot count, so the probed slot can only hold position `tail - limit`, and receivers
+    /// free slots in order.
     @inline(__always)
-    func countFromSendSide(refreshed: Bool) -> Int {
-        if refreshed { send.pointee.cachedHead = head.pointee.load(ordering: .acquiring) }
-        return tail.pointee.load(ordering: .relaxed) &- send.pointee.cachedHead
-    }
-
-    /// Messages queued as the send side sees it, re-reading the head only when the cached one
-    /// says the queue holds `limit` or more (or the ring is full).
-    @inline(__always)
-    func countFromSendSide(below limit: Int) -> Int {
-        let count = countFromSendSide(refreshed: false)
-        if count < limit && count <= ring.pointee.mask { return count }
-        return countFromSendSide(refreshed: true)
-    }
-
-    /// Appends if a slot is free; false when the ring is physically full (then `grow` under both
-    /// locks).
-    @inline(__always)
-    func appendFromSendSide(_ element: Element, stamp: UInt64) -> Bool {
-        let position = tail.pointee.load(ordering: .relaxed)
+    func hasRoom(below limit: Int) -> Bool {
         let storage = ring.pointee
-        guard countFromSendSide(below: storage.mask &+ 1) <= storage.mask else { return false }
-        let slot = position & storage.mask
-        (storage.elements + slot).initialize(to: element)
-        storage.stamps?[slot] = stamp
-        // Publishes the slot: a receiver that sees the new tail sees the message.
+        let position = tail.pointee.load(ordering: .relaxed)
+        let probe = limit <= storage.mask ? position &- limit : position
+        return storage.word(at: probe).pointee.load(ordering: .acquiring) == 0
+    }
+
+    /// Whether the queue holds at least `limit` messages for certain (send lock): `hasRoom` is
+    /// exact only up to the slot count.
+    @inline(__always)
+    func isFull(atLeast limit: Int) -> Bool {
+        limit <= ring.pointee.slotCount && !hasRoom(below: limit)
+    }
+
+    /// Appends into the free slot at the tail (send lock; the caller checked `hasRoom`).
+    @inline(__always)
+    func appendFromSendSide(_ element: Element, stamp: UInt64) {
+        let storage = ring.pointee
+        let position = tail.pointee.load(ordering: .relaxed)
+        storage.element(at: position).initialize(to: element)
+        // Publishes the message: a receiver that sees the word sees the message.
+        storage.word(at: position).pointee.store(stamp | RingStorage<Element>.fullBit, ordering: .releasing)
         tail.pointee.store(position &+ 1, ordering: .releasing)
-        return true
     }
 
     // MARK: Receive side (receive lock)
 
+    /// Whether the slot at the head holds a message (receive lock).
+    @inline(__always)
+    var headIsFull: Bool {
+        ring.pointee.word(at: head.pointee.load(ordering: .relaxed)).pointee.load(ordering: .relaxed) != 0
+    }
+
     /// Removes the oldest message with its stamp (0 when unstamped), or nil when empty.
     @inline(__always)
     func popFromReceiveSide() -> (element: Element, stamp: UInt64)? {
-        let position = head.pointee.load(ordering: .relaxed)
-        if receive.pointee.cachedTail == position {
-            receive.pointee.cachedTail = tail.pointee.load(ordering: .acquiring)
-            if receive.pointee.cachedTail == position { return nil }
-        }
         let storage = ring.pointee
-        let slot = position & storage.mask
-        let element = (storage.elements + slot).move()
-        let stamp = storage.stamps?[slot] ?? 0
-        // Frees the slot: a sender that sees the new head may reuse it.
+        let position = head.pointee.load(ordering: .relaxed)
+        let word = storage.word(at: position)
+        let stamp = word.pointee.load(ordering: .acquiring)
+        guard stamp != 0 else { return nil }
+        let element = storage.element(at: position).move()
+        // Frees the slot: a sender that sees the word cleared may reuse it.
+        word.pointee.store(0, ordering: .releasing)
         head.pointee.store(position &+ 1, ordering: .releasing)
-        return (element, stamp)
+        return (element, stamp & ~RingStorage<Element>.fullBit)
     }
 
     // MARK: Both locks
 
     /// Appends, growing the ring when it is full (both locks).
     func append(_ element: Element, stamp: UInt64) {
-        if !appendFromSendSide(element, stamp: stamp) {
-            grow(toHold: count + 1)
-            _ = appendFromSendSide(element, stamp: stamp)
-        }
+        if count >= physicalCapacity { grow(toHold: count + 1) }
+        appendFromSendSide(element, stamp: stamp)
     }
 
     func popFirst() -> (element: Element, stamp: UInt64)? { popFromReceiveSide() }
@@ -114,11 +113,10 @@ struct MessageQueue<Element> {
     func removeLast() {
         let position = tail.pointee.load(ordering: .relaxed)
         guard position != head.pointee.load(ordering: .relaxed) else { return }
-        let slot = (position &- 1) & ring.pointee.mask
-        (ring.pointee.elements + slot).deinitialize(count: 1)
+        let storage = ring.pointee
+        storage.element(at: position &- 1).deinitialize(count: 1)
+        storage.word(at: position &- 1).pointee.store(0, ordering: .releasing)
         tail.pointee.store(position &- 1, ordering: .releasing)
-        // The receive side must not believe in the message that is gone.
-        receive.pointee.cachedTail = min(receive.pointee.cachedTail, position &- 1)
     }
 
     /// Empties the queue (both locks).
@@ -133,31 +131,16 @@ struct MessageQueue<Element> {
         let first = head.pointee.load(ordering: .relaxed)
         let count = tail.pointee.load(ordering: .relaxed) &- first
         let slots = ChannelMemory<Element>.slotCount(for: max(capacity, count))
-        guard slots > old.mask + 1 else { return }
-        let elements = UnsafeMutablePointer<Element>.allocate(capacity: slots)
-        let stamps: UnsafeMutablePointer<UInt64>? = old.stamps == nil ? nil : .allocate(capacity: slots)
+        guard slots > old.slotCount else { return }
+        let new = RingStorage<Element>(slotCount: slots)
         for offset in 0..<count {
-            let from = (first &+ offset) & old.mask
-            (elements + offset).moveInitialize(from: old.elements + from, count: 1)
-            if let stamps, let oldStamps = old.stamps { stamps[offset] = oldStamps[from] }
+            new.element(at: offset).moveInitialize(from: old.element(at: first &+ offset), count: 1)
+            new.word(at: offset).pointee.store(
+                old.word(at: first &+ offset).pointee.load(ordering: .relaxed), ordering: .relaxed)
         }
-        old.elements.deallocate()
-        old.stamps?.deallocate()
-        ring.pointee = RingStorage(elements: elements, stamps: stamps, mask: slots - 1)
+        old.deallocate()
+        ring.pointee = new
         head.pointee.store(0, ordering: .releasing)
         tail.pointee.store(count, ordering: .releasing)
-        send.pointee.cachedHead = 0
-        receive.pointee.cachedTail = count
     }
 }
-
-/// Where a ring's slots are: written only with both locks held, read with either.
-struct RingStorage<Element> {
-    var elements: UnsafeMutablePointer<Element>
-    /// Acceptance stamps beside the elements, or nil when the channel keeps none (the raw
-    /// benchmark), which halves the memory an unbounded queue of small messages grows through.
-    var stamps: UnsafeMutablePointer<UInt64>?
-    /// Slot count minus one; the slot count is a power of two.
-    var mask: Int
-}
-

@@ -28,6 +28,9 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Scale the default message counts (table mode).")
     var scale: Double = 0.25
 
+    @Option(help: "Runs of each variant per scenario in the table, alternating raw and instrumented; the table shows medians.")
+    var rounds: Int = 5
+
     @Option(help: "Which tables to print: all, channels or screen.")
     var part: BenchPart = .all
 
@@ -46,6 +49,9 @@ struct BenchCommand: ParsableCommand {
         }
         if part == .screen, scenario != nil {
             throw ValidationError("--part screen times the screen only; it takes no SCENARIO")
+        }
+        if rounds < 1 {
+            throw ValidationError("--rounds must be at least 1")
         }
         if let messages, messages < 1 {
             throw ValidationError("MESSAGES must be at least 1")
@@ -67,19 +73,28 @@ struct BenchCommand: ParsableCommand {
     /// The raw-versus-instrumented table; false if a check failed.
     private func runChannels(_ chosen: [BenchScenario]) -> Bool {
         var failed = false
+        print("median of \(rounds) run(s) each, raw and instrumented alternating")
         print("scenario                 messages      raw msgs/s   instrumented   cost")
         for scenarioValue in chosen {
             let count = messages ?? max(1000, Int(Double(scenarioValue.defaultMessages) * scale / (scenarioValue.kind == .rendezvous || scenarioValue.kind == .bounded(1) ? 4 : 1)))
-            let raw = BenchWorkload.run(scenarioValue, messages: count, instrumented: false)
-            let instrumented = BenchWorkload.run(scenarioValue, messages: count, instrumented: true)
-            let cost = raw.throughput > 0 ? (1 - instrumented.throughput / raw.throughput) * 100 : 0
+            var raw: [BenchResult] = []
+            var instrumented: [BenchResult] = []
+            // Alternating spreads the machine's changing speed over both columns alike.
+            for _ in 0..<rounds {
+                raw.append(BenchWorkload.run(scenarioValue, messages: count, instrumented: false))
+                instrumented.append(BenchWorkload.run(scenarioValue, messages: count, instrumented: true))
+            }
+            let rawRate = median(raw.map(\.throughput))
+            let instrumentedRate = median(instrumented.map(\.throughput))
+            let cost = rawRate > 0 ? (1 - instrumentedRate / rawRate) * 100 : 0
+            let failure = (raw + instrumented).first { !$0.ok }
             print(
                 pad(scenarioValue.name, 22) + pad(String(count), 11, right: true)
-                    + pad(millions(raw.throughput), 16, right: true)
-                    + pad(millions(instrumented.throughput), 15, right: true)
+                    + pad(millions(rawRate), 16, right: true)
+                    + pad(millions(instrumentedRate), 15, right: true)
                     + pad(String(Int(cost.rounded())) + "%", 7, right: true)
-                    + (raw.ok && instrumented.ok ? "" : "  CHECK FAILED: \(raw.failure ?? instrumented.failure ?? "")"))
-            failed = failed || !raw.ok || !instrumented.ok
+                    + (failure.map { "  CHECK FAILED: \($0.failure ?? "")" } ?? ""))
+            failed = failed || failure != nil
         }
         return !failed
     }
@@ -99,6 +114,13 @@ struct BenchCommand: ParsableCommand {
                     + pad(milliseconds(microseconds: result.p99Microseconds), 12, right: true)
                     + pad(String(Int(result.meanCellsWritten.rounded())), 22, right: true))
         }
+    }
+
+    private func median(_ values: [Double]) -> Double {
+        let sorted = values.sorted()
+        guard !sorted.isEmpty else { return 0 }
+        let middle = sorted.count / 2
+        return sorted.count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2
     }
 
     private func milliseconds(microseconds: Double) -> String {

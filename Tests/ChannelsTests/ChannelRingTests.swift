@@ -26,6 +26,33 @@ struct ChannelRingTests {
         #expect(channel.counters.identitiesHold && channel.counters.received == 82)
     }
 
+    @Test("a sender tells room from one slot: exact below the ring size and after a shrink", arguments: [1, 3, 8, 16])
+    func roomIsExactFromOneSlot(capacity: Int) {
+        let channel = Channel<Int>(kind: .bounded(capacity))
+        let s = channel.makeSender()
+        let r = channel.makeReceiver()
+        for round in 0..<3 {
+            for value in 0..<capacity { #expect(s.trySend(round * 100 + value) == .sent) }
+            #expect(s.trySend(-1) == .full(-1), "capacity \(capacity) holds, round \(round)")
+            #expect(r.tryReceive().element == round * 100)
+            #expect(s.trySend(round * 100 + capacity) == .sent)
+            for value in 1...capacity { #expect(r.tryReceive().element == round * 100 + value) }
+            #expect(r.tryReceive() == .empty)
+        }
+        // Shrinking keeps what is queued; sends wait until the queue is below the new capacity.
+        for value in 0..<capacity { #expect(s.trySend(value) == .sent) }
+        channel.setCapacity(max(1, capacity / 2))
+        let smaller = max(1, capacity / 2)
+        var expected = 0
+        while channel.counters.depth >= smaller {
+            #expect(s.trySend(-1) == .full(-1))
+            #expect(r.tryReceive().element == expected)
+            expected += 1
+        }
+        #expect(s.trySend(99) == .sent)
+        #expect(channel.counters.identitiesHold)
+    }
+
     @Test("shrinking a dropping channel evicts messages a receiver has already seen queued")
     func shrinkAfterTheReceiverLooked() {
         let channel = Channel<Int>(kind: .dropping(8))
