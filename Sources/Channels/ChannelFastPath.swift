@@ -119,16 +119,16 @@ struct ChannelFastPath<Element> {
         handoffState.pointee.store(HandoffState.offered.rawValue, ordering: .releasing)
     }
 
-    /// Whether a receiver has moved the posted message out.
+    /// Whether a receiver has moved the posted message out (send lock, offer posted and not
+    /// withdrawn: then only a receiver empties the slot).
     @inline(__always)
     var offerTaken: Bool {
-        handoffState.pointee.load(ordering: .acquiring) == HandoffState.taken.rawValue
+        handoffState.pointee.load(ordering: .acquiring) == HandoffState.empty.rawValue
     }
 
-    /// Empties the slot after a receiver took the offer, and counts the send (send lock).
+    /// Counts the send of an offer a receiver took (send lock).
     @inline(__always)
     func completeOffer() {
-        handoffState.pointee.store(HandoffState.empty.rawValue, ordering: .relaxed)
         sendSide.pointee.attempted &+= 1
         sendSide.pointee.accepted &+= 1
     }
@@ -161,7 +161,7 @@ struct ChannelFastPath<Element> {
         receiveSide.pointee.received &+= 1
         // A rendezvous message is accepted at the hand-off: no time in a queue.
         if stamp != 0 { receiveSide.pointee.recordLatency(nanoseconds: 0) }
-        state.pointee.store(HandoffState.taken.rawValue, ordering: .releasing)
+        state.pointee.store(HandoffState.empty.rawValue, ordering: .releasing)
         return (element, stamp)
     }
 
