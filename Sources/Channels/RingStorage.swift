@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Synchronization
 
 /// The slots of a channel's ring: each slot holds a message and, in front of it, a word that
@@ -12,7 +17,9 @@ import Synchronization
 /// Written only with both locks held (allocation, growth); the slots' contents by the side that
 /// owns them (see `MessageQueue`).
 struct RingStorage<Element> {
-    /// The first slot.
+    /// What `calloc` returned, to free.
+    private let allocation: UnsafeMutableRawPointer
+    /// The first slot (the allocation rounded up to a cache line).
     let slots: UnsafeMutableRawPointer
     /// Slot count minus one; the slot count is a power of two.
     let mask: Int
@@ -34,12 +41,22 @@ struct RingStorage<Element> {
     }
 
     /// A ring of `slotCount` free slots (a power of two).
+    ///
+    /// The memory comes zeroed from `calloc` (every word 0: every slot free) rather than being
+    /// cleared here: a large ring then takes pages from the system only as messages reach them,
+    /// so an unbounded queue that doubles holds the old ring and the part of the new one in use,
+    /// not two full rings.
     init(slotCount: Int) {
-        slots = .allocate(byteCount: slotCount * Self.slotStride, alignment: ChannelMemory<Element>.lineSize)
+        let line = ChannelMemory<Element>.lineSize
+        guard let allocation = calloc(slotCount * Self.slotStride + line, 1) else {
+            fatalError("out of memory for a ring of \(slotCount) messages")
+        }
+        self.allocation = allocation
+        slots = allocation + (line - Int(bitPattern: allocation) % line) % line
         mask = slotCount - 1
         for index in 0..<slotCount {
             let slot = slots + index * Self.slotStride
-            slot.bindMemory(to: Atomic<UInt64>.self, capacity: 1).initialize(to: Atomic(0))
+            _ = slot.bindMemory(to: Atomic<UInt64>.self, capacity: 1)
             _ = (slot + Self.elementOffset).bindMemory(to: Element.self, capacity: 1)
         }
     }
@@ -59,5 +76,5 @@ struct RingStorage<Element> {
     }
 
     /// Frees the slots (their messages must be gone already).
-    func deallocate() { slots.deallocate() }
+    func deallocate() { free(allocation) }
 }
