@@ -178,6 +178,15 @@ struct ChannelFastPath<Element> {
         queue.headIsFull || handoffState.pointee.load(ordering: .relaxed) == HandoffState.offered.rawValue
     }
 
+    /// Whether the channel can hold more than one message (either lock).
+    var buffersSeveral: Bool {
+        switch shared.pointee.kind {
+        case .rendezvous: return false
+        case .unbounded: return true
+        case .bounded(let c), .dropping(let c), .overwriting(let c): return c > 1
+        }
+    }
+
     /// Whether the channel has exactly one sender and one receiver (either lock).
     var oneOnEachSide: Bool {
         let shared = shared.pointee
