@@ -73,10 +73,10 @@ struct BenchCommand: ParsableCommand {
     /// The raw-versus-instrumented table; false if a check failed.
     private func runChannels(_ chosen: [BenchScenario]) -> Bool {
         var failed = false
-        print("median of \(rounds) run(s) each, raw and instrumented alternating")
-        print("scenario                 messages      raw msgs/s   instrumented   cost")
+        print("msgs/s: median (min-max) of \(rounds) run(s) each, raw and instrumented alternating; cost from the medians")
+        print("scenario                 messages   raw                     instrumented            cost")
         for scenarioValue in chosen {
-            let count = messages ?? max(1000, Int(Double(scenarioValue.defaultMessages) * scale / (scenarioValue.kind == .rendezvous || scenarioValue.kind == .bounded(1) ? 4 : 1)))
+            let count = messages ?? max(1000, Int(Double(scenarioValue.defaultMessages) * scale))
             var raw: [BenchResult] = []
             var instrumented: [BenchResult] = []
             // Alternating spreads the machine's changing speed over both columns alike.
@@ -89,10 +89,10 @@ struct BenchCommand: ParsableCommand {
             let cost = rawRate > 0 ? (1 - instrumentedRate / rawRate) * 100 : 0
             let failure = (raw + instrumented).first { !$0.ok }
             print(
-                pad(scenarioValue.name, 22) + pad(String(count), 11, right: true)
-                    + pad(millions(rawRate), 16, right: true)
-                    + pad(millions(instrumentedRate), 15, right: true)
-                    + pad(String(Int(cost.rounded())) + "%", 7, right: true)
+                pad(scenarioValue.name, 22) + pad(String(count), 11, right: true) + "   "
+                    + pad(spread(raw.map(\.throughput)), 24)
+                    + pad(spread(instrumented.map(\.throughput)), 24)
+                    + pad(String(Int(cost.rounded())) + "%", 5, right: true)
                     + (failure.map { "  CHECK FAILED: \($0.failure ?? "")" } ?? ""))
             failed = failed || failure != nil
         }
@@ -114,6 +114,11 @@ struct BenchCommand: ParsableCommand {
                     + pad(milliseconds(microseconds: result.p99Microseconds), 12, right: true)
                     + pad(String(Int(result.meanCellsWritten.rounded())), 22, right: true))
         }
+    }
+
+    /// "12.3M (10.1M-14.0M)": the median and the range of a set of rates.
+    private func spread(_ values: [Double]) -> String {
+        "\(millions(median(values))) (\(millions(values.min() ?? 0))-\(millions(values.max() ?? 0)))"
     }
 
     private func median(_ values: [Double]) -> Double {
