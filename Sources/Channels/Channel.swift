@@ -9,11 +9,11 @@ import Synchronization
 /// A multi-producer, multi-consumer channel of one of five kinds, with exact accounting.
 ///
 /// The rules live in `ChannelState`, a value guarded by two locks: senders hold the send lock,
-/// receivers the receive lock, and anything that concerns both ends (a rendezvous, parking,
-/// disconnects, kind changes, reading the counters) holds both, receive lock first. A send
-/// that finds room and a receive that finds a message need only their own side's lock (see
-/// `MessageQueue`), so a producer and a consumer on two cores do not take turns on one lock
-/// for every message. Messages are sent and received through `Sender` and `Receiver` handles,
+/// receivers the receive lock, and anything that concerns both ends (parking, disconnects, kind
+/// changes, reading the counters) holds both, receive lock first. A send that finds room, a
+/// receive that finds a message and a rendezvous hand-off to a receiver that is not parked need
+/// only their own side's lock (see `ChannelFastPath`), so a producer and a consumer on two
+/// cores do not take turns on one lock for every message. Messages are sent and received through `Sender` and `Receiver` handles,
 /// whose live counts decide disconnection the way Rust's `std::sync::mpsc` does.
 public final class Channel<Element: Sendable>: @unchecked Sendable {
     /// Receivers park on it (`.receivers`).

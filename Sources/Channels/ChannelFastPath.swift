@@ -1,7 +1,7 @@
 import Synchronization
 
-/// The two operations that need only one side's lock: a send that finds room and a receive that
-/// finds a message (see `Channel`).
+/// What needs only one side's lock: a send that finds room, a receive that finds a message, and
+/// a rendezvous hand-off through the hand-off slot (see `Channel`).
 ///
 /// WHY apart from `ChannelState`: the slow paths change the state in place under both locks,
 /// while a sender's and a receiver's fast path run at the same time under one lock each. These
@@ -197,8 +197,8 @@ struct ChannelFastPath<Element> {
     /// side to free a slot (bring a message) without the state machine: only a bounded channel
     /// makes a sender wait for room (the others drop, evict or grow), a receiver can expect a
     /// message through the ring or, on a rendezvous, the hand-off slot, and nothing moves once
-    /// the other end is gone. A thread polls before taking both locks only when this holds
-    /// (either lock held).
+    /// the other end is gone. A thread waits for the other side before taking both locks only
+    /// when this holds (either lock held).
     func otherSideMayMove(forSender: Bool) -> Bool {
         let shared = shared.pointee
         if forSender {
