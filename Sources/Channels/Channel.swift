@@ -146,14 +146,14 @@ public final class Channel<Element: Sendable>: @unchecked Sendable {
 
     /// Sends, waiting as the kind says while `deadline` (monotonic ns) allows; `nil` waits forever.
     ///
-    /// `stamp` is the acceptance time to record (0: not stamped; see `StampPacer`).
+    /// The message is stamped with its acceptance time when the channel's `StampPacer` says so.
     @inline(__always)
     func send(
-        _ element: Element, stamp: UInt64, waits: Bool, deadline: UInt64?, handle: Sender<Element>
+        _ element: Element, waits: Bool, deadline: UInt64?, handle: Sender<Element>
     ) -> SendResult<Element> {
         var wakeReceiver = false
-        var stamp = stamp
         sendLock.lock()
+        var stamp = stampsMessages ? fast.nextStamp() : 0
         if let result = fast.send(element, now: stamp, wakeReceiver: &wakeReceiver) {
             sendLock.unlock()
             if wakeReceiver { signal(receiveLock, .receivers) }

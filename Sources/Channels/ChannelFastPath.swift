@@ -36,6 +36,10 @@ struct ChannelFastPath<Element> {
         handoffStamp = memory.handoffStamp
     }
 
+    /// The acceptance stamp for the send about to be tried (send lock; see `StampPacer`).
+    @inline(__always)
+    func nextStamp() -> UInt64 { sendSide.pointee.pacer.nextStamp() }
+
     /// A send resolved with the send lock alone, or nil when it needs both locks (a rendezvous,
     /// no room, a full ring to grow, an overwrite, no receivers left).
     ///
@@ -109,7 +113,7 @@ struct ChannelFastPath<Element> {
 
     /// Puts `element` in the hand-off slot for a receiver to take (send lock, slot empty).
     ///
-    /// `stamp` is the sender's stamp (0: this one is not stamped, see `StampPacer`): a stamped
+    /// `stamp` is the send's stamp (0: this one is not stamped, see `StampPacer`): a stamped
     /// hand-off records a queueing latency of 0, the rest record nothing, as queued messages do.
     @inline(__always)
     func postOffer(_ element: Element, stamp: UInt64) {

@@ -19,6 +19,8 @@ struct SendSide {
     var failed: UInt64 = 0
     /// Parked receivers a wake-up is already on its way to (see `ChannelState`).
     var signalledReceivers = 0
+    /// Which sends get an acceptance stamp.
+    var pacer = StampPacer()
 }
 
 /// What only receivers change: written with the receive lock held (or both).

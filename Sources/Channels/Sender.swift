@@ -10,7 +10,6 @@ public final class Sender<Element: Sendable>: Sendable {
     /// The channel this handle sends on.
     public let channel: Channel<Element>
     private let closed = Atomic<Bool>(false)
-    private let pacer = StampPacer()
 
     init(channel: Channel<Element>) {
         self.channel = channel
@@ -22,26 +21,21 @@ public final class Sender<Element: Sendable>: Sendable {
     @inline(__always)
     public func send(_ element: Element) -> SendResult<Element> {
         guard !isClosed else { return .cancelled(element) }
-        return channel.send(element, stamp: stamp(), waits: true, deadline: nil, handle: self)
+        return channel.send(element, waits: true, deadline: nil, handle: self)
     }
 
     /// Sends without blocking: `full` hands the message back when there is no room (or, on a
     /// rendezvous, when no receiver is waiting).
     public func trySend(_ element: Element) -> SendResult<Element> {
         guard !isClosed else { return .cancelled(element) }
-        return channel.send(element, stamp: stamp(), waits: false, deadline: nil, handle: self)
+        return channel.send(element, waits: false, deadline: nil, handle: self)
     }
 
     /// Sends, blocking at most `timeout` seconds; `timedOut` hands the message back.
     public func send(_ element: Element, timeout: Double) -> SendResult<Element> {
         guard !isClosed else { return .cancelled(element) }
         return channel.send(
-            element, stamp: stamp(), waits: true, deadline: MonotonicClock.deadline(after: timeout), handle: self)
-    }
-
-    @inline(__always)
-    private func stamp() -> UInt64 {
-        channel.stampsMessages ? pacer.nextStamp() : 0
+            element, waits: true, deadline: MonotonicClock.deadline(after: timeout), handle: self)
     }
 
     /// Another live sender on the same channel (Rust's `Sender::clone`).

@@ -87,3 +87,15 @@ struct BenchWorkloadTests {
         #expect(format6(value) == text)
     }
 }
+
+/// The one-thread cost measurement behind `chanscope bench`'s second table.
+@Suite("One-thread cost")
+struct OneThreadCostTests {
+    @Test("every kind measures a positive cost per message, raw and instrumented", arguments: OneThreadCost.kinds)
+    func measuresEveryKind(kind: ChannelKind) {
+        for instrumented in [false, true] {
+            let ns = OneThreadCost.nanosecondsPerMessage(kind: kind, messages: 4_096, instrumented: instrumented)
+            #expect(ns > 0 && ns.isFinite, "\(kind) instrumented: \(instrumented)")
+        }
+    }
+}
