@@ -35,11 +35,11 @@ let package = Package(
             dependencies: [
                 .product(name: "DequeModule", package: "swift-collections"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
-                "CSpinHint",
+                "CThreadSupport",
             ],
             swiftSettings: fastCode
         ),
-        .systemLibrary(name: "CSpinHint", path: "Sources/CSpinHint"),
+        .systemLibrary(name: "CThreadSupport", path: "Sources/CThreadSupport"),
         .target(
             name: "ChanscopeEngine",
             dependencies: [

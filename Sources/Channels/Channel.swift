@@ -3,7 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import CSpinHint
+import CThreadSupport
 import Synchronization
 
 /// A multi-producer, multi-consumer channel of one of five kinds, with exact accounting.

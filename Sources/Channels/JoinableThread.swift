@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CThreadSupport
 
 /// A plain OS thread that runs one closure and can be joined.
 ///
@@ -23,6 +24,7 @@ public final class JoinableThread: @unchecked Sendable {
         #endif
         let status = pthread_create(&handle, nil, { raw in
             let box = Unmanaged<ThreadBody>.fromOpaque(raw!).takeRetainedValue()
+            if let name = box.name { nameCurrentThread(name) }
             box.body()
             return nil
         }, box.toOpaque())
@@ -41,6 +43,19 @@ public final class JoinableThread: @unchecked Sendable {
         joined = true
         pthread_join(thread, nil)
     }
+}
+
+/// Names the calling thread, so `top -H`, `ps -L` and debuggers show which worker is which.
+/// Linux keeps 15 bytes of a name; longer names are cut there, at a character boundary.
+private func nameCurrentThread(_ name: String) {
+    var bytes = 0
+    var cut = ""
+    for character in name {
+        bytes += character.utf8.count
+        if bytes > 15 { break }
+        cut.append(character)
+    }
+    chanscope_name_current_thread(cut)
 }
 
 /// The closure and name handed to a new thread.
