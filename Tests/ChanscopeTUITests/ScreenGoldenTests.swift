@@ -88,6 +88,15 @@ import Testing
         #expect(lines.contains { $0.contains("started Producer and consumer") })
     }
 
+    @Test("the worker legend names every glyph from 97 columns up, closing up its spacing to fit",
+          arguments: [97, 100, 106, 120])
+    func legendNamesEveryState(width: Int) {
+        let lines = Self.render(Fixtures.state(Fixtures.backpressure), TerminalSize(width: width, height: 30)).lines()
+        let legend = lines.first { $0.contains("working") && $0.contains("sleeping") }
+        #expect(legend?.contains("✓ finished") == true && legend?.contains("✗ disconnected") == true,
+                "at \(width) columns: \(legend ?? "no legend")")
+    }
+
     @Test func dropsAreOnlyReportedWhileTheyRise() {
         // Same dropped count in both samples: the headline no longer says DROPPING.
         var scenario = Fixtures.drops

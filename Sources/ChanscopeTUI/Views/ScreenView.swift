@@ -136,15 +136,19 @@ public enum ScreenView {
         }
     }
 
+    /// One line of glyphs and their words, two spaces apart, or one where that makes every state
+    /// fit (at 100 columns): a glyph on screen that the legend leaves out explains nothing.
     private static func drawLegend(theme: Theme, in rect: Rect, on grid: inout Grid) {
         guard !rect.isEmpty else { return }
+        let words = Theme.legendStates.map(Theme.legendWord)
+        func width(gap: Int) -> Int { 2 + words.reduce(0) { $0 + $1.count + 2 + gap } - gap }
+        let gap = width(gap: 2) > rect.width && width(gap: 1) <= rect.width ? " " : "  "
         var x = rect.x + 2
-        for state in Theme.legendStates {
+        for (state, word) in zip(Theme.legendStates, words) {
             let (glyph, style) = theme.worker(state)
-            let word = Theme.legendWord(state)
-            guard x + word.count + 3 <= rect.maxX else { break }
+            guard x + word.count + 1 + gap.count <= rect.maxX else { break }
             x += grid.put(String(glyph), x: x, y: rect.y, style: style)
-            x += grid.put(" \(word)  ", x: x, y: rect.y, style: theme.dim)
+            x += grid.put(" \(word)\(gap)", x: x, y: rect.y, style: theme.dim)
         }
     }
 
