@@ -266,6 +266,28 @@ struct EngineControlTests {
         #expect(s.ch("work").kind == .dropping(8))
     }
 
+    @Test("a restart keeps the capacity slider of a channel switched to a kind without capacity", arguments: ["unbounded", "rendezvous"])
+    func restartKeepsIdleCapacity(kindName: String) throws {
+        let preset = try enginePreset("""
+            name: Restart
+            summary: s
+            channels: { work: { kind: bounded, capacity: 8 } }
+            workers:
+              producer: { loop: [ make, { send: work } ] }
+              consumer: { loop: [ { recv: work } ] }
+            """)
+        let old = Experiment(preset: preset)
+        old.setKnob("work.capacity", to: 20)
+        old.setKind(of: "work", to: kindName)
+        let current = old.currentPreset()
+        old.shutdown()
+        let restarted = Experiment(preset: current)
+        defer { restarted.shutdown() }
+        #expect(restarted.knobValue("work.capacity") == 20)
+        restarted.setKind(of: "work", to: "bounded")
+        #expect(restarted.currentPreset().channel(named: "work")?.kind == .bounded(20))
+    }
+
     @Test("shutdown returns promptly with every worker blocked, asleep or paused")
     func shutdownWhileBlocked() throws {
         let preset = try enginePreset("""

@@ -59,7 +59,7 @@ public final class Experiment: @unchecked Sendable {
         var specs = preset.knobs
         var targets = [KnobSnapshot.Target](repeating: .preset, count: specs.count)
         for channel in preset.channels {
-            let capacity = channel.kind.capacity ?? 0
+            let capacity = (channel.kind.capacity ?? 0) > 0 ? channel.kind.capacity ?? 0 : channel.idleCapacity ?? 0
             let initial = capacity > 0 ? capacity : 8
             specs.append(KnobSpec(
                 name: "\(channel.name).capacity", value: Double(initial), min: 1,
@@ -169,7 +169,12 @@ public final class Experiment: @unchecked Sendable {
             result.knobs[index].value = knobs.value(at: index)
         }
         for index in result.channels.indices {
-            result.channels[index].kind = channels[index].kind
+            let kind = channels[index].kind
+            result.channels[index].kind = kind
+            // A rendezvous reports capacity 0, an unbounded channel none: neither holds the slider's.
+            if (kind.capacity ?? 0) == 0, let knob = knobs.index(of: "\(result.channels[index].name).capacity") {
+                result.channels[index].idleCapacity = Int(knobs.value(at: knob))
+            }
         }
         for (index, group) in groups.enumerated() {
             if let knob = knobs.index(of: "\(group.name).workers") {

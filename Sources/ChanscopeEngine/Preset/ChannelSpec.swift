@@ -9,9 +9,15 @@ public struct ChannelSpec: Sendable, Equatable {
     public var name: String
     /// How the channel behaves when full, and how much it holds.
     public var kind: ChannelKind
+    /// For a kind without a capacity (`unbounded`, `rendezvous`): the capacity its slider holds
+    /// for when the kind changes to one that has one. A restart carries it over, so switching an
+    /// unbounded channel back to bounded after `r` gives the capacity set before; preset files do
+    /// not set it (nil: the slider starts at 8).
+    public var idleCapacity: Int?
 
-    public init(name: String, kind: ChannelKind) {
+    public init(name: String, kind: ChannelKind, idleCapacity: Int? = nil) {
         self.name = name
         self.kind = kind
+        self.idleCapacity = idleCapacity
     }
 }
