@@ -124,12 +124,12 @@ public final class Channel<Element: Sendable>: @unchecked Sendable {
     static var spinsBeforeParking: Int { 16 }
 
     /// How long a send that found no room (a receive that found nothing, a rendezvous sender
-    /// whose offer is out) waits holding its own lock before it turns to the state machine,
-    /// which takes both locks and parks: this many times `pollsPerSpin` polls, about 40
-    /// microseconds here. On two busy cores the other side is usually a few hundred nanoseconds
-    /// away; the rest rides out the other thread being descheduled for a timer tick, where giving
-    /// up would cost a park and a wake-up on both sides.
-    static var waitRoundsBeforeLocking: Int { 16 }
+    /// whose offer is out) waits for the other side before it turns to the state machine, which
+    /// takes both locks and parks (nanoseconds; a deadline ends it sooner). On two busy cores the
+    /// other side is usually a few hundred nanoseconds away; the rest rides out the other thread
+    /// being descheduled for a timer tick, where giving up would cost a park and a wake-up on
+    /// both sides.
+    static var waitNanoseconds: UInt64 { 40_000 }
 
     /// How many times a slow-path spin yields, looking at the ring's positions in between,
     /// before it takes the locks again; also polls per wait round above.
@@ -160,12 +160,12 @@ public final class Channel<Element: Sendable>: @unchecked Sendable {
             return result
         }
         if waits && fast.mayOfferDirectly {
-            let handedOver = handOver(element, stamp: stamp)
+            let handedOver = handOver(element, stamp: stamp, giveUpAt: waitDeadline(deadline))
             sendLock.unlock()
             if handedOver { return .sent }
         } else {
             if waits && fast.otherSideMayMove(forSender: true)
-                && waitForOtherSide(holding: sendLock, watching: head, { fast.roomAppeared }) {
+                && waitForOtherSide(holding: sendLock, watching: head, giveUpAt: waitDeadline(deadline), { fast.roomAppeared }) {
                 // Accepted later than first tried: the queueing latency starts at acceptance.
                 if stamp != 0 { stamp = MonotonicClock.now() }
                 if let result = fast.send(element, now: stamp, wakeReceiver: &wakeReceiver) {
@@ -183,17 +183,32 @@ public final class Channel<Element: Sendable>: @unchecked Sendable {
     /// receiver to take it: true when one did, false when none came while a waiting thread would
     /// poll (the message is withdrawn; the caller then offers it through the state machine, which
     /// parks). Holding the send lock keeps the offer invisible to everything that takes both.
-    private func handOver(_ element: Element, stamp: UInt64) -> Bool {
+    private func handOver(_ element: Element, stamp: UInt64, giveUpAt: UInt64) -> Bool {
         fast.postOffer(element, stamp: stamp)
-        if waitHoldingLock({ fast.offerTaken }) {
+        if waitHoldingLock(giveUpAt: giveUpAt, { fast.offerTaken }) {
             fast.completeOffer()
             return true
         }
         if fast.withdrawOffer() { return false }
-        // A receiver claimed it at the last moment and is moving it out.
-        while !fast.offerTaken { chanscope_cpu_relax() }
+        // A receiver claimed it at the last moment and is moving it out (holding the receive
+        // lock, so it cannot be waiting for this one).
+        var pauses = 0
+        while !fast.offerTaken {
+            chanscope_cpu_relax()
+            pauses += 1
+            if pauses % Channel.pausesPerPoll == 0 { sched_yield() }
+        }
         fast.completeOffer()
         return true
+    }
+
+    /// When a wait for the other side gives up: `waitNanoseconds` from now, or the caller's
+    /// deadline if that comes first. Read only by a thread about to wait.
+    @inline(__always)
+    private func waitDeadline(_ deadline: UInt64?) -> UInt64 {
+        let end = MonotonicClock.now() &+ Channel.waitNanoseconds
+        guard let deadline else { return end }
+        return min(end, deadline)
     }
 
     /// Waits a little for the other side to make `condition` (read holding `lock`) true, and
@@ -211,17 +226,17 @@ public final class Channel<Element: Sendable>: @unchecked Sendable {
     /// step at half the speed they reach a few slots apart.
     @inline(__always)
     private func waitForOtherSide(
-        holding lock: ConditionLock, watching position: UnsafeMutablePointer<Atomic<Int>>, backingOff: Bool = false,
-        _ condition: () -> Bool
+        holding lock: ConditionLock, watching position: UnsafeMutablePointer<Atomic<Int>>, giveUpAt: UInt64,
+        backingOff: Bool = false, _ condition: () -> Bool
     ) -> Bool {
         if fast.oneOnEachSide {
             if backingOff {
                 for _ in 0..<Channel.backoffPauses { chanscope_cpu_relax() }
             }
-            return waitHoldingLock(condition)
+            return waitHoldingLock(giveUpAt: giveUpAt, condition)
         }
-        for _ in 0..<Channel.waitRoundsBeforeLocking {
-            if condition() { return true }
+        while !condition() {
+            if MonotonicClock.now() >= giveUpAt { return false }
             let seen = position.pointee.load(ordering: .relaxed)
             lock.unlock()
             for _ in 0..<Channel.pollsPerSpin {
@@ -230,7 +245,7 @@ public final class Channel<Element: Sendable>: @unchecked Sendable {
             }
             lock.lock()
         }
-        return condition()
+        return true
     }
 
     /// Waits a little for `condition`, holding this side's lock, and says whether it came true.
@@ -238,19 +253,22 @@ public final class Channel<Element: Sendable>: @unchecked Sendable {
     /// WHY wait holding the lock: the other side's fast path does not need it, and the slots
     /// the condition reads can only move or be freed under both locks, so the wait can read them
     /// directly (one cache line that the other core writes) instead of a position beside them.
-    /// The wait is bounded (about 40 microseconds here), so whoever needs both locks waits at
-    /// most that long. It reads the condition with a CPU pause in between, and yields now and
-    /// then in case the other side is waiting for this core.
+    /// It reads the condition with a CPU pause in between, and yields now and then in case the
+    /// other side is waiting for this core. It gives up at `giveUpAt`, and as soon as a thread
+    /// waits to take both locks (a woken receiver, a sender going to park, the sampler, a kind
+    /// change): that thread may be the very one this one waits for, and it must not wait long.
     @inline(__always)
-    private func waitHoldingLock(_ condition: () -> Bool) -> Bool {
-        for _ in 0..<(Channel.waitRoundsBeforeLocking * Channel.pollsPerSpin) {
+    private func waitHoldingLock(giveUpAt: UInt64, _ condition: () -> Bool) -> Bool {
+        while true {
             for _ in 0..<Channel.pausesPerPoll {
                 if condition() { return true }
                 chanscope_cpu_relax()
             }
+            if fast.bothLockWaiters.pointee.load(ordering: .relaxed) > 0 || MonotonicClock.now() >= giveUpAt {
+                return condition()
+            }
             sched_yield()
         }
-        return condition()
     }
 
     /// A send that needs both locks: no room, a rendezvous, an overwrite, a disconnect.
@@ -362,7 +380,8 @@ public final class Channel<Element: Sendable>: @unchecked Sendable {
         }
         if waits && fast.otherSideMayMove(forSender: false)
             && waitForOtherSide(
-                holding: receiveLock, watching: tail, backingOff: fast.buffersSeveral, { fast.messageAppeared }),
+                holding: receiveLock, watching: tail, giveUpAt: waitDeadline(deadline),
+                backingOff: fast.buffersSeveral, { fast.messageAppeared }),
             let taken = fast.receive(wakeSpaceWaiter: &wakeSpaceWaiter)
         {
             receiveLock.unlock()
@@ -400,7 +419,9 @@ public final class Channel<Element: Sendable>: @unchecked Sendable {
                 flush(&wakeups)
                 sendLock.unlock()
                 _ = receiveLock.wait(.receivers, until: deadline)
+                fast.bothLockWaiters.pointee.add(1, ordering: .relaxed)
                 sendLock.lock()
+                fast.bothLockWaiters.pointee.subtract(1, ordering: .relaxed)
                 state.pointee.receiverWoke()
                 step = state.pointee.receive(now: receiveTime(), wakeups: &wakeups)
             }
@@ -444,8 +465,13 @@ public final class Channel<Element: Sendable>: @unchecked Sendable {
     /// sender holds the send lock while its message waits in the hand-off slot, and only a
     /// receiver, which needs the receive lock, can take it. After a few tries it simply waits
     /// (a hand-off gives up within a bounded time), so many busy senders cannot starve it.
+    ///
+    /// It counts itself in `bothLockWaiters` meanwhile, so a thread waiting holding one of the
+    /// locks for the other side gives up at once.
     @inline(__always)
     func lockBoth() {
+        fast.bothLockWaiters.pointee.add(1, ordering: .relaxed)
+        defer { fast.bothLockWaiters.pointee.subtract(1, ordering: .relaxed) }
         for _ in 0..<Channel.pollsPerSpin {
             receiveLock.lock()
             if sendLock.tryLock() { return }
@@ -460,15 +486,22 @@ public final class Channel<Element: Sendable>: @unchecked Sendable {
     /// takes a message offered in the hand-off slot, which is what the sender holding the send
     /// lock may be waiting for. Returns that message (both locks held in every case).
     private func lockBothAsReceiver() -> (element: Element, stamp: UInt64)? {
+        fast.bothLockWaiters.pointee.add(1, ordering: .relaxed)
+        defer { fast.bothLockWaiters.pointee.subtract(1, ordering: .relaxed) }
         receiveLock.lock()
-        while !sendLock.tryLock() {
+        for attempt in 1...(Channel.pausesPerPoll * Channel.pollsPerSpin) {
+            if sendLock.tryLock() { return nil }
             if let taken = fast.takeOffer() {
                 // Its sender sees it taken, counts the send and lets go of the send lock.
                 sendLock.lock()
                 return taken
             }
             chanscope_cpu_relax()
+            if attempt % Channel.pausesPerPoll == 0 { sched_yield() }
         }
+        // Whoever holds the send lock gives up any wait for this side now (it sees this thread
+        // counted above), so waiting for it is short.
+        sendLock.lock()
         return nil
     }
 

@@ -6,8 +6,9 @@ import Synchronization
 /// WHY apart from `ChannelState`: the slow paths change the state in place under both locks,
 /// while a sender's and a receiver's fast path run at the same time under one lock each. These
 /// therefore never touch the `ChannelState` value itself: they read the shared fields (kind,
-/// handle and parked counts, changed only under both locks) and write their own side's fields
-/// and ring position, all through pointers into the channel's `ChannelMemory`. Being only
+/// handle and parked counts, changed only under both locks), write their own side's fields and
+/// ring position, and hand over through the hand-off slot (whose state both sides write, by the
+/// rules of `HandoffState`), all through pointers into the channel's `ChannelMemory`. Being only
 /// pointers, this value is free to copy.
 struct ChannelFastPath<Element> {
     private let queue: MessageQueue<Element>
@@ -34,6 +35,7 @@ struct ChannelFastPath<Element> {
         handoffState = memory.handoffState
         handoffElement = memory.handoffElement
         handoffStamp = memory.handoffStamp
+        bothLockWaiters = memory.bothLockWaiters
     }
 
     /// The acceptance stamp for the send about to be tried (send lock; see `StampPacer`).
@@ -75,8 +77,9 @@ struct ChannelFastPath<Element> {
         return .sent
     }
 
-    /// A receive of a queued message with the receive lock alone, or nil when nothing is queued
-    /// (then offers, disconnection and parking need both locks). `wakeSpaceWaiter` is set when a
+    /// A receive of a queued message, or else of an offer in the hand-off slot, with the receive
+    /// lock alone; nil when there is neither (then offers in the state machine, disconnection
+    /// and parking need both locks). `wakeSpaceWaiter` is set when a
     /// sender parked for space must be signalled (under the send lock).
     @inline(__always)
     func receive(wakeSpaceWaiter: inout Bool) -> (element: Element, stamp: UInt64)? {
@@ -99,16 +102,19 @@ struct ChannelFastPath<Element> {
     // MARK: Rendezvous hand-off slot (see `HandoffState`)
 
     /// Whether a blocking send may hand its message over through the hand-off slot (send lock):
-    /// a rendezvous with receivers, none of them parked (only the state machine wakes a parked
-    /// receiver). WHY a slot beside the state machine: a hand-off through it costs the two
+    /// a rendezvous whose receiver is not parked (only the state machine wakes a parked one). WHY a slot beside the state machine: a hand-off through it costs the two
     /// threads one cache line going back and forth, where an offer through the state machine
     /// takes both locks on both sides, several times.
     ///
     /// An offer is out only while its sender holds the send lock, so whoever holds both locks
     /// never sees one: the state machine, its counters and kind changes stay as they were.
+    ///
+    /// Only with one sender and one receiver (the sender spins holding the send lock, which would
+    /// stall other senders), and never past offers already waiting in the state machine.
     var mayOfferDirectly: Bool {
         let shared = shared.pointee
-        return shared.kind == .rendezvous && shared.liveReceivers > 0 && shared.parkedReceivers == 0
+        return shared.kind == .rendezvous && shared.liveSenders == 1 && shared.liveReceivers == 1
+            && shared.parkedReceivers == 0 && shared.pendingOffers == 0
     }
 
     /// Puts `element` in the hand-off slot for a receiver to take (send lock, slot empty).
@@ -149,8 +155,10 @@ struct ChannelFastPath<Element> {
     }
 
     /// Takes a message a rendezvous sender posted, or nil when none is (receive lock), with the
-    /// sender's stamp as its acceptance time (taken just before the offer went out). Counted as
-    /// the state machine counts an offer it hands over.
+    /// send's stamp as its acceptance time (taken just before the offer went out). Counted as
+    /// the state machine counts an offer it hands over; timed like a queued message: only paced
+    /// sends carry a stamp and record a latency (of 0), where the state machine records every
+    /// offer it hands over, which are few.
     @inline(__always)
     func takeOffer() -> (element: Element, stamp: UInt64)? {
         let state = handoffState
@@ -176,11 +184,16 @@ struct ChannelFastPath<Element> {
         return queue.hasRoom(below: capacity)
     }
 
-    /// Whether a receiver that found nothing would find a message (or an offer) now (receive lock).
+    /// Whether a receiver that found nothing would find a message or an offer now, in the slot
+    /// or waiting in the state machine (receive lock).
     @inline(__always)
     var messageAppeared: Bool {
         queue.headIsFull || handoffState.pointee.load(ordering: .relaxed) == HandoffState.offered.rawValue
+            || shared.pointee.pendingOffers > 0
     }
+
+    /// Threads waiting for both locks (see `ChannelMemory.bothLockWaiters`).
+    let bothLockWaiters: UnsafeMutablePointer<Atomic<Int>>
 
     /// Whether the channel can hold more than one message (either lock).
     var buffersSeveral: Bool {

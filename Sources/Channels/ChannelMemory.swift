@@ -9,6 +9,10 @@ struct SharedSide {
     /// Receivers parked for a message, senders parked for space (see `ChannelState`).
     var parkedReceivers = 0
     var parkedForSpace = 0
+    /// Rendezvous offers waiting in the state machine (senders that went the slow way): while
+    /// there are any, no send hands over directly and a waiting receiver goes to the state
+    /// machine at once, so those senders are served first.
+    var pendingOffers = 0
 }
 
 /// What only senders change: written with the send lock held (or both).
@@ -61,6 +65,10 @@ final class ChannelMemory<Element>: @unchecked Sendable {
     /// The posting sender's stamp (0: unstamped), written before `handoffState` publishes it.
     let handoffStamp: UnsafeMutablePointer<UInt64>
     let handoffElement: UnsafeMutablePointer<Element>
+    /// Threads waiting to take both locks: a thread waiting holding one lock for the other side
+    /// (`Channel.waitHoldingLock`) gives up when there are any, since one of them may be the
+    /// very thread it waits for. Changed only by slow paths; read while spinning.
+    let bothLockWaiters: UnsafeMutablePointer<Atomic<Int>>
 
     init(kind: ChannelKind, latency: Histogram<UInt64>, initialSlots: Int) {
         let line = Self.lineSize
@@ -73,7 +81,7 @@ final class ChannelMemory<Element>: @unchecked Sendable {
         let handoffOffset = roundUp(sharedOffset + MemoryLayout<SharedSide>.stride)
         let elementAlignment = MemoryLayout<Element>.alignment
         let handoffElementOffset =
-            (handoffOffset + 2 * MemoryLayout<Atomic<Int>>.stride + elementAlignment - 1) / elementAlignment * elementAlignment
+            (handoffOffset + 3 * MemoryLayout<Atomic<Int>>.stride + elementAlignment - 1) / elementAlignment * elementAlignment
         let size = roundUp(handoffElementOffset + MemoryLayout<Element>.stride)
         block = .allocate(byteCount: size, alignment: line)
         tail = block.bindMemory(to: Atomic<Int>.self, capacity: 1)
@@ -91,6 +99,9 @@ final class ChannelMemory<Element>: @unchecked Sendable {
         handoffState.initialize(to: Atomic(HandoffState.empty.rawValue))
         handoffStamp = (block + handoffOffset + MemoryLayout<Atomic<Int>>.stride).bindMemory(to: UInt64.self, capacity: 1)
         handoffStamp.initialize(to: 0)
+        bothLockWaiters = (block + handoffOffset + 2 * MemoryLayout<Atomic<Int>>.stride)
+            .bindMemory(to: Atomic<Int>.self, capacity: 1)
+        bothLockWaiters.initialize(to: Atomic(0))
         handoffElement = (block + handoffElementOffset).bindMemory(to: Element.self, capacity: 1)
         ring.initialize(to: RingStorage(slotCount: Self.slotCount(for: initialSlots)))
     }
@@ -110,6 +121,7 @@ final class ChannelMemory<Element>: @unchecked Sendable {
             handoffElement.deinitialize(count: 1)
         }
         _ = handoffState.move()
+        _ = bothLockWaiters.move()
         shared.deinitialize(count: 1)
         receive.deinitialize(count: 1)
         send.deinitialize(count: 1)

@@ -48,7 +48,9 @@ struct ChannelState<Element> {
     private let sendSide: UnsafeMutablePointer<SendSide>
     private let receiveSide: UnsafeMutablePointer<ReceiveSide>
     private let shared: UnsafeMutablePointer<SharedSide>
-    private var offers: Deque<Offer<Element>> = []
+    private var offers: Deque<Offer<Element>> = [] {
+        didSet { shared.pointee.pendingOffers = offers.count }
+    }
     /// Tickets of offers a receiver took but whose sender has not looked yet.
     private var takenTickets: [UInt64] = []
     private var nextTicket: UInt64 = 1
@@ -135,7 +137,8 @@ struct ChannelState<Element> {
         return !offers.isEmpty
     }
 
-    /// Senders parked waiting for a rendezvous receiver, for the screen.
+    /// Senders parked waiting for a rendezvous receiver, for the screen (a sender handing over
+    /// through the hand-off slot is not one: it holds the send lock, so no reader sees it).
     var pendingOffers: Int { offers.count }
 
     // MARK: Sending
