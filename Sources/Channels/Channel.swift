@@ -13,8 +13,9 @@ import Synchronization
 /// changes, reading the counters) holds both, receive lock first. A send that finds room, a
 /// receive that finds a message and a rendezvous hand-off to a receiver that is not parked need
 /// only their own side's lock (see `ChannelFastPath`), so a producer and a consumer on two
-/// cores do not take turns on one lock for every message. Messages are sent and received through `Sender` and `Receiver` handles,
-/// whose live counts decide disconnection the way Rust's `std::sync::mpsc` does.
+/// cores do not take turns on one lock for every message. Messages are sent and received
+/// through `Sender` and `Receiver` handles, whose live counts decide disconnection the way
+/// Rust's `std::sync::mpsc` does.
 public final class Channel<Element: Sendable>: @unchecked Sendable {
     /// Receivers park on it (`.receivers`).
     let receiveLock = ConditionLock()
@@ -392,7 +393,8 @@ public final class Channel<Element: Sendable>: @unchecked Sendable {
         return receiveSlowly(waits: waits, deadline: deadline, handle: handle)
     }
 
-    /// A receive that found nothing queued: offers, disconnection and waiting need both locks.
+    /// A receive that found nothing queued and no offer in the hand-off slot: offers waiting in
+    /// the state machine, disconnection and waiting need both locks.
     private func receiveSlowly(waits: Bool, deadline: UInt64?, handle: Receiver<Element>) -> ReceiveResult<Element> {
         var wakeups = Wakeups()
         if let taken = lockBothAsReceiver() {

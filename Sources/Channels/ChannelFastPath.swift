@@ -102,9 +102,11 @@ struct ChannelFastPath<Element> {
     // MARK: Rendezvous hand-off slot (see `HandoffState`)
 
     /// Whether a blocking send may hand its message over through the hand-off slot (send lock):
-    /// a rendezvous whose receiver is not parked (only the state machine wakes a parked one). WHY a slot beside the state machine: a hand-off through it costs the two
-    /// threads one cache line going back and forth, where an offer through the state machine
-    /// takes both locks on both sides, several times.
+    /// a rendezvous whose receiver is not parked (only the state machine wakes a parked one).
+    ///
+    /// WHY a slot beside the state machine: a hand-off through it costs the two threads one cache
+    /// line going back and forth, where an offer through the state machine takes both locks on
+    /// both sides, several times.
     ///
     /// An offer is out only while its sender holds the send lock, so whoever holds both locks
     /// never sees one: the state machine, its counters and kind changes stay as they were.

@@ -11,8 +11,10 @@ import Synchronization
 ///
 /// Rules (see `Channel`): `append*` with the send lock, `pop*` with the receive lock, and
 /// everything that moves or reallocates the storage (`grow`, `removeLast`, `removeAll`) with
-/// both. Positions only grow, so `tail - head` is the depth; the slot of position `p` is
-/// `p & mask`. All storage lives in a `ChannelMemory` block (which its `ChannelState` keeps
+/// both. `tail - head` is the depth; the slot of position `p` is `p & mask`. Fast paths only
+/// ever move the positions forward; `grow` renumbers them from 0 and `removeLast` takes the
+/// tail back one, both under both locks, leaving every slot outside `head..<tail` free (so a
+/// probe before position 0 lands on a free slot too). All storage lives in a `ChannelMemory` block (which its `ChannelState` keeps
 /// alive), so this value is only pointers: copying it costs nothing and writes nothing shared.
 struct MessageQueue<Element> {
     private let ring: UnsafeMutablePointer<RingStorage<Element>>
