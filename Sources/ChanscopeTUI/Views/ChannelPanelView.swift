@@ -133,8 +133,14 @@ struct ChannelPanelView {
         for (text, style) in parts {
             x += grid.put(text, x: x, y: rect.y + 2, style: style, maxWidth: rect.maxX - x)
         }
-        let holdsNothing = capacity == 0 && (depthHistory.max() ?? 0) == 0
-        if rect.height >= 5 && !holdsNothing { drawDepthChart(in: Rect(x: rect.x + 2, y: rect.y + 3, width: rect.width - 4, height: rect.height - 3), fillStyle: fillStyle, capacity: capacity, on: &grid) }
+        if rect.height >= 5 && Self.drawsDepthChart(capacity: capacity, depthHistory: depthHistory) { drawDepthChart(in: Rect(x: rect.x + 2, y: rect.y + 3, width: rect.width - 4, height: rect.height - 3), fillStyle: fillStyle, capacity: capacity, on: &grid) }
+    }
+
+    /// Whether the panel has a depth chart to draw: not for a channel that holds nothing and
+    /// never held anything (a rendezvous), whose chart would be a flat line. The layout asks too,
+    /// so such a panel is not given rows it leaves blank.
+    static func drawsDepthChart(capacity: Int?, depthHistory: [Int]) -> Bool {
+        !(capacity == 0 && (depthHistory.max() ?? 0) == 0)
     }
 
     /// A taller chart of depth over the last minute, with its scale, when the terminal has room.

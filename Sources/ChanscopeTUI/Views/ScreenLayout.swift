@@ -33,8 +33,12 @@ public struct ScreenLayout: Equatable, Sendable {
     }
 
     /// Lays out `channelCount` channels, `groupCount` groups and `knobCount` knobs.
+    ///
+    /// `chartlessChannels`: channels whose panel draws no depth chart (a rendezvous that never
+    /// held anything); spare rows go to the other channels and the event log instead.
     public init(
-        size: TerminalSize, channelCount: Int, groupCount: Int, knobCount: Int, selectedKnob: Int, showBanner: Bool
+        size: TerminalSize, channelCount: Int, groupCount: Int, knobCount: Int, selectedKnob: Int, showBanner: Bool,
+        chartlessChannels: Set<Int> = []
     ) {
         self.size = size
         let zero = Rect.zero
@@ -78,10 +82,12 @@ public struct ScreenLayout: Equatable, Sendable {
         // Spare room (a big terminal, a projector): a tall depth chart under each channel, as
         // long as the event log keeps a useful height.
         let spare = available - need(knobRowsShown: knobRowsShown, events: 0)
-        if linesPerChannel == 3, channelCount > 0, spare >= 8 + channelCount * 3 {
-            linesPerChannel += min(7, (spare - 8) / channelCount)
+        let charted = channelCount - chartlessChannels.filter { $0 < channelCount }.count
+        var chartLines = 0
+        if linesPerChannel == 3, charted > 0, spare >= 8 + charted * 3 {
+            chartLines = min(7, (spare - 8) / charted)
         }
-        let eventLines = max(0, available - need(knobRowsShown: knobRowsShown, events: 0))
+        let eventLines = max(0, available - need(knobRowsShown: knobRowsShown, events: 0) - chartLines * charted)
 
         var y = top
         func take(_ height: Int) -> Rect {
@@ -90,7 +96,7 @@ public struct ScreenLayout: Equatable, Sendable {
             return Rect(x: 0, y: y, width: width, height: clipped)
         }
         if headings { channelsHeading = take(1) }
-        channels = (0..<channelCount).map { _ in take(linesPerChannel) }
+        channels = (0..<channelCount).map { take(linesPerChannel + (chartlessChannels.contains($0) ? 0 : chartLines)) }
         if headings { groupsHeading = take(1) }
         groups = (0..<groupCount).map { _ in take(1) }
         if withLegend { legend = take(1) }

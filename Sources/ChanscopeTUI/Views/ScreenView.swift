@@ -8,10 +8,15 @@ public enum ScreenView {
     /// The layout for this state at this size (shared with mouse hit-testing).
     public static func layout(_ state: AppState, size: TerminalSize) -> ScreenLayout {
         let snapshot = state.snapshot
+        let channels = snapshot?.channels ?? []
+        let chartless = Set(channels.indices.filter { index in
+            !ChannelPanelView.drawsDepthChart(
+                capacity: channels[index].stats.kind.capacity, depthHistory: state.history.depths(of: channels[index].name))
+        })
         return ScreenLayout(
-            size: size, channelCount: snapshot?.channels.count ?? 0, groupCount: snapshot?.groups.count ?? 0,
+            size: size, channelCount: channels.count, groupCount: snapshot?.groups.count ?? 0,
             knobCount: snapshot?.knobs.count ?? 0, selectedKnob: state.selectedKnob,
-            showBanner: snapshot?.deadlock != nil || snapshot?.accountingViolation != nil)
+            showBanner: snapshot?.deadlock != nil || snapshot?.accountingViolation != nil, chartlessChannels: chartless)
     }
 
     /// Draws everything for `state` on `grid`.
