@@ -122,9 +122,14 @@ struct EngineControlTests {
         let producerDone = try #require(watcher.index(of: .groupFinished, containing: "producer finished"))
         let consumerDone = try #require(watcher.index(of: .groupFinished, containing: "consumer finished (disconnected)"))
         #expect(closedAt < consumerDone && disconnectAt < consumerDone && producerDone < consumerDone)
-        // A closed group takes no new workers.
+        // A closed group takes no new workers, and its slider does not pretend otherwise.
         experiment.addWorker(to: "producer")
         #expect(watcher.snap().g("producer").workerStates.count == 2)
+        #expect(experiment.knobValue("producer.workers") == 2)
+        #expect(experiment.setKnob("producer.workers", to: 5) == 2)
+        #expect(experiment.knobValue("producer.workers") == 2)
+        _ = watcher.snap()
+        #expect(watcher.index(of: .knob, containing: "producer is closed") != nil)
     }
 
     @Test("kind and capacity changes mid-run keep what fits and count evictions as overwritten")

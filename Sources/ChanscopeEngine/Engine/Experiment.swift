@@ -200,6 +200,14 @@ public final class Experiment: @unchecked Sendable {
     @discardableResult
     public func setKnob(_ name: String, to value: Double, now: UInt64 = MonotonicClock.now()) -> Double? {
         guard let index = knobs.index(of: name) else { return nil }
+        // A closed group takes no workers: its slider stays put and the log says why, rather
+        // than showing a count no thread follows.
+        if case .workers(let groupName) = knobTargets[index],
+            let group = groups.first(where: { $0.name == groupName }), lock.withLock({ group.isClosed })
+        {
+            log(.knob, "\(groupName) is closed: it takes no workers until r restarts the experiment", now: now)
+            return knobs.value(at: index)
+        }
         let old = knobs.value(at: index)
         let new = knobs.set(at: index, to: value)
         guard new != old else { return new }
