@@ -154,6 +154,24 @@ import Testing
         try Self.checkGolden(Self.render(state, Self.sizes[0]), name: "help", size: Self.sizes[0])
     }
 
+    @Test("on a short terminal the help scrolls down to the end of the lesson, and ? opens it at the top")
+    func helpScrollsToTheLesson() throws {
+        var state = Fixtures.state(Fixtures.backpressure)
+        let lessonLast = try #require(state.lesson.split(separator: "\n").last.map(String.init))
+        _ = state.update(.toggleHelp)
+        let size = Self.sizes[0]
+        let top = Self.render(state, size).lines().joined(separator: "\n")
+        #expect(!top.contains(lessonLast.prefix(40)), "the 80x24 help starts with the keys")
+        for _ in 0..<40 { _ = state.update(state.action(for: .down)!) }
+        #expect(state.overlay == .help, "down scrolls the help instead of closing it")
+        let bottom = Self.render(state, size).lines().joined(separator: "\n")
+        #expect(bottom.contains(lessonLast.prefix(40)), "scrolled to the end:\n\(bottom)")
+        #expect(bottom.contains("Lesson: "))
+        _ = state.update(.toggleHelp)
+        _ = state.update(.toggleHelp)
+        #expect(state.helpScroll == 0)
+    }
+
     // MARK: Themes
 
     @Test(arguments: Fixtures.all.map(\.name), [TerminalSize(width: 80, height: 24), TerminalSize(width: 120, height: 40), TerminalSize(width: 60, height: 15)])

@@ -10,6 +10,12 @@ extension AppState {
         if case .presets(let entries) = overlay {
             return updatePresetList(action, entries: entries)
         }
+        if overlay == .help, action == .listUp || action == .listDown {
+            // The help scrolls (on a short terminal the lesson is below the keys).
+            let last = max(0, HelpOverlayView.rows(for: self).count - 1)
+            helpScroll = min(last, max(0, helpScroll + (action == .listDown ? 1 : -1)))
+            return []
+        }
         if overlay == .help, action != .toggleHelp, action != .quit {
             overlay = .none
             if action == .dismiss { return [] }
@@ -62,6 +68,7 @@ extension AppState {
             return [.loadPresetList]
         case .toggleHelp:
             overlay = overlay == .help ? .none : .help
+            helpScroll = 0
             return []
         case .listUp, .listDown, .listChoose, .dismiss:
             return []
@@ -132,8 +139,12 @@ extension AppState {
             default: return Keymap.action(for: key, ascii: ascii) == .quit ? .quit : nil
             }
         case .help:
-            if key == .escape || key == .enter { return .dismiss }
-            return Keymap.action(for: key, ascii: ascii)
+            switch key {
+            case .escape, .enter: return .dismiss
+            case .up, .character("k"): return .listUp
+            case .down, .character("j"): return .listDown
+            default: return Keymap.action(for: key, ascii: ascii)
+            }
         case .none:
             return Keymap.action(for: key, ascii: ascii)
         }

@@ -9,6 +9,7 @@ public struct AppState: Sendable, Equatable {
     public static func == (lhs: AppState, rhs: AppState) -> Bool {
         lhs.presetName == rhs.presetName && lhs.selectedKnob == rhs.selectedKnob && lhs.selectedChannel == rhs.selectedChannel
             && lhs.selectedGroup == rhs.selectedGroup && lhs.overlay == rhs.overlay && lhs.listSelection == rhs.listSelection
+            && lhs.helpScroll == rhs.helpScroll
             && lhs.recordingPath == rhs.recordingPath && lhs.recordedRows == rhs.recordedRows && lhs.flash == rhs.flash
             && lhs.events == rhs.events && lhs.snapshot == rhs.snapshot && lhs.previous == rhs.previous && lhs.ascii == rhs.ascii
             && lhs.recentLatency.mapValues(\.summary) == rhs.recentLatency.mapValues(\.summary) && lhs.pending == rhs.pending
@@ -41,6 +42,8 @@ public struct AppState: Sendable, Equatable {
     public var selectedChannel = 0
     public var selectedGroup = 0
     public var overlay: Overlay = .none
+    /// The first row of the help overlay shown, when it is taller than the terminal.
+    public var helpScroll = 0
     public var listSelection = 0
     /// The CSV file being recorded to, and rows written so far.
     public var recordingPath: String?

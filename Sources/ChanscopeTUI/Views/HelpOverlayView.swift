@@ -1,37 +1,67 @@
 import ChanscopeEngine
 
 /// The `?` overlay: every key from the keymap table, then the preset's lesson.
+///
+/// On a terminal too short for all of it, ↑/↓ (k/j) scroll it (`AppState.helpScroll`) and the
+/// title says so: at 80x24 the lesson sits below the keys.
 struct HelpOverlayView {
     var state: AppState
     var theme: Theme
 
-    func draw(on grid: inout Grid) {
-        let bindings = Keymap.bindings(ascii: theme.glyphs.isASCII)
-        var lines: [(String, String)] = bindings.map { ($0.label, $0.help) }
-        lines.append(("", ""))
-        lines.append(("click", "on a slider's track sets its value"))
-        let keyWidth = lines.map(\.0.count).max() ?? 0
+    /// One row of the overlay.
+    enum Row: Equatable {
+        case binding(key: String, help: String)
+        case blank
+        case heading(String)
+        case text(String)
+    }
+
+    /// Every row, in order (also what `AppState` clamps its scrolling to).
+    static func rows(for state: AppState) -> [Row] {
+        var rows: [Row] = Keymap.bindings(ascii: state.ascii).map { .binding(key: $0.label, help: $0.help) }
+        rows.append(.blank)
+        rows.append(.binding(key: "click", help: "on a slider's track sets its value"))
         let lessonLines = state.lesson.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).filter { !$0.isEmpty }
-        let width = min(grid.width - 2, max(60, (lines.map { keyWidth + 2 + $0.1.count }.max() ?? 0) + 4))
-        let height = min(grid.height - 2, lines.count + (lessonLines.isEmpty ? 0 : lessonLines.count + 2) + 3)
+        if !lessonLines.isEmpty {
+            rows.append(.blank)
+            rows.append(.heading("Lesson: \(state.presetName)"))
+            rows += lessonLines.map(Row.text)
+        }
+        return rows
+    }
+
+    func draw(on grid: inout Grid) {
+        let rows = Self.rows(for: state)
+        let keyWidth = rows.map { if case .binding(let key, _) = $0 { key.count } else { 0 } }.max() ?? 0
+        let widest = rows.map { row -> Int in
+            switch row {
+            case .binding(_, let help): keyWidth + 2 + help.count
+            case .heading(let text), .text(let text): text.count
+            case .blank: 0
+            }
+        }.max() ?? 0
+        let width = min(grid.width - 2, max(60, widest + 4))
+        let height = min(grid.height - 2, rows.count + 2)
         guard width > 10, height > 4 else { return }
         let box = Rect(x: (grid.width - width) / 2, y: max(1, (grid.height - height) / 2), width: width, height: height)
         grid.fill(box, with: .blank)
-        Panel(title: " Keys  (esc closes) ", style: theme.heading, titleStyle: theme.heading, glyphs: theme.glyphs).draw(in: box, on: &grid)
         let inner = box.inset(by: 1).inset(left: 1, right: 1)
-        var y = inner.y
-        for (key, help) in lines where y < inner.maxY {
-            grid.put(key, x: inner.x, y: y, style: theme.key, maxWidth: keyWidth)
-            grid.put(help, x: inner.x + keyWidth + 2, y: y, style: .plain, maxWidth: inner.width - keyWidth - 2)
-            y += 1
-        }
-        if !lessonLines.isEmpty, y + 1 < inner.maxY {
-            y += 1
-            grid.put("Lesson: \(state.presetName)", x: inner.x, y: y, style: theme.heading, maxWidth: inner.width)
-            y += 1
-            for line in lessonLines where y < inner.maxY {
-                grid.put(line, x: inner.x, y: y, style: .plain, maxWidth: inner.width)
-                y += 1
+        let scrolls = rows.count > inner.height
+        let title = scrolls ? " Keys  (\(theme.glyphs.isASCII ? "k/j" : "↑↓") scroll, esc closes) " : " Keys  (esc closes) "
+        Panel(title: title, style: theme.heading, titleStyle: theme.heading, glyphs: theme.glyphs).draw(in: box, on: &grid)
+        let first = min(max(0, state.helpScroll), max(0, rows.count - inner.height))
+        for (offset, row) in rows[first...].prefix(inner.height).enumerated() {
+            let y = inner.y + offset
+            switch row {
+            case .binding(let key, let help):
+                grid.put(key, x: inner.x, y: y, style: theme.key, maxWidth: keyWidth)
+                grid.put(help, x: inner.x + keyWidth + 2, y: y, style: .plain, maxWidth: inner.width - keyWidth - 2)
+            case .heading(let text):
+                grid.put(text, x: inner.x, y: y, style: theme.heading, maxWidth: inner.width)
+            case .text(let text):
+                grid.put(text, x: inner.x, y: y, style: .plain, maxWidth: inner.width)
+            case .blank:
+                break
             }
         }
     }
