@@ -172,6 +172,13 @@ import Testing
         #expect(state.helpScroll == 0)
     }
 
+    @Test("lesson lines wrap at spaces to the help box; a word longer than the box is cut")
+    func lessonLinesWrap() {
+        #expect(HelpOverlayView.wrap("the queue fills to its capacity", width: 12) == ["the queue", "fills to its", "capacity"])
+        #expect(HelpOverlayView.wrap("short", width: 12) == ["short"])
+        #expect(HelpOverlayView.wrap("abcdefghijklmnop xy", width: 6) == ["abcdef", "ghijkl", "mnop", "xy"])
+    }
+
     // MARK: Themes
 
     @Test(arguments: Fixtures.all.map(\.name), [TerminalSize(width: 80, height: 24), TerminalSize(width: 120, height: 40), TerminalSize(width: 60, height: 15)])

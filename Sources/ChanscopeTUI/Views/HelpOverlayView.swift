@@ -16,8 +16,9 @@ struct HelpOverlayView {
         case text(String)
     }
 
-    /// Every row, in order (also what `AppState` clamps its scrolling to).
-    static func rows(for state: AppState) -> [Row] {
+    /// Every row, in order, with the lesson wrapped at word boundaries to `width` columns (also
+    /// what `AppState` clamps its scrolling to, at the width of an 80-column terminal's overlay).
+    static func rows(for state: AppState, width: Int = 76) -> [Row] {
         var rows: [Row] = Keymap.bindings(ascii: state.ascii).map { .binding(key: $0.label, help: $0.help) }
         rows.append(.blank)
         rows.append(.binding(key: "click", help: "on a slider's track sets its value"))
@@ -25,22 +26,43 @@ struct HelpOverlayView {
         if !lessonLines.isEmpty {
             rows.append(.blank)
             rows.append(.heading("Lesson: \(state.presetName)"))
-            rows += lessonLines.map(Row.text)
+            rows += lessonLines.flatMap { wrap($0, width: width) }.map(Row.text)
         }
         return rows
     }
 
-    func draw(on grid: inout Grid) {
-        let rows = Self.rows(for: state)
-        let keyWidth = rows.map { if case .binding(let key, _) = $0 { key.count } else { 0 } }.max() ?? 0
-        let widest = rows.map { row -> Int in
-            switch row {
-            case .binding(_, let help): keyWidth + 2 + help.count
-            case .heading(let text), .text(let text): text.count
-            case .blank: 0
+    /// `line` cut into pieces of at most `width` characters at spaces (a longer word is cut).
+    static func wrap(_ line: String, width: Int) -> [String] {
+        guard width > 0, line.count > width else { return [line] }
+        var pieces: [String] = []
+        var current = ""
+        for word in line.split(separator: " ", omittingEmptySubsequences: false).map(String.init) {
+            let candidate = current.isEmpty ? word : current + " " + word
+            if candidate.count <= width {
+                current = candidate
+                continue
             }
+            if !current.isEmpty { pieces.append(current) }
+            current = word
+            while current.count > width {
+                pieces.append(String(current.prefix(width)))
+                current = String(current.dropFirst(width))
+            }
+        }
+        if !current.isEmpty { pieces.append(current) }
+        return pieces
+    }
+
+    func draw(on grid: inout Grid) {
+        let keyRows = Self.rows(for: state, width: .max)
+        let keyWidth = keyRows.map { if case .binding(let key, _) = $0 { key.count } else { 0 } }.max() ?? 0
+        let widest = keyRows.map { row -> Int in
+            if case .binding(_, let help) = row { return keyWidth + 2 + help.count }
+            return 0
         }.max() ?? 0
         let width = min(grid.width - 2, max(60, widest + 4))
+        // The lesson wraps to the box (the keys set its width; a lesson line never widens it).
+        let rows = Self.rows(for: state, width: width - 4)
         let height = min(grid.height - 2, rows.count + 2)
         guard width > 10, height > 4 else { return }
         let box = Rect(x: (grid.width - width) / 2, y: max(1, (grid.height - height) / 2), width: width, height: height)
