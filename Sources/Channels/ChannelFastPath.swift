@@ -52,21 +52,23 @@ struct ChannelFastPath<Element> {
         guard shared.pointee.liveReceivers > 0 else { return nil }
         let limit: Int
         switch kind {
-        case .bounded(let capacity), .overwriting(let capacity):
-            limit = capacity
-        case .dropping(let capacity):
-            if queue.isFull(atLeast: capacity) {
-                sendSide.pointee.attempted &+= 1
-                sendSide.pointee.dropped &+= 1
-                return .dropped(element)
-            }
+        case .bounded(let capacity), .overwriting(let capacity), .dropping(let capacity):
             limit = capacity
         case .unbounded:
             limit = .max
         case .rendezvous:
             return nil
         }
-        guard queue.hasRoom(below: limit) else { return nil }
+        guard queue.hasRoom(below: limit) else {
+            // No room tells "full" for certain only when the ring has `limit` slots or more (see
+            // `hasRoom`): a dropping channel then drops here; the rest is the state machine's.
+            if case .dropping = kind, limit <= queue.physicalCapacity {
+                sendSide.pointee.attempted &+= 1
+                sendSide.pointee.dropped &+= 1
+                return .dropped(element)
+            }
+            return nil
+        }
         queue.appendFromSendSide(element, stamp: now)
         sendSide.pointee.attempted &+= 1
         sendSide.pointee.accepted &+= 1
@@ -115,8 +117,7 @@ struct ChannelFastPath<Element> {
     /// stall other senders), and never past offers already waiting in the state machine.
     var mayOfferDirectly: Bool {
         let shared = shared.pointee
-        return shared.kind == .rendezvous && shared.liveSenders == 1 && shared.liveReceivers == 1
-            && shared.parkedReceivers == 0 && shared.pendingOffers == 0
+        return shared.kind == .rendezvous && oneOnEachSide && shared.parkedReceivers == 0 && shared.pendingOffers == 0
     }
 
     /// Puts `element` in the hand-off slot for a receiver to take (send lock, slot empty).

@@ -55,13 +55,6 @@ struct MessageQueue<Element> {
         return storage.word(at: probe).pointee.load(ordering: .acquiring) == 0
     }
 
-    /// Whether the queue holds at least `limit` messages for certain (send lock): `hasRoom` is
-    /// exact only up to the slot count.
-    @inline(__always)
-    func isFull(atLeast limit: Int) -> Bool {
-        limit <= ring.pointee.slotCount && !hasRoom(below: limit)
-    }
-
     /// Appends into the free slot at the tail (send lock; the caller checked `hasRoom`).
     @inline(__always)
     func appendFromSendSide(_ element: Element, stamp: UInt64) {

@@ -77,17 +77,7 @@ struct BenchCommand: ParsableCommand {
         print("scenario                 messages   raw                     instrumented            cost")
         for scenarioValue in chosen {
             let count = messages ?? max(1000, Int(Double(scenarioValue.defaultMessages) * scale))
-            var raw: [BenchResult] = []
-            var instrumented: [BenchResult] = []
-            // Alternating spreads the machine's changing speed over both columns alike, and
-            // swapping which goes first each round cancels what running second costs (measured:
-            // the second of two back-to-back runs was 4-7% slower, whichever variant it was).
-            for round in 0..<rounds {
-                for instrumentedFirst in round % 2 == 0 ? [false, true] : [true, false] {
-                    let result = BenchWorkload.run(scenarioValue, messages: count, instrumented: instrumentedFirst)
-                    if instrumentedFirst { instrumented.append(result) } else { raw.append(result) }
-                }
-            }
+            let (raw, instrumented) = alternating { BenchWorkload.run(scenarioValue, messages: count, instrumented: $0) }
             // Each round's two runs ran back to back, so their ratio is the fairest comparison the
             // machine allows; the median of those ratios shrugs off a round that one run of the
             // pair spent in a slower mode (single runs here vary up to 3x).
@@ -115,13 +105,8 @@ struct BenchCommand: ParsableCommand {
         print("one thread, nobody to wait for: ns per message (send + receive), fastest of \(rounds) run(s) each")
         print("kind                  messages   raw        instrumented   cost")
         for kind in OneThreadCost.kinds {
-            var raw: [Double] = []
-            var instrumented: [Double] = []
-            for round in 0..<rounds {
-                for instrumentedFirst in round % 2 == 0 ? [false, true] : [true, false] {
-                    let ns = OneThreadCost.nanosecondsPerMessage(kind: kind, messages: count, instrumented: instrumentedFirst)
-                    if instrumentedFirst { instrumented.append(ns) } else { raw.append(ns) }
-                }
+            let (raw, instrumented) = alternating {
+                OneThreadCost.nanosecondsPerMessage(kind: kind, messages: count, instrumented: $0)
             }
             let rawNs = raw.min() ?? 0
             let instrumentedNs = instrumented.min() ?? 0
@@ -149,6 +134,23 @@ struct BenchCommand: ParsableCommand {
                     + pad(milliseconds(microseconds: result.p99Microseconds), 12, right: true)
                     + pad(String(Int(result.meanCellsWritten.rounded())), 22, right: true))
         }
+    }
+
+    /// `rounds` measurements of each variant, the two of a round back to back.
+    ///
+    /// Alternating spreads the machine's changing speed over both variants alike, and swapping
+    /// which goes first each round cancels what running second costs (measured: the second of
+    /// two back-to-back runs was 4-7% slower, whichever variant it was).
+    private func alternating<T>(_ measure: (_ instrumented: Bool) -> T) -> (raw: [T], instrumented: [T]) {
+        var raw: [T] = []
+        var instrumented: [T] = []
+        for round in 0..<rounds {
+            for instrumentedFirst in round % 2 == 0 ? [false, true] : [true, false] {
+                let result = measure(instrumentedFirst)
+                if instrumentedFirst { instrumented.append(result) } else { raw.append(result) }
+            }
+        }
+        return (raw, instrumented)
     }
 
     /// "12.3M (10.1M-14.0M)": the median and the range of a set of rates.
