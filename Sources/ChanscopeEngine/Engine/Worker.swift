@@ -184,7 +184,7 @@ final class Worker: @unchecked Sendable {
         control.gate.withLock {
             while !shouldStop {
                 let milliseconds = max(0, knobs.value(at: knob) * factor)
-                let deadline = start &+ UInt64(milliseconds * 1_000_000)
+                let deadline = start &+ UInt64.nanoseconds(fromMilliseconds: milliseconds)
                 if MonotonicClock.now() >= deadline { break }
                 control.gate.wait(until: deadline)
             }

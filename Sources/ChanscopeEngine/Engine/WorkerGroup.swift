@@ -27,12 +27,25 @@ final class WorkerGroup: @unchecked Sendable {
     /// Set when the user closed the group.
     var isClosed = false
 
-    init(index: Int, spec: WorkerGroupSpec, steps: [ResolvedStep], limitKnob: Int?, fixedLimit: Int?) {
+    /// Resolves the spec's steps and limit against the experiment's channels and knobs (names
+    /// the loader checked, so every look-up succeeds).
+    init(index: Int, spec: WorkerGroupSpec, channelIndex: [String: Int], knobs: KnobBoard) {
         self.index = index
         self.spec = spec
-        self.steps = steps
-        self.limitKnob = limitKnob
-        self.fixedLimit = fixedLimit
+        steps = spec.steps.map { step in
+            switch step {
+            case .make: .make
+            case .send(let name): .send(channel: channelIndex[name] ?? 0)
+            case .recv(let name): .receive(channel: channelIndex[name] ?? 0)
+            case .poll(let name): .poll(channel: channelIndex[name] ?? 0)
+            case .sleep(let knob, let jitter): .sleep(knob: knobs.index(of: .preset(knob)) ?? 0, jitter: jitter)
+            }
+        }
+        switch spec.limit {
+        case .knob(let name): (limitKnob, fixedLimit) = (knobs.index(of: .preset(name)), nil)
+        case .fixed(let n): (limitKnob, fixedLimit) = (nil, n)
+        case nil: (limitKnob, fixedLimit) = (nil, nil)
+        }
         var sends: [Int] = []
         var receives: [Int] = []
         for step in steps {
@@ -67,6 +80,6 @@ final class WorkerGroup: @unchecked Sendable {
 
     /// The current limit for display (0 = endless).
     func limit(knobs: KnobBoard) -> Int {
-        limitKnob.map { Int(knobs.value(at: $0)) } ?? fixedLimit ?? 0
+        limitKnob.map { Int(saturating: knobs.value(at: $0)) } ?? fixedLimit ?? 0
     }
 }

@@ -10,12 +10,18 @@ public struct HeadlessOptions: Sendable, Equatable {
     public var seed: UInt64
     /// Seconds a wait-for cycle must persist before it is reported as a deadlock.
     public var deadlockGrace: Double
+    /// How many of the latest snapshots the result keeps (running totals cover the rest).
+    public var historyLimit: Int
 
-    public init(duration: Double = 10, sampleHz: Double = 10, recordPath: String? = nil, seed: UInt64 = 0x5EED, deadlockGrace: Double = 1.0) {
+    public init(
+        duration: Double = 10, sampleHz: Double = 10, recordPath: String? = nil, seed: UInt64 = 0x5EED,
+        deadlockGrace: Double = 1.0, historyLimit: Int = 3000
+    ) {
         self.duration = duration
         self.sampleHz = sampleHz
         self.recordPath = recordPath
         self.seed = seed
         self.deadlockGrace = deadlockGrace
+        self.historyLimit = historyLimit
     }
 }

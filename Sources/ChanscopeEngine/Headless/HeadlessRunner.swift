@@ -8,38 +8,35 @@ import Synchronization
 /// everything that happened, and stops the workers.
 public enum HeadlessRunner {
     /// Runs `preset`; `onSnapshot` sees each snapshot as it is taken (for a progress line).
+    ///
+    /// A recording that cannot start throws; one that fails later (a full disk) stops, and the
+    /// run goes on to its summary with `recordingFailure` set.
     public static func run(
         _ preset: Preset, options: HeadlessOptions, onSnapshot: @escaping @Sendable (Snapshot) -> Void = { _ in }
     ) throws(CSVRecorder.RecorderError) -> HeadlessResult {
         let experiment = Experiment(preset: preset, seed: options.seed, deadlockGrace: options.deadlockGrace)
-        let collected = Locked<(snapshots: [Snapshot], violations: [String], recordError: CSVRecorder.RecorderError?)>(([], [], nil))
+        let collected = Locked(HeadlessResult(historyLimit: options.historyLimit))
         let finished = WaitCondition()
         let done = Atomic<Bool>(false)
-        let recorder = Locked<CSVRecorder?>(nil)
-        if let path = options.recordPath {
-            // The header needs the column names: take them from a snapshot before any thread runs.
-            let layout = experiment.snapshot()
-            experiment.samplingState = SamplingState()
-            experiment.samplingState.detector = DeadlockDetector(grace: options.deadlockGrace)
-            let created = try CSVRecorder(path: path, layout: layout)
-            recorder.withLock { $0 = created }
-        }
+        // Opened before any thread runs, from the experiment's shape, so the first row is the
+        // first sample (time 0, with the "started" event).
+        let recorder = Locked<CSVRecorder?>(try options.recordPath.map { path throws(CSVRecorder.RecorderError) in
+            try CSVRecorder(path: path, layout: experiment.layout())
+        })
         let handle: @Sendable (Snapshot) -> Void = { snapshot in
-            recorder.withLock { recorder in
-                guard let active = recorder else { return }
+            let failure = recorder.withLock { recorder -> (String, Int)? in
+                guard let active = recorder else { return nil }
                 do {
                     try active.record(snapshot)
+                    return nil
                 } catch {
-                    let failure = (error as? CSVRecorder.RecorderError) ?? CSVRecorder.RecorderError(description: "\(error)")
-                    collected.withLock { $0.recordError = failure }
                     recorder = nil
+                    return ("\(error)", active.rowsWritten)
                 }
             }
-            collected.withLock {
-                $0.snapshots.append(snapshot)
-                if let violation = snapshot.accountingViolation {
-                    $0.violations.append(CSVRecorder.fixed(snapshot.time, 1) + " s: " + violation)
-                }
+            collected.withLock { result in
+                result.add(snapshot)
+                if let (reason, rows) = failure { (result.recordingFailure, result.rowsRecorded) = (reason, rows) }
             }
             onSnapshot(snapshot)
             if snapshot.isFinished {
@@ -52,7 +49,7 @@ public enum HeadlessRunner {
         let start = MonotonicClock.now()
         experiment.start(now: start)
         sampler.start()
-        let deadline = start &+ UInt64(max(0, options.duration) * 1e9)
+        let deadline = start &+ UInt64.nanoseconds(fromSeconds: options.duration)
         finished.withLock {
             while !done.load(ordering: .acquiring), MonotonicClock.now() < deadline {
                 finished.wait(until: deadline)
@@ -61,15 +58,15 @@ public enum HeadlessRunner {
         sampler.stop()
         // The last sample before the workers are stopped: stopping closes every channel end, and
         // those shutdown disconnects are not part of the experiment.
-        handle(experiment.snapshot())
+        handle(experiment.takeSnapshot())
         experiment.shutdown()
-        let rows = recorder.withLock { recorder -> Int in
-            let rows = recorder?.rowsWritten ?? 0
-            recorder?.close()
-            return rows
+        let rows = recorder.withLock { recorder -> Int? in
+            defer { recorder?.close() }
+            return recorder?.rowsWritten
         }
-        let result = collected.withLock { $0 }
-        if let error = result.recordError { throw error }
-        return HeadlessResult(snapshots: result.snapshots, violations: result.violations, rowsRecorded: rows)
+        return collected.withLock { result in
+            if let rows { result.rowsRecorded = rows }
+            return result
+        }
     }
 }

@@ -4,18 +4,18 @@ public enum SummaryTable {
     public static func render(_ result: HeadlessResult) -> String {
         guard let final = result.final else { return "no samples were taken\n" }
         var lines: [String] = []
-        lines.append("\(final.presetName): \(CSVRecorder.fixed(final.time, 1)) s, \(result.snapshots.count) samples")
+        lines.append("\(final.presetName): \(NumberText.fixed(final.time, decimals: 1)) s, \(result.sampleCount) samples")
         lines.append("")
         let channelRows = final.channels.map { channel -> [String] in
             let c = channel.counters
             return [
                 channel.name, channel.kind.description, String(c.depth), String(result.maxDepth(of: channel.name)),
                 String(c.attempted), String(c.accepted), String(c.received), String(c.dropped), String(c.overwritten),
-                String(c.failed), String(c.discarded), c.identitiesHold ? "ok" : "BROKEN",
+                String(c.failed), String(c.discarded), c.identitiesHold ? "ok" : "BROKEN", channel.situation.description,
             ]
         }
         lines += table(
-            header: ["channel", "kind", "depth", "max", "attempted", "accepted", "received", "dropped", "overwritten", "failed", "discarded", "identities"],
+            header: ["channel", "kind", "depth", "max", "attempted", "accepted", "received", "dropped", "overwritten", "failed", "discarded", "identities", "situation"],
             rows: channelRows, rightAligned: 2...10)
         lines.append("")
         let groupRows = final.groups.map { group -> [String] in
@@ -33,9 +33,9 @@ public enum SummaryTable {
             lines.append("")
             lines.append("events:")
             for event in events.suffix(20) {
-                lines.append("  " + CSVRecorder.fixed(event.time, 1).leftPadded(to: 6) + " s  " + event.text)
+                lines.append("  " + NumberText.fixed(event.time, decimals: 1).leftPadded(to: 6) + " s  " + event.text)
             }
-            if events.count > 20 { lines.append("  (\(events.count - 20) earlier events not shown)") }
+            if result.eventCount > 20 { lines.append("  (\(result.eventCount - 20) earlier events not shown)") }
         }
         if result.violations.isEmpty {
             lines.append("")

@@ -11,6 +11,10 @@ public final class CSVRecorder: @unchecked Sendable {
     public let path: String
     public let header: [String]
     private var descriptor: Int32
+    /// Bytes of the file that hold complete lines.
+    private var completeBytes = 0
+    /// The `write` call: the system's, or a test's that simulates a full disk.
+    private let writer: @Sendable (Int32, UnsafeRawPointer, Int) -> Int
     /// Sample rows written so far (the header line is not counted).
     public private(set) var rowsWritten = 0
 
@@ -20,8 +24,12 @@ public final class CSVRecorder: @unchecked Sendable {
     }
 
     /// Creates the file and writes the header for the channels, groups and knobs of `layout`.
-    public init(path: String, layout: Snapshot) throws(RecorderError) {
+    public init(
+        path: String, layout: Snapshot,
+        writer: @escaping @Sendable (Int32, UnsafeRawPointer, Int) -> Int = { Foundation.write($0, $1, $2) }
+    ) throws(RecorderError) {
         self.path = path
+        self.writer = writer
         header = CSVRecorder.header(for: layout)
         descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         if descriptor < 0 {
@@ -42,7 +50,7 @@ public final class CSVRecorder: @unchecked Sendable {
         var fields = ["time_s"]
         for channel in snapshot.channels {
             for column in ["kind", "capacity", "depth", "attempted", "accepted", "received", "dropped", "overwritten",
-                "failed", "discarded", "in_per_s", "out_per_s", "latency_p50_ms", "latency_p99_ms"]
+                "failed", "discarded", "in_per_s", "out_per_s", "latency_p50_ms", "latency_p99_ms", "situation"]
             {
                 fields.append("\(channel.name).\(column)")
             }
@@ -52,7 +60,7 @@ public final class CSVRecorder: @unchecked Sendable {
                 fields.append("\(group.name).\(column)")
             }
         }
-        fields += snapshot.knobs.filter { $0.target == .preset }.map(\.name)
+        fields += snapshot.knobs.filter(\.isPresetKnob).map(\.name)
         fields.append("event")
         return fields
     }
@@ -62,11 +70,14 @@ public final class CSVRecorder: @unchecked Sendable {
         var fields = [fixed(snapshot.time, 3)]
         for channel in snapshot.channels {
             let c = channel.counters
+            let received = channel.stats.latency.count > 0
             fields += [
                 channel.kind.name, channel.kind.capacity.map(String.init) ?? "", String(c.depth), String(c.attempted),
                 String(c.accepted), String(c.received), String(c.dropped), String(c.overwritten), String(c.failed),
                 String(c.discarded), fixed(channel.inPerSecond, 1), fixed(channel.outPerSecond, 1),
-                fixed(channel.latencyP50Milliseconds, 3), fixed(channel.latencyP99Milliseconds, 3),
+                // An interval in which nothing was received has no latency: left empty, not 0.
+                received ? fixed(channel.latencyP50Milliseconds, 3) : "", received ? fixed(channel.latencyP99Milliseconds, 3) : "",
+                channel.situation.word.rawValue,
             ]
         }
         for group in snapshot.groups {
@@ -75,7 +86,7 @@ public final class CSVRecorder: @unchecked Sendable {
                 fixed(group.blockedReceivePercent, 1), String(group.emptyPolls),
             ]
         }
-        fields += snapshot.knobs.filter { $0.target == .preset }.map { fixed($0.value, $0.value == $0.value.rounded() ? 0 : 3) }
+        fields += snapshot.knobs.filter(\.isPresetKnob).map { NumberText.plain($0.value) }
         fields.append(snapshot.events.map(\.text).joined(separator: "; "))
         return fields
     }
@@ -93,31 +104,50 @@ public final class CSVRecorder: @unchecked Sendable {
         }
     }
 
+    /// Writes one row whole or not at all.
+    ///
+    /// WHY the care: on a full disk `write` writes part of a row and then fails with `ENOSPC`. A
+    /// torn row would break every CSV reader, so the file is cut back to the last complete row,
+    /// the message names the system's reason, and a file that holds no sample row yet is removed.
     private func writeRow(_ fields: [String]) throws(RecorderError) {
         guard descriptor >= 0 else { throw RecorderError(description: "recording to \(path) is closed") }
+        var bytes = Array(CSVRecorder.line(fields).utf8)
+        bytes.append(0x0A)
+        var done = 0
+        while done < bytes.count {
+            let count = bytes.withUnsafeBytes { buffer in
+                writer(descriptor, buffer.baseAddress! + done, buffer.count - done)
+            }
+            if count > 0 {
+                done += count
+            } else if count < 0 && errno == EINTR {
+                continue
+            } else {
+                let reason = count < 0 ? String(cString: strerror(errno)) : "the file system took no more bytes"
+                _ = ftruncate(descriptor, off_t(completeBytes))
+                close()
+                if rowsWritten == 0 { _ = unlink(path) }
+                throw RecorderError(description: "cannot write to \(path): \(reason); recording stopped after \(rowsWritten) rows")
+            }
+        }
+        completeBytes += bytes.count
+        rowsWritten += 1
+    }
+
+    /// One CSV line (without its newline), quoted as CSV.swift quotes.
+    static func line(_ fields: [String]) -> String {
         let stream = OutputStream.toMemory()
         stream.open()
-        do {
-            let writer = try CSVWriter(stream: stream)
-            try writer.write(row: fields)
-        } catch {
-            throw RecorderError(description: "cannot format a CSV row: \(error)")
+        defer { stream.close() }
+        guard let writer = try? CSVWriter(stream: stream), (try? writer.write(row: fields)) != nil else {
+            return fields.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }.joined(separator: ",")
         }
-        stream.close()
-        var bytes = (stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data) ?? Data()
-        bytes.append(0x0A)
-        let written = bytes.withUnsafeBytes { buffer in
-            Foundation.write(descriptor, buffer.baseAddress, buffer.count)
-        }
-        guard written == bytes.count else {
-            throw RecorderError(description: "cannot write to \(path): \(String(cString: strerror(errno)))")
-        }
-        rowsWritten += 1
+        let data = (stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data) ?? Data()
+        return String(decoding: data, as: UTF8.self)
     }
 
     /// A number with a fixed count of decimals, locale-independent.
     static func fixed(_ value: Double, _ decimals: Int) -> String {
-        guard value.isFinite else { return "" }
-        return String(format: "%.\(decimals)f", locale: Locale(identifier: "en_US_POSIX"), value)
+        value.isFinite ? NumberText.fixed(value, decimals: decimals) : ""
     }
 }

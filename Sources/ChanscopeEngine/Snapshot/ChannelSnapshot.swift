@@ -2,28 +2,37 @@ import Channels
 
 /// One channel as the sampler saw it at one tick.
 public struct ChannelSnapshot: Sendable, Hashable {
-    public var name: String
+    public var id: ChannelID
     /// Kind, counters, live ends, blocked threads and the interval's latency, read consistently.
     public var stats: ChannelStats
-    /// Messages accepted and received per second, averaged over the last second of samples.
+    /// Messages accepted and received per second over the sampling window.
     public var inPerSecond: Double
     public var outPerSecond: Double
+    /// Depth change per second over the sampling window (positive: the queue grows).
+    public var growthPerSecond: Double
+    /// What is happening, in the vocabulary shared by screen, summary and CSV.
+    public var situation: ChannelSituation
     /// Groups that send on it and that receive from it, by name.
     public var senderGroups: [String]
     public var receiverGroups: [String]
 
     public init(
-        name: String, stats: ChannelStats, inPerSecond: Double, outPerSecond: Double,
-        senderGroups: [String], receiverGroups: [String]
+        id: ChannelID, stats: ChannelStats, inPerSecond: Double, outPerSecond: Double, growthPerSecond: Double = 0,
+        situation: ChannelSituation? = nil, senderGroups: [String], receiverGroups: [String]
     ) {
-        self.name = name
+        self.id = id
         self.stats = stats
         self.inPerSecond = inPerSecond
         self.outPerSecond = outPerSecond
+        self.growthPerSecond = growthPerSecond
+        self.situation = situation ?? ChannelSituation.judge(
+            stats, inPerSecond: inPerSecond, outPerSecond: outPerSecond, droppedInWindow: 0, overwrittenInWindow: 0,
+            growthPerSecond: growthPerSecond, sendersBlockedPercent: 0)
         self.senderGroups = senderGroups
         self.receiverGroups = receiverGroups
     }
 
+    public var name: String { id.name }
     public var kind: ChannelKind { stats.kind }
     public var counters: ChannelCounters { stats.counters }
     public var depth: Int { stats.counters.depth }

@@ -1,21 +1,19 @@
 /// A knob's definition and current value, for a slider.
 public struct KnobSnapshot: Sendable, Equatable {
-    /// What the knob controls: a preset knob, a channel's capacity or a group's worker count.
-    public enum Target: Sendable, Hashable {
-        case preset
-        case capacity(channel: String)
-        case workers(group: String)
-    }
-
     public var spec: KnobSpec
-    public var target: Target
+    /// What the knob controls: a preset knob, a channel's capacity or a group's worker count.
+    public var id: KnobID
     public var value: Double
 
-    public init(spec: KnobSpec, target: Target, value: Double) {
+    public init(spec: KnobSpec, id: KnobID, value: Double) {
         self.spec = spec
-        self.target = target
+        self.id = id
         self.value = value
     }
 
-    public var name: String { spec.name }
+    /// The knob's name as `--set` and the CSV write it (`work.capacity`).
+    public var name: String { id.name }
+
+    /// Whether the preset declared it (capacity and workers knobs are the engine's).
+    public var isPresetKnob: Bool { if case .preset = id { true } else { false } }
 }

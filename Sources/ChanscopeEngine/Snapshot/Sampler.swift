@@ -27,7 +27,7 @@ public final class Sampler: @unchecked Sendable {
     /// Starts ticking: one snapshot at once (so a screen has something to show at start-up),
     /// then one per period.
     public func start() {
-        let period = UInt64(1e9 / hz)
+        let period = UInt64.nanoseconds(fromSeconds: 1 / hz)
         thread = JoinableThread(name: "sampler") { [self] in
             tick()
             var next = MonotonicClock.now() &+ period
@@ -49,7 +49,7 @@ public final class Sampler: @unchecked Sendable {
     /// Takes one snapshot now and hands it on (the thread calls this; tests may too).
     @discardableResult
     public func tick(now: UInt64 = MonotonicClock.now()) -> Snapshot {
-        let snapshot = experiment.snapshot(now: now)
+        let snapshot = experiment.takeSnapshot(now: now)
         latestBox.withLock { $0 = snapshot }
         handler(snapshot)
         return snapshot

@@ -1,16 +1,21 @@
+import Channels
+
 /// Everything the user can ask for, whatever key or click asked for it.
 public enum Action: Hashable, Sendable {
     case quit
     case togglePause
+    /// Restarts from the preset as loaded.
     case restart
+    /// Restarts with the current knob values, kinds, capacities and worker counts.
+    case restartKeepingSettings
     case selectPreviousKnob
     case selectNextKnob
     /// Moves the selected slider by `steps` of its step (fine) ...
     case adjust(steps: Int)
     /// ... or by a tenth of its range (coarse: shift or PgUp/PgDn).
     case adjustCoarse(direction: Int)
-    /// Switches the selected channel to the kind of key `1`-`5` (index into `ChannelKind.allNames`).
-    case switchKind(index: Int)
+    /// Switches the selected channel to the kind of key `1`-`5`.
+    case switchKind(ChannelKind.Family)
     case selectNextChannel
     case selectNextGroup
     case addWorker

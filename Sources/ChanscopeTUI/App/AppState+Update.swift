@@ -2,18 +2,56 @@ import Channels
 import ChanscopeEngine
 
 extension AppState {
-    /// Applies one action: changes the state and returns what the loop must do outside.
+    /// The one writer of the model: applies a message and returns what the loop must do outside.
     ///
-    /// Pure: the engine, the recorder and the terminal are touched only by the effects.
-    public mutating func update(_ action: Action) -> [Effect] {
+    /// Pure: the engine, the recorder and the terminal are touched only by the commands, whose
+    /// answers come back here as messages.
+    public mutating func update(_ message: AppMessage) -> [Command] {
+        switch message {
+        case .key(let key):
+            guard let action = key == .ctrlC ? .quit : action(for: key) else { return [] }
+            return perform(action)
+        case .click(let x, let y):
+            guard let action = ScreenView.action(forClickAt: x, y, state: self, size: size) else { return [] }
+            return perform(action)
+        case .resized(let newSize):
+            size = newSize
+            helpScroll = min(helpScroll, HelpOverlayView.maxScroll(for: self))
+        case .snapshot(let snapshot):
+            receive(snapshot)
+        case .controlApplied(let receipt):
+            confirm(receipt)
+        case .recordingStarted(let path):
+            (recordingPath, recordedRows) = (path, 0)
+        case .recordingRows(let rows):
+            recordedRows = rows
+        case .recordingStopped:
+            (recordingPath, recordedRows) = (nil, 0)
+        case .recordingFailed(let reason):
+            (recordingPath, recordedRows, flash) = (nil, 0, reason)
+        case .presetListLoaded(let entries):
+            showPresets(entries)
+        case .presetFailed(let reason):
+            flash = reason
+        case .sessionStarted(let name, let lesson, let keepSelections):
+            var next = AppState(presetName: name, lesson: lesson, ascii: ascii, size: size)
+            if keepSelections { (next.selectedKnob, next.selectedChannel, next.selectedGroup) = (selectedKnob, selectedChannel, selectedGroup) }
+            (next.recordingPath, next.recordedRows) = (recordingPath, recordedRows)
+            self = next
+        }
+        return []
+    }
+
+    /// Carries out what a key or click asked for.
+    mutating func perform(_ action: Action) -> [Command] {
         flash = nil
         if case .presets(let entries) = overlay {
             return updatePresetList(action, entries: entries)
         }
         if overlay == .help, action == .listUp || action == .listDown {
-            // The help scrolls (on a short terminal the lesson is below the keys).
-            let last = max(0, HelpOverlayView.rows(for: self).count - 1)
-            helpScroll = min(last, max(0, helpScroll + (action == .listDown ? 1 : -1)))
+            // The help scrolls (on a short terminal the lesson is below the keys), as far as the
+            // overlay at this terminal's size has rows to show.
+            helpScroll = min(HelpOverlayView.maxScroll(for: self), max(0, helpScroll + (action == .listDown ? 1 : -1)))
             return []
         }
         if overlay == .help, action != .toggleHelp, action != .quit {
@@ -22,34 +60,34 @@ extension AppState {
         }
         switch action {
         case .quit:
+            isQuitting = true
             return [.quit]
         case .togglePause:
             return [.setPaused(!(snapshot?.isPaused ?? false))]
         case .restart:
             return [.restart]
-        case .selectPreviousKnob:
-            if let count = snapshot?.knobs.count, count > 0 { selectedKnob = (selectedKnob - 1 + count) % count }
-            followSelectedKnob()
-            return []
-        case .selectNextKnob:
-            if let count = snapshot?.knobs.count, count > 0 { selectedKnob = (selectedKnob + 1) % count }
+        case .restartKeepingSettings:
+            return [.restartKeepingSettings]
+        case .selectPreviousKnob, .selectNextKnob:
+            if let count = snapshot?.knobs.count, count > 0 {
+                selectedKnob = (selectedKnob + (action == .selectNextKnob ? 1 : count - 1)) % count
+            }
             followSelectedKnob()
             return []
         case .adjust(let steps):
             guard let knob = selectedKnobSnapshot else { return [] }
-            return [.setKnob(name: knob.name, value: Self.clamped(knob.value + Double(steps) * knob.spec.step, to: knob))]
+            return [.setKnob(knob.id, knob.spec.stepped(knob.value, by: steps))]
         case .adjustCoarse(let direction):
             guard let knob = selectedKnobSnapshot else { return [] }
-            let tenth = max(knob.spec.step, ((knob.spec.max - knob.spec.min) / 10 / knob.spec.step).rounded() * knob.spec.step)
-            return [.setKnob(name: knob.name, value: Self.clamped(knob.value + Double(direction) * tenth, to: knob))]
+            return [.setKnob(knob.id, knob.spec.steppedCoarsely(knob.value, direction: direction))]
         case .setKnob(let index, let value):
             guard let knob = snapshot?.knobs[safe: index] else { return [] }
             selectedKnob = index
             followSelectedKnob()
-            return [.setKnob(name: knob.name, value: Self.clamped(value, to: knob))]
-        case .switchKind(let index):
-            guard let channel = selectedChannelName, let kind = ChannelKind.allNames[safe: index] else { return [] }
-            return [.setKind(channel: channel, kind: kind)]
+            return [.setKnob(knob.id, knob.spec.clampedAndSnapped(value))]
+        case .switchKind(let family):
+            guard let channel = selectedChannelID else { return [] }
+            return [.setKind(channel, family)]
         case .selectNextChannel:
             if let count = snapshot?.channels.count, count > 0 { selectedChannel = (selectedChannel + 1) % count }
             return []
@@ -57,11 +95,11 @@ extension AppState {
             if let count = snapshot?.groups.count, count > 0 { selectedGroup = (selectedGroup + 1) % count }
             return []
         case .addWorker:
-            return selectedGroupName.map { [.addWorker(group: $0)] } ?? []
+            return selectedGroupID.map { [.addWorker($0)] } ?? []
         case .removeWorker:
-            return selectedGroupName.map { [.removeWorker(group: $0)] } ?? []
+            return selectedGroupID.map { [.removeWorker($0)] } ?? []
         case .closeGroup:
-            return selectedGroupName.map { [.closeGroup(group: $0)] } ?? []
+            return selectedGroupID.map { [.closeGroup($0)] } ?? []
         case .toggleRecording:
             return [recordingPath == nil ? .startRecording : .stopRecording]
         case .openPresets:
@@ -75,28 +113,24 @@ extension AppState {
         }
     }
 
-    /// `value` kept within the knob's range, so a key held at an end asks for the end itself.
-    private static func clamped(_ value: Double, to knob: KnobSnapshot) -> Double {
-        min(max(value, Swift.min(knob.spec.min, knob.spec.max)), Swift.max(knob.spec.min, knob.spec.max))
-    }
-
     /// Selecting a capacity or worker-count slider also selects its channel or group, so the
     /// kind keys and `+`/`-` act on what the lecturer is looking at.
     private mutating func followSelectedKnob() {
         guard let knob = selectedKnobSnapshot, let snapshot else { return }
-        switch knob.target {
+        switch knob.id {
         case .capacity(let channel):
-            if let index = snapshot.channels.firstIndex(where: { $0.name == channel }) { selectedChannel = index }
+            if let index = snapshot.channels.firstIndex(where: { $0.id == channel }) { selectedChannel = index }
         case .workers(let group):
-            if let index = snapshot.groups.firstIndex(where: { $0.name == group }) { selectedGroup = index }
+            if let index = snapshot.groups.firstIndex(where: { $0.name == group.name }) { selectedGroup = index }
         case .preset:
             break
         }
     }
 
-    private mutating func updatePresetList(_ action: Action, entries: [PresetEntry]) -> [Effect] {
+    private mutating func updatePresetList(_ action: Action, entries: [PresetEntry]) -> [Command] {
         switch action {
         case .quit:
+            isQuitting = true
             return [.quit]
         case .listUp, .selectPreviousKnob:
             if !entries.isEmpty { listSelection = (listSelection - 1 + entries.count) % entries.count }
@@ -119,7 +153,7 @@ extension AppState {
     }
 
     /// Opens the preset list with these entries, the current preset selected.
-    public mutating func showPresets(_ entries: [PresetEntry]) {
+    private mutating func showPresets(_ entries: [PresetEntry]) {
         overlay = .presets(entries)
         listSelection = entries.firstIndex { $0.line.hasPrefix(presetName) || $0.name == presetName } ?? 0
     }

@@ -1,20 +1,12 @@
 import Channels
 import ChanscopeEngine
 
-/// Everything the screen shows besides the snapshot: selections, overlays, the event log.
+/// Everything the screen shows: the latest snapshot, selections, overlays, the event log, the
+/// terminal's size.
 ///
-/// A plain value changed only by `update`, so every key's effect is testable without a
-/// terminal or an engine (bubbletea's model).
+/// A plain value changed only by `update(_:)` (bubbletea's model), so every key's effect is
+/// testable without a terminal or an engine. Equality is derived: no field can be forgotten.
 public struct AppState: Sendable, Equatable {
-    public static func == (lhs: AppState, rhs: AppState) -> Bool {
-        lhs.presetName == rhs.presetName && lhs.selectedKnob == rhs.selectedKnob && lhs.selectedChannel == rhs.selectedChannel
-            && lhs.selectedGroup == rhs.selectedGroup && lhs.overlay == rhs.overlay && lhs.listSelection == rhs.listSelection
-            && lhs.helpScroll == rhs.helpScroll
-            && lhs.recordingPath == rhs.recordingPath && lhs.recordedRows == rhs.recordedRows && lhs.flash == rhs.flash
-            && lhs.events == rhs.events && lhs.snapshot == rhs.snapshot && lhs.previous == rhs.previous && lhs.ascii == rhs.ascii
-            && lhs.recentLatency.mapValues(\.summary) == rhs.recentLatency.mapValues(\.summary) && lhs.pending == rhs.pending
-    }
-
     /// What the overlay shows, if anything.
     public enum Overlay: Sendable, Equatable {
         case none
@@ -36,8 +28,16 @@ public struct AppState: Sendable, Equatable {
         }
     }
 
+    /// The latest latency reading of a channel that had messages, and the tick it was seen at.
+    public struct HeldLatency: Sendable, Equatable {
+        public var summary: LatencySummary
+        public var tick: Int
+    }
+
     public var presetName: String
     public var lesson: String
+    /// The terminal's size, from the loop's `resized` messages.
+    public var size = TerminalSize(width: 80, height: 24)
     public var selectedKnob = 0
     public var selectedChannel = 0
     public var selectedGroup = 0
@@ -57,11 +57,12 @@ public struct AppState: Sendable, Equatable {
     /// The snapshot before `snapshot`, so views can tell what changed in the last interval.
     public var previous: Snapshot?
     public var ascii: Bool
-    /// Per channel, the latest non-empty latency interval and the tick it was seen at.
-    public var recentLatency: [String: (summary: LatencySummary, tick: Int)] = [:]
-
-    /// Changes made from the keyboard that a snapshot may not show yet (see `PendingControls`).
-    public var pending = PendingControls()
+    /// Per channel, the latest non-empty latency interval.
+    public var recentLatency: [String: HeldLatency] = [:]
+    /// Controls the engine confirmed that a snapshot may not show yet.
+    public var receipts = ControlReceipts()
+    /// Set by `q`: the loop ends after this update.
+    public var isQuitting = false
 
     /// How many ticks a latency reading stays on screen after its channel went quiet.
     public static let latencyHoldTicks = 50
@@ -69,31 +70,31 @@ public struct AppState: Sendable, Equatable {
     /// How many events the log keeps.
     public static let eventLimit = 200
 
-    public init(presetName: String, lesson: String = "", ascii: Bool = false) {
+    public init(presetName: String, lesson: String = "", ascii: Bool = false, size: TerminalSize = TerminalSize(width: 80, height: 24)) {
         self.presetName = presetName
         self.lesson = lesson
         self.ascii = ascii
+        self.size = size
     }
 
     /// Takes in a new snapshot: history, events, and selections kept in range.
-    public mutating func receive(_ sampled: Snapshot) {
-        var snapshot = sampled
-        if !pending.isEmpty {
-            if pending.predates(sampled) {
-                snapshot = pending.applied(to: sampled)
-            } else {
-                pending = PendingControls()
-            }
-        }
+    mutating func receive(_ sampled: Snapshot) {
+        let snapshot = receipts.lay(over: sampled)
         previous = self.snapshot
         self.snapshot = snapshot
         history.append(snapshot)
         for channel in snapshot.channels where channel.stats.latency.count > 0 {
-            recentLatency[channel.name] = (channel.stats.latency, snapshot.tick)
+            recentLatency[channel.name] = HeldLatency(summary: channel.stats.latency, tick: snapshot.tick)
         }
         events.append(contentsOf: snapshot.events)
         if events.count > AppState.eventLimit { events.removeFirst(events.count - AppState.eventLimit) }
         clampSelections()
+    }
+
+    /// Shows what a control stored at once, and keeps it over older snapshots.
+    mutating func confirm(_ receipt: ControlReceipt) {
+        receipts.add(receipt)
+        if let snapshot { self.snapshot = ControlReceipts.apply(receipt.change, to: snapshot) }
     }
 
     /// The latency to show for a channel: the latest interval that had messages, if recent.
@@ -102,34 +103,6 @@ public struct AppState: Sendable, Equatable {
             tick - recent.tick <= AppState.latencyHoldTicks
         else { return nil }
         return recent.summary
-    }
-
-    /// Shows a knob's new value at once, before the next sample confirms it, so a key press
-    /// reaches the screen within one frame; it stays shown until a snapshot sampled after the
-    /// change arrives (see `confirm(revision:)`).
-    public mutating func show(knob name: String, value: Double) {
-        guard let index = snapshot?.knobs.firstIndex(where: { $0.name == name }) else { return }
-        snapshot?.knobs[index].value = value
-        pending.knobs[name] = value
-    }
-
-    /// Shows a channel's new kind at once (see `show(knob:value:)`).
-    public mutating func show(channel name: String, kind: ChannelKind) {
-        guard let index = snapshot?.channels.firstIndex(where: { $0.name == name }) else { return }
-        snapshot?.channels[index].stats.kind = kind
-        pending.kinds[name] = kind
-    }
-
-    /// Shows pause or resume at once (see `show(knob:value:)`).
-    public mutating func show(paused: Bool) {
-        snapshot?.isPaused = paused
-        pending.paused = paused
-    }
-
-    /// Records the engine's control revision after the changes just shown: snapshots taken at a
-    /// lower revision get them laid over, the first one at this revision or later replaces them.
-    public mutating func confirm(revision: Int) {
-        if !pending.isEmpty { pending.revision = revision }
     }
 
     mutating func clampSelections() {
@@ -141,12 +114,8 @@ public struct AppState: Sendable, Equatable {
 
     private func clamp(_ value: Int, count: Int) -> Int { count == 0 ? 0 : min(max(0, value), count - 1) }
 
-    /// The name of the selected channel / group / knob, if the snapshot has one.
-    public var selectedChannelName: String? { snapshot?.channels[safe: selectedChannel]?.name }
-    public var selectedGroupName: String? { snapshot?.groups[safe: selectedGroup]?.name }
+    /// The selected channel / group / knob, if the snapshot has one.
+    public var selectedChannelID: ChannelID? { snapshot?.channels[safe: selectedChannel]?.id }
+    public var selectedGroupID: GroupID? { snapshot?.groups[safe: selectedGroup].map { GroupID($0.name) } }
     public var selectedKnobSnapshot: KnobSnapshot? { snapshot?.knobs[safe: selectedKnob] }
-}
-
-extension Array {
-    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
 }

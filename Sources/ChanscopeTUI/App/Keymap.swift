@@ -1,3 +1,5 @@
+import Channels
+
 /// The one table of key bindings (DESIGN.md section 4).
 public enum Keymap {
     /// Every binding, in the order the help lists them.
@@ -5,7 +7,8 @@ public enum Keymap {
         [
             KeyBinding([.character("q")], "q", "quit (restores the terminal, closes the recording)", footer: "quit", does: .quit),
             KeyBinding([.character(" ")], "space", "pause / resume the workers", footer: "pause", does: .togglePause),
-            KeyBinding([.character("r")], "r", "restart the experiment with the current settings", footer: "restart", does: .restart),
+            KeyBinding([.character("r")], "r", "restart the experiment from the preset as loaded", footer: "restart", does: .restart),
+            KeyBinding([.character("R")], "R", "restart keeping the current sliders, kinds and workers", does: .restartKeepingSettings),
             KeyBinding([.up, .character("k")], ascii ? "up/k" : "↑/k", "select the previous slider", does: .selectPreviousKnob),
             KeyBinding([.down, .character("j")], ascii ? "down/j" : "↓/j", "select the next slider", footer: nil, does: .selectNextKnob),
             KeyBinding([.left, .character("h")], ascii ? "left/h" : "←/h", "decrease the selected slider by one step", does: .adjust(steps: -1)),
@@ -18,7 +21,7 @@ public enum Keymap {
                 footer: "kind",
                 action: { key in
                     guard case .character(let c) = key, let n = c.wholeNumberValue, (1...5).contains(n) else { return nil }
-                    return .switchKind(index: n - 1)
+                    return .switchKind(ChannelKind.Family.allCases[n - 1])
                 }),
             KeyBinding([.tab], "tab", "select the next channel", footer: "channel", does: .selectNextChannel),
             KeyBinding([.character("g"), .shiftTab], "g", "select the next worker group", footer: "group", does: .selectNextGroup),

@@ -2,111 +2,106 @@ import Channels
 import ChanscopeEngine
 import Foundation
 
-/// One running experiment as the screen sees it: the engine, its sampler, and the recorder that
-/// the sampler feeds.
+/// The real `SessionControl`: the running experiment, its sampler and the recorder the sampler
+/// feeds; a restart or another preset replaces the running parts.
 ///
 /// The sampler thread puts every snapshot in an inbox and writes it to the CSV file; the UI
-/// thread drains the inbox when it draws. Neither waits for the other, and no snapshot (and so
+/// thread takes the inbox when it draws. Neither waits for the other, and no snapshot (and so
 /// no event) is lost when the UI draws less often than the sampler samples.
-final class Session: @unchecked Sendable {
-    let preset: Preset
-    let experiment: Experiment
-    let sampler: Sampler
-    private let outlet = Outlet()
+public final class EngineSession: SessionControl, @unchecked Sendable {
+    private var running: RunningExperiment
+    private let options: AppOptions
+    private let presetEntries: () -> [AppState.PresetEntry]
+    /// Rows last reported, so `takeMessages` says only what changed.
+    private var reportedRows: Int?
 
-    /// What the sampler thread and the UI thread share, each part under its own lock.
-    private final class Outlet: Sendable {
-        let inbox = Locked<[Snapshot]>([])
-        let recorder = Locked<CSVRecorder?>(nil)
-        let recordFailure = Locked<String?>(nil)
+    /// Builds the experiment and, if `options.recordPath` is set, opens the recording first, so
+    /// its first row is the first sample (time 0, with the "started" event). Nothing runs yet.
+    public init(preset: Preset, options: AppOptions, presetEntries: @escaping () -> [AppState.PresetEntry] = { [] }) {
+        self.options = options
+        self.presetEntries = presetEntries
+        running = RunningExperiment(preset: preset, options: options)
+    }
 
-        /// Runs on the sampler thread for every snapshot.
-        func deliver(_ snapshot: Snapshot) {
-            recorder.withLock { active in
-                guard let current = active else { return }
-                do {
-                    try current.record(snapshot)
-                } catch {
-                    recordFailure.withLock { $0 = "\(error)" }
-                    current.close()
-                    active = nil
-                }
+    /// Starts the workers and the sampler, recording to `options.recordPath` if set; returns the
+    /// first messages (the session, the recording or why it could not start).
+    public func start() -> [AppMessage] {
+        var messages: [AppMessage] = [.sessionStarted(presetName: running.loaded.name, lesson: running.loaded.lesson, keepSelections: false)]
+        if let path = options.recordPath { messages.append(startRecording(to: path)) }
+        running.start()
+        return messages
+    }
+
+    public var experiment: Experiment { running.experiment }
+
+    public func run(_ command: Command) -> [AppMessage] {
+        let experiment = running.experiment
+        switch command {
+        case .quit:
+            return []
+        case .setPaused(let paused):
+            return [.controlApplied(experiment.setPaused(paused))]
+        case .setKnob(let id, let value):
+            return experiment.setKnob(id, to: value).map { [.controlApplied($0)] } ?? []
+        case .setKind(let channel, let family):
+            return experiment.setKind(of: channel, to: family).map { [.controlApplied($0)] } ?? []
+        case .addWorker(let group):
+            return experiment.addWorker(to: group).map { [.controlApplied($0)] } ?? []
+        case .removeWorker(let group):
+            return experiment.removeWorker(from: group).map { [.controlApplied($0)] } ?? []
+        case .closeGroup(let group):
+            return [.controlApplied(experiment.closeGroup(group))]
+        case .startRecording:
+            return [startRecording(to: Self.recordingPath(for: running.loaded.name))]
+        case .stopRecording:
+            return running.stopRecording().map { [.recordingStopped(rows: $0)] } ?? []
+        case .loadPresetList:
+            return [.presetListLoaded(presetEntries())]
+        case .restart:
+            return replace(with: running.loaded, keepSelections: true)
+        case .restartKeepingSettings:
+            return replace(with: experiment.currentPreset(), keepSelections: true)
+        case .loadPreset(let path):
+            do {
+                return replace(with: try PresetLoader.load(path: path), keepSelections: false)
+            } catch {
+                return [.presetFailed(error.lines.first ?? "cannot load \(path)")]
             }
-            inbox.withLock { queue in
-                queue.append(snapshot)
-                if queue.count > 1000 { queue.removeFirst(queue.count - 1000) }
-            }
         }
     }
 
-    init(preset: Preset, options: AppOptions) {
-        self.preset = preset
-        experiment = Experiment(preset: preset, seed: options.seed)
-        let outlet = outlet
-        sampler = Sampler(experiment: experiment, hz: options.sampleHz) { outlet.deliver($0) }
-    }
-
-    func start() {
-        experiment.start()
-        sampler.start()
-    }
-
-    /// Snapshots taken since the last call, oldest first.
-    func drainSnapshots() -> [Snapshot] {
-        outlet.inbox.withLock { queue in
-            defer { queue.removeAll(keepingCapacity: true) }
-            return queue
+    public func takeMessages() -> [AppMessage] {
+        var messages = running.takeSnapshots().map(AppMessage.snapshot)
+        if let failure = running.takeRecordingFailure() {
+            messages.append(.recordingFailed(failure))
+            reportedRows = nil
+        } else if let rows = running.recordedRows, rows != reportedRows {
+            messages.append(.recordingRows(rows))
+            reportedRows = rows
         }
+        return messages
     }
 
-    // MARK: Recording
-
-    /// Starts recording to `path` (created exclusively).
-    func startRecording(to path: String) throws(CSVRecorder.RecorderError) {
-        let layout = sampler.latest ?? experiment.snapshot()
-        let created = try CSVRecorder(path: path, layout: layout)
-        outlet.recorder.withLock { $0 = created }
-        experiment.note(.recording, "recording to \(path)")
+    public func shutdown() {
+        running.stop(inBackground: false)
     }
 
-    /// Stops recording and closes the file; returns rows written.
-    @discardableResult
-    func stopRecording() -> Int? {
-        let rows: Int? = outlet.recorder.withLock { active in
-            guard let current = active else { return nil }
-            current.close()
-            active = nil
-            return current.rowsWritten
-        }
-        if let rows { experiment.note(.recording, "recording stopped (\(rows) rows)") }
-        return rows
+    /// Stops the running experiment in the background (the UI never waits for a worker) and
+    /// starts a new one; a recording goes on into the same file only for the same preset.
+    private func replace(with preset: Preset, keepSelections: Bool) -> [AppMessage] {
+        running.stop(inBackground: true)
+        reportedRows = nil
+        running = RunningExperiment(preset: preset, options: options, loaded: keepSelections ? running.loaded : preset)
+        running.start()
+        return [.recordingStopped(rows: 0), .sessionStarted(presetName: preset.name, lesson: preset.lesson, keepSelections: keepSelections)]
     }
 
-    /// The file being recorded to and its rows so far, if recording.
-    var recording: (path: String, rows: Int)? {
-        outlet.recorder.withLock { $0.map { ($0.path, $0.rowsWritten) } }
-    }
-
-    /// A recording error since the last call (the recording stopped).
-    func takeRecordingFailure() -> String? {
-        outlet.recordFailure.withLock { failure in
-            defer { failure = nil }
-            return failure
-        }
-    }
-
-    /// Stops sampling and recording and shuts the experiment down.
-    ///
-    /// - Parameter inBackground: shut the workers down on another thread, so the UI thread never
-    ///   waits for a worker (restart and preset switch); quitting waits.
-    func stop(inBackground: Bool) {
-        sampler.stop()
-        stopRecording()
-        if inBackground {
-            let experiment = experiment
-            _ = JoinableThread(name: "shutdown") { experiment.shutdown() }
-        } else {
-            experiment.shutdown()
+    private func startRecording(to path: String) -> AppMessage {
+        do {
+            try running.startRecording(to: path)
+            return .recordingStarted(path: path)
+        } catch {
+            return .recordingFailed(error.description)
         }
     }
 

@@ -43,7 +43,7 @@ public enum ScreenBenchmark {
         var snapshots: [Snapshot] = []
         snapshots.reserveCapacity(frames)
         for _ in 0..<frames {
-            snapshots.append(experiment.snapshot())
+            snapshots.append(experiment.takeSnapshot())
             usleep(2_000)
         }
         return (preset, snapshots)
@@ -59,7 +59,7 @@ public enum ScreenBenchmark {
         durations.reserveCapacity(snapshots.count)
         cells.reserveCapacity(snapshots.count)
         for snapshot in snapshots {
-            state.receive(snapshot)
+            _ = state.update(.snapshot(snapshot))
             let start = MonotonicClock.now()
             let diff = try? terminal.draw { grid in ScreenView.render(state, theme: theme, on: &grid) }
             durations.append(MonotonicClock.now() &- start)

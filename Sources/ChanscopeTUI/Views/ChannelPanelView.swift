@@ -11,52 +11,19 @@ struct ChannelPanelView {
     var previous: ChannelSnapshot?
     var depthHistory: [Int]
     var isSelected: Bool
-    /// The largest share of the last interval any sending group spent blocked on send.
-    var sendersBlockedPercent: Double = 0
     /// The latest interval in which messages were received (a quiet interval keeps showing it).
     var recentLatency: LatencySummary?
     var theme: Theme
 
-    /// The headline: what a glance should tell, with its style.
-    ///
-    /// Backpressure is judged over the interval as well as at the sample instant: a producer that
-    /// sleeps between blocked sends is caught sleeping at some samples, yet it is held up.
-    static func status(_ channel: ChannelSnapshot, previous: ChannelSnapshot?, sendersBlockedPercent: Double = 0) -> (String, Kind) {
-        let stats = channel.stats
-        let c = stats.counters
-        if stats.receiversGone && stats.sendersGone { return ("DISCONNECTED: no senders, no receivers", .alarm) }
-        if stats.receiversGone { return ("DISCONNECTED: no receivers, sends fail", .alarm) }
-        if stats.sendersGone {
-            return (c.depth > 0 ? "NO SENDERS: draining \(c.depth)" : "DISCONNECTED: no senders", .alarm)
-        }
-        let dropped = c.dropped - min(c.dropped, previous?.counters.dropped ?? c.dropped)
-        let overwritten = c.overwritten - min(c.overwritten, previous?.counters.overwritten ?? c.overwritten)
-        if dropped > 0 { return ("DROPPING: \(dropped) new message\(dropped == 1 ? "" : "s") discarded", .alarm) }
-        if overwritten > 0 { return ("OVERWRITING: \(overwritten) oldest evicted", .alarm) }
-        if stats.blockedSenders > 0 || sendersBlockedPercent >= 50 {
-            let word = stats.kind == .rendezvous ? "HAND-OFF WAIT" : "BACKPRESSURE"
-            let detail = stats.blockedSenders > 0
-                ? "\(stats.blockedSenders) sender\(stats.blockedSenders == 1 ? "" : "s") blocked"
-                : "senders blocked \(Format.percent(sendersBlockedPercent)) of the time"
-            return ("\(word): \(detail)", .warning)
-        }
-        if stats.blockedReceivers > 0 {
-            return ("empty: \(stats.blockedReceivers) receiver\(stats.blockedReceivers == 1 ? "" : "s") waiting", .info)
-        }
-        if let capacity = stats.kind.capacity, capacity > 0, c.depth >= capacity { return ("FULL", .warning) }
-        if channel.outPerSecond > 0 || channel.inPerSecond > 0 { return ("flowing", .good) }
-        return ("idle", .dim)
-    }
-
-    enum Kind { case alarm, warning, info, good, dim }
-
-    private func style(_ kind: Kind) -> Style {
-        switch kind {
+    /// The headline's style: the engine decides the words (`ChannelSituation`), the view only
+    /// colours them.
+    private func style(_ severity: ChannelSituation.Severity) -> Style {
+        switch severity {
         case .alarm: theme.alarm
         case .warning: theme.warning
         case .info: theme.info
         case .good: theme.good
-        case .dim: theme.dim
+        case .quiet: theme.dim
         }
     }
 
@@ -70,8 +37,7 @@ struct ChannelPanelView {
         x += grid.put(marker + " ", x: x, y: rect.y, style: theme.label, maxWidth: rect.maxX - x)
         x += grid.put(channel.name, x: x, y: rect.y, style: isSelected ? theme.selected.bolded() : theme.label, maxWidth: rect.maxX - x)
         x += grid.put("  " + stats.kind.description, x: x, y: rect.y, style: theme.info, maxWidth: rect.maxX - x)
-        let (text, kind) = ChannelPanelView.status(channel, previous: previous, sendersBlockedPercent: sendersBlockedPercent)
-        x += grid.put("  " + text, x: x, y: rect.y, style: style(kind), maxWidth: rect.maxX - x)
+        x += grid.put("  " + channel.situation.description, x: x, y: rect.y, style: style(channel.situation.severity), maxWidth: rect.maxX - x)
         let ends = "\(stats.senders) sender\(stats.senders == 1 ? "" : "s") \(theme.glyphs.arrow) \(stats.receivers) receiver\(stats.receivers == 1 ? "" : "s")"
         if rect.maxX - x > ends.count + 2 {
             grid.put(ends, x: rect.maxX - ends.count, y: rect.y, style: theme.dim)
@@ -107,11 +73,11 @@ struct ChannelPanelView {
         let depthText = " \(c.depth)/" + (capacity.map(String.init) ?? "∞")
         let depthShown = theme.glyphs.isASCII ? depthText.replacingOccurrences(of: "∞", with: "inf") : depthText
         x += grid.put(depthShown, x: x, y: y2, style: theme.label, maxWidth: rect.maxX - x)
-        let rates = "  in \(Format.rate(channel.inPerSecond)) out \(Format.rate(channel.outPerSecond))"
+        let rates = "  in \(NumberText.rate(channel.inPerSecond)) out \(NumberText.rate(channel.outPerSecond))"
         x += grid.put(rates, x: x, y: y2, style: .plain, maxWidth: rect.maxX - x)
         let shown = stats.latency.count > 0 ? stats.latency : recentLatency
         let latency = shown.map {
-            "  wait p50 \(Format.latency(microseconds: $0.p50Microseconds)) p99 \(Format.latency(microseconds: $0.p99Microseconds))"
+            "  wait p50 \(NumberText.latency(microseconds: $0.p50Microseconds)) p99 \(NumberText.latency(microseconds: $0.p99Microseconds))"
         } ?? "  wait -"
         x += grid.put(latency, x: x, y: y2, style: theme.dim, maxWidth: rect.maxX - x)
         let sparkWidth = rect.maxX - x - 2

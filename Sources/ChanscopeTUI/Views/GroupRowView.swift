@@ -40,8 +40,8 @@ struct GroupRowView {
         x += grid.put(text, x: x, y: y, style: .plain, maxWidth: rect.maxX - x)
         let send = group.blockedSendPercent
         let receive = group.blockedReceivePercent
-        x += grid.put("  blocked send \(Format.percent(send))", x: x, y: y, style: send >= 50 ? theme.warning : theme.dim, maxWidth: rect.maxX - x)
-        x += grid.put(" recv \(Format.percent(receive))", x: x, y: y, style: receive >= 50 ? theme.info : theme.dim, maxWidth: rect.maxX - x)
+        x += grid.put("  blocked send \(NumberText.percent(send))", x: x, y: y, style: send >= 50 ? theme.warning : theme.dim, maxWidth: rect.maxX - x)
+        x += grid.put(" recv \(NumberText.percent(receive))", x: x, y: y, style: receive >= 50 ? theme.info : theme.dim, maxWidth: rect.maxX - x)
         if group.abandoned > 0 {
             x += grid.put("  abandoned \(group.abandoned)", x: x, y: y, style: theme.alarm, maxWidth: rect.maxX - x)
         }

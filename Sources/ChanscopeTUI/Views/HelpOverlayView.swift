@@ -16,9 +16,8 @@ struct HelpOverlayView {
         case text(String)
     }
 
-    /// Every row, in order, with the lesson wrapped at word boundaries to `width` columns (also
-    /// what `AppState` clamps its scrolling to, at the width of an 80-column terminal's overlay).
-    static func rows(for state: AppState, width: Int = 76) -> [Row] {
+    /// Every row, in order, with the lesson wrapped at word boundaries to `width` columns.
+    static func rows(for state: AppState, width: Int) -> [Row] {
         var rows: [Row] = Keymap.bindings(ascii: state.ascii).map { .binding(key: $0.label, help: $0.help) }
         rows.append(.blank)
         rows.append(.binding(key: "click", help: "on a slider's track sets its value"))
@@ -53,21 +52,42 @@ struct HelpOverlayView {
         return pieces
     }
 
-    func draw(on grid: inout Grid) {
-        let keyRows = Self.rows(for: state, width: .max)
+    /// Where the overlay goes at a terminal size, and what it holds: one function for drawing
+    /// and for clamping the scroll, so scrolling stops exactly where the last row shows.
+    struct Geometry {
+        var box: Rect
+        var inner: Rect
+        var rows: [Row]
+        var keyWidth: Int
+        /// The largest useful `helpScroll`.
+        var maxScroll: Int { max(0, rows.count - inner.height) }
+    }
+
+    static func geometry(for state: AppState, size: TerminalSize) -> Geometry? {
+        let keyRows = rows(for: state, width: .max)
         let keyWidth = keyRows.map { if case .binding(let key, _) = $0 { key.count } else { 0 } }.max() ?? 0
         let widest = keyRows.map { row -> Int in
             if case .binding(_, let help) = row { return keyWidth + 2 + help.count }
             return 0
         }.max() ?? 0
-        let width = min(grid.width - 2, max(60, widest + 4))
+        let width = min(size.width - 2, max(60, widest + 4))
         // The lesson wraps to the box (the keys set its width; a lesson line never widens it).
-        let rows = Self.rows(for: state, width: width - 4)
-        let height = min(grid.height - 2, rows.count + 2)
-        guard width > 10, height > 4 else { return }
-        let box = Rect(x: (grid.width - width) / 2, y: max(1, (grid.height - height) / 2), width: width, height: height)
+        let rows = rows(for: state, width: width - 4)
+        let height = min(size.height - 2, rows.count + 2)
+        guard width > 10, height > 4 else { return nil }
+        let box = Rect(x: (size.width - width) / 2, y: max(1, (size.height - height) / 2), width: width, height: height)
+        return Geometry(box: box, inner: box.inset(by: 1).inset(left: 1, right: 1), rows: rows, keyWidth: keyWidth)
+    }
+
+    /// The largest scroll that still shows rows, at the state's terminal size.
+    static func maxScroll(for state: AppState) -> Int {
+        geometry(for: state, size: state.size)?.maxScroll ?? 0
+    }
+
+    func draw(on grid: inout Grid) {
+        guard let geometry = Self.geometry(for: state, size: TerminalSize(width: grid.width, height: grid.height)) else { return }
+        let (box, inner, rows, keyWidth) = (geometry.box, geometry.inner, geometry.rows, geometry.keyWidth)
         grid.fill(box, with: .blank)
-        let inner = box.inset(by: 1).inset(left: 1, right: 1)
         let scrolls = rows.count > inner.height
         let title = scrolls ? " Keys  (\(theme.glyphs.isASCII ? "k/j" : "↑↓") scroll, esc closes) " : " Keys  (esc closes) "
         Panel(title: title, style: theme.heading, titleStyle: theme.heading, glyphs: theme.glyphs).draw(in: box, on: &grid)

@@ -46,7 +46,6 @@ public enum ScreenView {
             ChannelPanelView(
                 channel: channel, previous: state.previous?.channel(named: channel.name),
                 depthHistory: state.history.depths(of: channel.name), isSelected: index == state.selectedChannel,
-                sendersBlockedPercent: snapshot.groups.filter { channel.senderGroups.contains($0.name) }.map(\.blockedSendPercent).max() ?? 0,
                 recentLatency: state.latencyToShow(for: channel.name),
                 theme: theme
             ).draw(in: rect, on: &grid)
@@ -63,7 +62,7 @@ public enum ScreenView {
         for (index, rect) in layout.knobs {
             guard let knob = snapshot.knobs[safe: index] else { continue }
             var view = slider(for: knob, knobs: snapshot.knobs, selected: index == state.selectedKnob, theme: theme)
-            if case .capacity(let channel) = knob.target, snapshot.channel(named: channel)?.kind.capacity ?? 0 == 0,
+            if case .capacity(let channel) = knob.id, snapshot.channel(named: channel.name)?.kind.capacity ?? 0 == 0,
                 index != state.selectedKnob
             {
                 // Kept for the kinds that have one (keys 2, 4, 5); not in effect right now.
@@ -87,10 +86,9 @@ public enum ScreenView {
     /// The slider for a knob, lined up with the others.
     static func slider(for knob: KnobSnapshot, knobs: [KnobSnapshot], selected: Bool, theme: Theme) -> Slider {
         let labelWidth = min(22, knobs.map(\.spec.label.count).max() ?? 0)
-        let valueWidth = knobs.map { max(Format.number($0.spec.min).count, Format.number($0.spec.max).count) + ($0.spec.unit.isEmpty ? 0 : $0.spec.unit.count + 1) }.max()
+        let valueWidth = knobs.map { Slider.valueWidth(of: $0.spec) }.max()
         return Slider(
-            label: knob.spec.label, value: knob.value, minimum: knob.spec.min, maximum: knob.spec.max, step: knob.spec.step,
-            unit: knob.spec.unit, labelWidth: labelWidth, valueWidth: valueWidth, isSelected: selected,
+            spec: knob.spec, value: knob.value, labelWidth: labelWidth, valueWidth: valueWidth, isSelected: selected,
             style: selected ? theme.warning : .plain, glyphs: theme.glyphs)
     }
 
@@ -114,7 +112,7 @@ public enum ScreenView {
         var left = " chanscope  \(state.presetName)"
         let running = snapshot.map { $0.isPaused ? "PAUSED" : $0.isFinished ? "finished" : "running" } ?? "starting"
         left += "  " + (theme.glyphs.isASCII ? "" : running == "running" ? "▶ " : running == "PAUSED" ? "‖ " : "■ ") + running
-        left += "  " + Format.elapsed(snapshot?.time ?? 0)
+        left += "  " + NumberText.elapsed(snapshot?.time ?? 0)
         var right = ""
         if let path = state.recordingPath {
             // The file name only when it fits beside the state and clock, which matter more.
@@ -161,7 +159,7 @@ public enum ScreenView {
         guard !rect.isEmpty else { return }
         for (row, event) in events.suffix(rect.height).enumerated() {
             let y = rect.y + row
-            let time = Format.elapsed(event.time)
+            let time = NumberText.elapsed(event.time)
             var x = rect.x + 2
             x += grid.put(time + "  ", x: x, y: y, style: theme.dim, maxWidth: rect.maxX - x)
             let style: Style = event.isAlarm ? theme.alarm : event.kind == .deadlockCleared || event.kind == .resumed ? theme.good : .plain

@@ -1,0 +1,74 @@
+/// The rules of a knob's values: clamping, snapping, stepping, where a value sits on its track.
+///
+/// WHY here: the keys, a mouse click, `--set`, the preset reader and the engine all change knob
+/// values; each used to clamp and snap in its own way. Now every one of them asks the knob.
+extension KnobSpec {
+    /// The lower and upper end of the range, whichever way round the file wrote them.
+    public var range: ClosedRange<Double> { Swift.min(min, max)...Swift.max(min, max) }
+
+    /// `value` brought into the range and onto the step grid that starts at `min`. A value that
+    /// is not a number leaves the knob where it starts (`self.value`).
+    public func clampedAndSnapped(_ value: Double) -> Double {
+        guard value.isFinite else { return self.value }
+        let bounds = range
+        var result = Swift.min(Swift.max(value, bounds.lowerBound), bounds.upperBound)
+        if step > 0, step.isFinite {
+            result = min + ((result - min) / step).rounded() * step
+            result = Swift.min(Swift.max(result, bounds.lowerBound), bounds.upperBound)
+        }
+        return result
+    }
+
+    /// A coarse move: a tenth of the range, rounded to whole steps, at least one step.
+    public var coarseStep: Double {
+        let tenth = ((range.upperBound - range.lowerBound) / 10 / step).rounded() * step
+        return tenth.isFinite ? Swift.max(step, tenth) : step
+    }
+
+    /// `value` moved by `steps` fine steps, clamped and snapped.
+    public func stepped(_ value: Double, by steps: Int) -> Double {
+        clampedAndSnapped(value + Double(steps) * step)
+    }
+
+    /// `value` moved by `direction` (-1 or 1) coarse steps, clamped and snapped.
+    public func steppedCoarsely(_ value: Double, direction: Int) -> Double {
+        clampedAndSnapped(value + Double(direction.signum()) * coarseStep)
+    }
+
+    /// Where `value` sits between `min` (0) and `max` (1).
+    public func fraction(of value: Double) -> Double {
+        guard max != min else { return 0 }
+        let fraction = (value - min) / (max - min)
+        return fraction.isFinite ? Swift.min(1, Swift.max(0, fraction)) : 0
+    }
+
+    /// The value at `fraction` (0...1) of the way from `min` to `max`, clamped and snapped.
+    public func value(atFraction fraction: Double) -> Double {
+        clampedAndSnapped(min + Swift.min(1, Swift.max(0, fraction)) * (max - min))
+    }
+
+    /// The value as the screen and events show it, with as many decimals as the step needs and
+    /// the unit: `200 ms`, `0.25`.
+    public func formatted(_ value: Double) -> String {
+        let text = NumberText.fixed(value, decimals: NumberText.decimals(forStep: step))
+        return unit.isEmpty ? text : text + " " + unit
+    }
+
+    /// Why these numbers cannot be a knob, in words for a message; nil when they can.
+    public static func problem(value: Double, min: Double, max: Double, step: Double) -> String? {
+        let limit = NumberText.plain(KnobLimits.magnitude)
+        for (name, number) in [("value", value), ("min", min), ("max", max), ("step", step)]
+        where !KnobLimits.isRepresentable(number) {
+            return "\(name) \(NumberText.plain(number)) is outside -\(limit)...\(limit)"
+        }
+        guard step > 0 else { return "step must be greater than 0, not \(NumberText.plain(step))" }
+        guard min <= max else { return "min \(NumberText.plain(min)) is greater than max \(NumberText.plain(max))" }
+        guard (max - min) / step <= KnobLimits.stepsPerRange else {
+            return "step \(NumberText.plain(step)) is too small for min...max (at most \(NumberText.plain(KnobLimits.stepsPerRange)) steps)"
+        }
+        guard value >= min, value <= max else {
+            return "value \(NumberText.plain(value)) is outside min...max (\(NumberText.plain(min))...\(NumberText.plain(max)))"
+        }
+        return nil
+    }
+}

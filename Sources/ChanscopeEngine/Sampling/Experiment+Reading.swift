@@ -1,0 +1,66 @@
+import Channels
+
+extension Experiment {
+    /// Reads every counter as of now (experiment lock held).
+    ///
+    /// Read-only but for one thing, which is why the name says "take": each channel's latency
+    /// interval restarts (`Channel.sample`), so the next reading's percentiles cover only what
+    /// was received after this one.
+    func takeReading(now: UInt64) -> ExperimentReading {
+        // Groups first: a worker that ends between the two readings then shows as ended while
+        // its channel still counts it, never the other way round.
+        let groupReadings = groups.map { group -> ExperimentReading.Group in
+            var reading = ExperimentReading.Group(name: group.name, workerStates: group.workers.map(\.counters.currentState))
+            for worker in group.workers + group.retired {
+                let c = worker.counters
+                reading.made &+= c.made.load(ordering: .relaxed)
+                reading.done &+= c.done.load(ordering: .relaxed)
+                reading.sent &+= c.sent.load(ordering: .relaxed)
+                reading.received &+= c.received.load(ordering: .relaxed)
+                reading.emptyPolls &+= c.emptyPolls.load(ordering: .relaxed)
+                reading.abandoned &+= c.abandoned.load(ordering: .relaxed)
+                let blocked = c.blockedNanos(now: now)
+                reading.blockedSendNanos &+= blocked.send
+                reading.blockedReceiveNanos &+= blocked.receive
+            }
+            reading.limit = group.limit(knobs: knobs)
+            reading.iterations = group.iterationsClaimed.load(ordering: .relaxed)
+            reading.isClosed = group.isClosed
+            reading.sendsTo = group.sendsTo
+            reading.receivesFrom = group.receivesFrom
+            return reading
+        }
+        return ExperimentReading(
+            now: now, startTime: startTime, presetName: preset.name, channelIDs: channelIDs,
+            channels: Channel.sample(channels), groups: groupReadings, knobs: knobs.snapshots(),
+            waitFor: waitForGraph(), isPaused: control.isPaused, controlRevision: log.revision)
+    }
+
+    /// The current wait-for graph: groups whose live workers are all blocked, and who serves
+    /// each channel.
+    func waitForGraph() -> WaitForGraph {
+        var stuck: [(group: String, waits: [WaitForGraph.Wait])] = []
+        var liveSenders: [String: [String]] = [:]
+        var liveReceivers: [String: [String]] = [:]
+        for group in groups {
+            let live = group.workers.filter { !$0.counters.currentState.isDone && !$0.stopRequested.load(ordering: .relaxed) }
+            guard !live.isEmpty else { continue }
+            for index in group.sendsTo { liveSenders[channelIDs[index].name, default: []].append(group.name) }
+            for index in group.receivesFrom { liveReceivers[channelIDs[index].name, default: []].append(group.name) }
+            var waits: [WaitForGraph.Wait] = []
+            var allBlocked = true
+            for worker in live {
+                let state = worker.counters.currentState
+                let channel = worker.counters.channelIndex.load(ordering: .relaxed)
+                guard state.isBlocked, channels.indices.contains(channel) else {
+                    allBlocked = false
+                    break
+                }
+                let wait = WaitForGraph.Wait(channel: channelIDs[channel].name, onSend: state == .blockedOnSend)
+                if !waits.contains(wait) { waits.append(wait) }
+            }
+            if allBlocked { stuck.append((group.name, waits)) }
+        }
+        return WaitForGraph(stuck: stuck, liveSenders: liveSenders, liveReceivers: liveReceivers)
+    }
+}

@@ -1,0 +1,29 @@
+import Channels
+
+extension Experiment {
+    /// Takes the next snapshot: reads every counter, takes the events logged since the last one
+    /// and starts a new latency interval, then computes the figures (`SnapshotBuilder`).
+    ///
+    /// Named "take" because it consumes: the events it returns belong to this snapshot alone,
+    /// and the next one's latency covers only what comes after. The `Sampler` calls it at a fixed
+    /// rate; tests call it with the time they choose. Other readers use the sampler's snapshots.
+    public func takeSnapshot(now: UInt64 = MonotonicClock.now()) -> Snapshot {
+        lock.withLock {
+            let reading = takeReading(now: now)
+            let events = log.takeEvents()
+            return SnapshotBuilder.build(reading, events: events, state: &samplingState)
+        }
+    }
+
+    /// The snapshot's shape before anything runs: the channels, groups and knobs with zero
+    /// counters, for a CSV header. Consumes nothing (no events, no latency, no sampling state).
+    public func layout() -> Snapshot {
+        let channels = zip(channelIDs, preset.channels).map { id, spec in
+            ChannelSnapshot(
+                id: id, stats: .idle(kind: spec.kind),
+                inPerSecond: 0, outPerSecond: 0, senderGroups: [], receiverGroups: [])
+        }
+        let groups = preset.workers.map { GroupSnapshot(name: $0.name, workerStates: []) }
+        return Snapshot(tick: 0, time: 0, presetName: preset.name, channels: channels, groups: groups, knobs: knobs.snapshots())
+    }
+}

@@ -1,0 +1,42 @@
+import Channels
+
+/// Everything the counters say at one instant, read under the experiment's lock and nothing
+/// computed yet: the input of `SnapshotBuilder`.
+///
+/// WHY apart: reading touches threads and locks; turning readings into figures does not, so the
+/// figures (rates, shares, words, events) are a pure function tests can feed by hand.
+struct ExperimentReading {
+    /// One group's totals over every worker it ever had, and its workers' states now.
+    struct Group {
+        var name: String
+        var workerStates: [WorkerState]
+        var made: UInt64 = 0
+        var done: UInt64 = 0
+        var sent: UInt64 = 0
+        var received: UInt64 = 0
+        var emptyPolls: UInt64 = 0
+        var abandoned: UInt64 = 0
+        /// Nanoseconds spent inside sends and receives, counting operations still under way.
+        var blockedSendNanos: UInt64 = 0
+        var blockedReceiveNanos: UInt64 = 0
+        var limit: Int = 0
+        var iterations: Int = 0
+        var isClosed = false
+        /// Channels the group sends on and receives from (indices).
+        var sendsTo: [Int] = []
+        var receivesFrom: [Int] = []
+    }
+
+    /// When it was read (monotonic nanoseconds) and when the experiment started.
+    var now: UInt64
+    var startTime: UInt64
+    var presetName: String
+    var channelIDs: [ChannelID]
+    /// Every channel as of one instant (`Channel.sample`), in preset order.
+    var channels: [ChannelStats]
+    var groups: [Group]
+    var knobs: [KnobSnapshot]
+    var waitFor: WaitForGraph
+    var isPaused: Bool
+    var controlRevision: Int
+}

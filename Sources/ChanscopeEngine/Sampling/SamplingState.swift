@@ -1,0 +1,55 @@
+import DequeModule
+
+/// What earlier samples saw: the marks of the sampling window, and what transitions were seen.
+///
+/// A value: `SnapshotBuilder` takes the previous state and returns the next, so sampling is
+/// testable without threads.
+struct SamplingState {
+    /// Totals at one past sample, for figures over the window.
+    struct Mark {
+        var time: UInt64
+        var channels: [ChannelMark]
+        var groups: [GroupMark]
+    }
+
+    struct ChannelMark {
+        var accepted: UInt64
+        var received: UInt64
+        var dropped: UInt64
+        var overwritten: UInt64
+        var depth: Int
+    }
+
+    struct GroupMark {
+        var blockedSendNanos: UInt64
+        var blockedReceiveNanos: UInt64
+        var emptyPolls: UInt64
+        /// Live-worker nanoseconds since the start: what the blocked shares are a share of.
+        var liveNanos: Double
+    }
+
+    /// Derived figures (rates, blocked shares, poll rates, drops in the situation word) are taken
+    /// over this many nanoseconds: one 100 ms interval holds 0 or 1 message at lecture speeds,
+    /// which would make a rate flicker between 0/s and 10/s.
+    static let window: UInt64 = 1_000_000_000
+
+    var marks = Deque<Mark>()
+    var tick = 0
+    var previousTime: UInt64 = 0
+    var sendersGone: [Bool] = []
+    var receiversGone: [Bool] = []
+    var groupFinished: [Bool] = []
+    var detector: DeadlockDetector
+
+    init(deadlockGrace: Double = 1.0) {
+        detector = DeadlockDetector(grace: deadlockGrace)
+    }
+
+    /// The oldest mark still inside the window ending at `now`, if any (older ones are dropped).
+    mutating func windowStart(now: UInt64) -> Mark? {
+        while marks.count > 1, let first = marks.first, now &- first.time > SamplingState.window {
+            marks.removeFirst()
+        }
+        return marks.first
+    }
+}

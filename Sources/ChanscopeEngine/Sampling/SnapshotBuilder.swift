@@ -1,0 +1,106 @@
+import Channels
+
+/// Turns a reading and the previous sampling state into a snapshot and the next state.
+///
+/// Pure: no locks, no clock, no threads; everything it needs is in its arguments. Figures are
+/// taken over `SamplingState.window` (rates, blocked shares, poll rates, the drops and growth
+/// behind the situation word), so a steady workload reads steady.
+enum SnapshotBuilder {
+    static func build(_ reading: ExperimentReading, events logged: [ExperimentEvent], state: inout SamplingState) -> Snapshot {
+        let now = reading.now
+        let time = reading.now > reading.startTime ? Double(reading.now - reading.startTime) / 1e9 : 0
+        let interval = now > state.previousTime ? Double(now - state.previousTime) / 1e9 : 0
+        if state.sendersGone.isEmpty {
+            state.sendersGone = Array(repeating: false, count: reading.channels.count)
+            state.receiversGone = state.sendersGone
+            state.groupFinished = Array(repeating: false, count: reading.groups.count)
+        }
+        var events = logged
+        let previousMark = state.marks.last
+        let base = state.windowStart(now: now)
+        let window = base.map { now > $0.time ? Double(now - $0.time) / 1e9 : 0 } ?? 0
+        var mark = SamplingState.Mark(time: now, channels: [], groups: [])
+
+        var groups: [GroupSnapshot] = []
+        for (index, group) in reading.groups.enumerated() {
+            let live = group.workerStates.filter { !$0.isDone }.count
+            let before = previousMark?.groups[safe: index]
+            let groupMark = SamplingState.GroupMark(
+                blockedSendNanos: max(group.blockedSendNanos, before?.blockedSendNanos ?? 0),
+                blockedReceiveNanos: max(group.blockedReceiveNanos, before?.blockedReceiveNanos ?? 0),
+                emptyPolls: group.emptyPolls,
+                liveNanos: (before?.liveNanos ?? 0) + interval * 1e9 * Double(max(1, live)))
+            mark.groups.append(groupMark)
+            let from = base?.groups[safe: index]
+            let budget = groupMark.liveNanos - (from?.liveNanos ?? 0)
+            func share(_ total: UInt64, _ start: UInt64?) -> Double {
+                guard budget > 0, let start, total > start else { return 0 }
+                return min(100, Double(total - start) / budget * 100)
+            }
+            let snapshot = GroupSnapshot(
+                name: group.name, workerStates: group.workerStates, made: group.made, done: group.done, sent: group.sent,
+                received: group.received, emptyPolls: group.emptyPolls, abandoned: group.abandoned,
+                blockedSendPercent: share(groupMark.blockedSendNanos, from?.blockedSendNanos),
+                blockedReceivePercent: share(groupMark.blockedReceiveNanos, from?.blockedReceiveNanos),
+                emptyPollsPerSecond: perSecond(group.emptyPolls, from?.emptyPolls, window),
+                limit: group.limit, iterations: group.iterations, isClosed: group.isClosed)
+            if let event = SnapshotChecks.finished(snapshot, wasFinished: state.groupFinished[index], time: time) { events.append(event) }
+            state.groupFinished[index] = snapshot.isFinished
+            groups.append(snapshot)
+        }
+
+        var channels: [ChannelSnapshot] = []
+        var violation: String?
+        for (index, stats) in reading.channels.enumerated() {
+            let id = reading.channelIDs[index]
+            let c = stats.counters
+            let channelMark = SamplingState.ChannelMark(
+                accepted: c.accepted, received: c.received, dropped: c.dropped, overwritten: c.overwritten, depth: c.depth)
+            mark.channels.append(channelMark)
+            let from = base?.channels[safe: index]
+            if let event = SnapshotChecks.accounting(id, c, time: time) {
+                violation = "\(id): \(c.identityViolation ?? "")"
+                events.append(event)
+            }
+            events += SnapshotChecks.disconnects(
+                id, stats, sendersWereGone: state.sendersGone[index], receiversWereGone: state.receiversGone[index], time: time)
+            state.sendersGone[index] = stats.sendersGone
+            state.receiversGone[index] = stats.receiversGone
+            let senders = reading.groups.enumerated().filter { $0.element.sendsTo.contains(index) }
+            let sendersBlocked = senders.map { groups[$0.offset].blockedSendPercent }.max() ?? 0
+            let inRate = perSecond(c.accepted, from?.accepted, window)
+            let outRate = perSecond(c.received, from?.received, window)
+            let growth = window > 0 ? Double(c.depth - (from?.depth ?? c.depth)) / window : 0
+            let situation = ChannelSituation.judge(
+                stats, inPerSecond: inRate, outPerSecond: outRate,
+                droppedInWindow: c.dropped - min(c.dropped, from?.dropped ?? previousMark?.channels[safe: index]?.dropped ?? c.dropped),
+                overwrittenInWindow: c.overwritten - min(c.overwritten, from?.overwritten ?? previousMark?.channels[safe: index]?.overwritten ?? c.overwritten),
+                growthPerSecond: growth, sendersBlockedPercent: sendersBlocked)
+            channels.append(ChannelSnapshot(
+                id: id, stats: stats, inPerSecond: inRate, outPerSecond: outRate, growthPerSecond: growth, situation: situation,
+                senderGroups: senders.map(\.element.name),
+                receiverGroups: reading.groups.filter { $0.receivesFrom.contains(index) }.map(\.name)))
+        }
+        state.marks.append(mark)
+
+        var graph = reading.waitFor
+        for channel in channels {
+            graph.activity[channel.name] = channel.counters.accepted &+ channel.counters.received
+        }
+        if let event = SnapshotChecks.deadlock(state.detector.update(graph, time: time), time: time) { events.append(event) }
+
+        let snapshot = Snapshot(
+            tick: state.tick, time: time, presetName: reading.presetName, channels: channels, groups: groups,
+            knobs: reading.knobs, events: events, deadlock: state.detector.reported, isPaused: reading.isPaused,
+            accountingViolation: violation, controlRevision: reading.controlRevision)
+        state.tick += 1
+        state.previousTime = now
+        return snapshot
+    }
+
+    /// Per second over `window` seconds; 0 without a window or when the counter went back.
+    private static func perSecond(_ value: UInt64, _ start: UInt64?, _ window: Double) -> Double {
+        guard window > 0, let start, value >= start else { return 0 }
+        return Double(value - start) / window
+    }
+}

@@ -1,0 +1,101 @@
+import Channels
+
+/// What is happening on a channel, in one word and a short detail: the headline of its panel,
+/// the `CH.situation` column of the CSV and the summary's `situation` column.
+///
+/// WHY in the engine: the screen, the headless summary, the CSV and the lesson texts must say
+/// the same thing in the same words; the vocabulary is this one table (`Word`), decided once per
+/// snapshot from the snapshot's own figures.
+public struct ChannelSituation: Sendable, Hashable, CustomStringConvertible {
+    /// The vocabulary, most urgent first: when several hold, the first one is shown.
+    public enum Word: String, Sendable, Hashable, CaseIterable {
+        case disconnected = "DISCONNECTED"
+        case noSenders = "NO SENDERS"
+        case dropping = "DROPPING"
+        case overwriting = "OVERWRITING"
+        case overCapacity = "OVER CAPACITY"
+        case backpressure = "BACKPRESSURE"
+        case handOffWait = "HAND-OFF WAIT"
+        case growing = "GROWING"
+        case receiversWaiting = "empty"
+        case full = "FULL"
+        case flowing = "flowing"
+        case idle = "idle"
+
+        /// How the word is coloured: bad news, a warning, neutral information, healthy, quiet.
+        public var severity: Severity {
+            switch self {
+            case .disconnected, .noSenders, .dropping, .overwriting: .alarm
+            case .overCapacity, .backpressure, .handOffWait, .growing, .full: .warning
+            case .receiversWaiting: .info
+            case .flowing: .good
+            case .idle: .quiet
+            }
+        }
+    }
+
+    /// How a situation is shown.
+    public enum Severity: Sendable, Hashable { case alarm, warning, info, good, quiet }
+
+    public var word: Word
+    /// What follows the word, e.g. `+15/s` after `GROWING`; may be empty.
+    public var detail: String
+
+    public init(_ word: Word, _ detail: String = "") {
+        self.word = word
+        self.detail = detail
+    }
+
+    public var severity: Severity { word.severity }
+
+    /// The headline as shown: `GROWING +15/s`, `BACKPRESSURE: 1 sender blocked`, `flowing`.
+    public var description: String {
+        guard !detail.isEmpty else { return word.rawValue }
+        return word == .growing ? "\(word.rawValue) \(detail)" : "\(word.rawValue): \(detail)"
+    }
+
+    /// Depth must rise by at least this many messages per second over the window to be growth:
+    /// one message more than a second ago is noise at lecture rates.
+    public static let growthThreshold = 1.0
+
+    /// A share of the window spent blocked on send, at or above which the senders are held up
+    /// even when no sender happens to be blocked at the sample instant.
+    public static let backpressureShare = 50.0
+
+    /// The situation of a channel from its reading and its figures over the sampling window.
+    ///
+    /// - Parameters:
+    ///   - droppedInWindow, overwrittenInWindow: messages dropped / evicted over the window.
+    ///   - growthPerSecond: depth change per second over the window.
+    ///   - sendersBlockedPercent: the largest share of the window any sending group spent blocked.
+    public static func judge(
+        _ stats: ChannelStats, inPerSecond: Double, outPerSecond: Double, droppedInWindow: UInt64,
+        overwrittenInWindow: UInt64, growthPerSecond: Double, sendersBlockedPercent: Double
+    ) -> ChannelSituation {
+        let depth = stats.counters.depth
+        if stats.receiversGone && stats.sendersGone { return .init(.disconnected, "no senders, no receivers") }
+        if stats.receiversGone { return .init(.disconnected, "no receivers, sends fail") }
+        if stats.sendersGone { return depth > 0 ? .init(.noSenders, "draining \(depth)") : .init(.disconnected, "no senders") }
+        if droppedInWindow > 0 {
+            return .init(.dropping, "\(droppedInWindow) new message\(droppedInWindow == 1 ? "" : "s") discarded")
+        }
+        if overwrittenInWindow > 0 { return .init(.overwriting, "\(overwrittenInWindow) oldest evicted") }
+        if let capacity = stats.kind.capacity, depth > capacity {
+            return .init(.overCapacity, "draining \(depth)/\(capacity)")
+        }
+        if stats.blockedSenders > 0 || sendersBlockedPercent >= backpressureShare {
+            let word: Word = stats.kind == .rendezvous ? .handOffWait : .backpressure
+            let detail = stats.blockedSenders > 0
+                ? "\(stats.blockedSenders) sender\(stats.blockedSenders == 1 ? "" : "s") blocked"
+                : "senders blocked \(NumberText.percent(sendersBlockedPercent)) of the time"
+            return .init(word, detail)
+        }
+        if growthPerSecond >= growthThreshold { return .init(.growing, "+" + NumberText.rate(growthPerSecond)) }
+        if stats.blockedReceivers > 0 {
+            return .init(.receiversWaiting, "\(stats.blockedReceivers) receiver\(stats.blockedReceivers == 1 ? "" : "s") waiting")
+        }
+        if let capacity = stats.kind.capacity, capacity > 0, depth >= capacity { return .init(.full) }
+        if outPerSecond > 0 || inPerSecond > 0 { return .init(.flowing) }
+        return .init(.idle)
+    }
+}
