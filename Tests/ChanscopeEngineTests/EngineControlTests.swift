@@ -26,19 +26,19 @@ struct EngineControlTests {
         watcher.waitFor("both asleep") { $0.g("sleeper").workerStates == [.sleeping, .sleeping] }
         #expect(watcher.last?.g("sleeper").done == 0)
         let changed = MonotonicClock.now()
-        #expect(experiment.setKnob("wait_ms", to: 0) == 0)
+        #expect(experiment.setKnob(.preset("wait_ms"), to: 0)?.knobValue == 0)
         watcher.waitFor(timeout: 2, "done to rise within 2 s of the change") { $0.g("sleeper").done >= 10 }
         #expect(secondsSince(changed) < 2)
         #expect(watcher.events(.knob).map(\.text) == ["Wait 5000 -> 0 ms"])
-        #expect(experiment.knobValue("wait_ms") == 0)
+        #expect(experiment.knobValue(.preset("wait_ms")) == 0)
         // A snapshot taken after the change carries a revision at least the one after it.
         let revision = experiment.controlRevision
-        #expect(experiment.snapshot().controlRevision >= revision)
-        #expect(experiment.setKnob("wait_ms", to: 10) == 10)
+        #expect(experiment.takeSnapshot().controlRevision >= revision)
+        #expect(experiment.setKnob(.preset("wait_ms"), to: 10)?.knobValue == 10)
         #expect(experiment.controlRevision > revision, "a change raises the revision")
         // Clamped to the range and snapped to the step; unknown knobs are refused.
-        #expect(experiment.setKnob("wait_ms", to: 20_000) == 10_000)
-        #expect(experiment.setKnob("nope", to: 1) == nil)
+        #expect(experiment.setKnob(.preset("wait_ms"), to: 20_000)?.knobValue == 10_000)
+        #expect(experiment.setKnob(.preset("nope"), to: 1)?.knobValue == nil)
     }
 
     @Test("adding and removing workers live; removing the last consumer fails the producers")
@@ -59,21 +59,21 @@ struct EngineControlTests {
         experiment.addWorker(to: "producer")
         var snapshot = watcher.snap()
         #expect(snapshot.g("producer").workerStates.count == 2)
-        #expect(experiment.knobValue("producer.workers") == 2)
+        #expect(experiment.knobValue(.workers("producer")) == 2)
         #expect(snapshot.events.contains { $0.kind == .workerAdded && $0.text == "producer: 2 workers (+1)" })
-        experiment.setKnob("producer.workers", to: 4)
+        experiment.setKnob(.workers("producer"), to: 4)
         snapshot = watcher.waitFor("4 producers running") { $0.g("producer").liveCount == 4 }
         #expect(snapshot.g("producer").workerStates.count == 4)
 
         experiment.removeWorker(from: "consumer")
         snapshot = watcher.snap()
         #expect(snapshot.g("consumer").workerStates.count == 1)
-        #expect(experiment.knobValue("consumer.workers") == 1)
+        #expect(experiment.knobValue(.workers("consumer")) == 1)
         #expect(watcher.index(of: .workerRemoved, containing: "consumer: 1 workers (-1)") != nil)
         let before = snapshot.g("consumer").done
         watcher.waitFor("the remaining consumer goes on") { $0.g("consumer").done >= before + 20 }
 
-        experiment.setKnob("consumer.workers", to: 0)
+        experiment.setKnob(.workers("consumer"), to: 0)
         let end = watcher.waitFor("producers failed and finished") { $0.g("producer").isFinished }
         #expect(end.g("producer").workerStates.allSatisfy { $0 == .disconnected })
         #expect(end.g("consumer").workerStates.isEmpty)
@@ -110,7 +110,7 @@ struct EngineControlTests {
         #expect(closed.g("producer").made == closed.ch("work").counters.attempted + closed.g("producer").abandoned)
         #expect(closed.ch("work").stats.sendersGone)
         #expect(closed.ch("work").depth == 3)
-        experiment.setKnob("consume_ms", to: 0)
+        experiment.setKnob(.preset("consume_ms"), to: 0)
         let end = watcher.waitFor("consumer drained and disconnected") { $0.isFinished }
         let producer = end.g("producer"), work = end.ch("work").counters
         #expect(end.g("consumer").workerStates == [.disconnected])
@@ -125,9 +125,9 @@ struct EngineControlTests {
         // A closed group takes no new workers, and its slider does not pretend otherwise.
         experiment.addWorker(to: "producer")
         #expect(watcher.snap().g("producer").workerStates.count == 2)
-        #expect(experiment.knobValue("producer.workers") == 2)
-        #expect(experiment.setKnob("producer.workers", to: 5) == 2)
-        #expect(experiment.knobValue("producer.workers") == 2)
+        #expect(experiment.knobValue(.workers("producer")) == 2)
+        #expect(experiment.setKnob(.workers("producer"), to: 5)?.knobValue == 2)
+        #expect(experiment.knobValue(.workers("producer")) == 2)
         _ = watcher.snap()
         #expect(watcher.index(of: .knob, containing: "producer is closed") != nil)
     }
@@ -151,14 +151,14 @@ struct EngineControlTests {
         // Hold the producer at its next step boundary once its blocked send completes.
         experiment.setPaused(true)
 
-        experiment.setKnob("work.capacity", to: 4)
+        experiment.setKnob(.capacity("work"), to: 4)
         var s = watcher.snap()
         #expect(s.ch("work").kind == .bounded(4))
         #expect(s.ch("work").depth == 8)  // a bounded queue is kept; sends wait until it drains
         #expect(s.ch("work").counters.overwritten == 0)
         #expect(s.events.contains { $0.kind == .capacity && $0.text == "work: bounded(8) -> bounded(4)" })
 
-        experiment.setKind(of: "work", to: "overwriting")
+        experiment.setKind(of: "work", to: .overwriting)
         // Four oldest evicted; the woken send then overwrites one more and the producer pauses.
         s = watcher.waitFor("producer paused") { $0.g("producer").workerStates == [.paused] }
         #expect(s.ch("work").kind == .overwriting(4))
@@ -166,28 +166,27 @@ struct EngineControlTests {
         #expect(s.ch("work").counters.overwritten == 5)
         #expect(watcher.index(of: .kind, containing: "work: bounded(4) -> overwriting(4)") != nil)
 
-        experiment.setKind(of: "work", to: "dropping")
-        experiment.setKnob("work.capacity", to: 2)
+        experiment.setKind(of: "work", to: .dropping)
+        experiment.setKnob(.capacity("work"), to: 2)
         s = watcher.snap()
         #expect(s.ch("work").kind == .dropping(2))
         #expect(s.ch("work").depth == 2)
         #expect(s.ch("work").counters.overwritten == 7)
         #expect(s.events.contains { $0.kind == .capacity && $0.text == "work: dropping(4) -> dropping(2)" })
 
-        experiment.setKind(of: "work", to: "unbounded")
-        experiment.setKind(of: "work", to: "rendezvous")
+        experiment.setKind(of: "work", to: .unbounded)
+        experiment.setKind(of: "work", to: .rendezvous)
         s = watcher.snap()
         #expect(s.ch("work").kind == .rendezvous)
         #expect(s.ch("work").depth == 2)  // still receivable
-        experiment.setKnob("work.capacity", to: 6)
+        experiment.setKnob(.capacity("work"), to: 6)
         #expect(watcher.snap().events.contains { $0.text == "work: capacity 6 (applies when the kind has one)" })
-        experiment.setKind(of: "work", to: "bounded")
+        experiment.setKind(of: "work", to: .bounded)
         #expect(watcher.snap().ch("work").kind == .bounded(6))
-        experiment.setKind(of: "work", to: "sideways")  // unknown: ignored
         #expect(watcher.snap().ch("work").kind == .bounded(6))
 
         let made = watcher.snap().g("producer").made
-        experiment.setKnob("consume_ms", to: 0)
+        experiment.setKnob(.preset("consume_ms"), to: 0)
         experiment.setPaused(false)
         let end = watcher.waitFor("the consumer catches up") { $0.g("consumer").received >= made + 50 }
         let c = end.ch("work").counters
@@ -251,9 +250,9 @@ struct EngineControlTests {
         let old = Experiment(preset: preset)
         defer { old.shutdown() }
         old.start()
-        old.setKnob("wait_ms", to: 7)
-        old.setKnob("producer.workers", to: 3)
-        old.setKind(of: "work", to: "dropping")
+        old.setKnob(.preset("wait_ms"), to: 7)
+        old.setKnob(.workers("producer"), to: 3)
+        old.setKind(of: "work", to: .dropping)
         let current = old.currentPreset()
         old.shutdown()
         #expect(current.knob(named: "wait_ms")?.value == 7)
@@ -263,16 +262,16 @@ struct EngineControlTests {
 
         let restarted = Experiment(preset: current)
         defer { restarted.shutdown() }
-        #expect(restarted.knobValue("wait_ms") == 7)
-        #expect(restarted.knobValue("producer.workers") == 3)
-        #expect(restarted.knobValue("work.capacity") == 8)
+        #expect(restarted.knobValue(.preset("wait_ms")) == 7)
+        #expect(restarted.knobValue(.workers("producer")) == 3)
+        #expect(restarted.knobValue(.capacity("work")) == 8)
         restarted.start()
         let s = Watcher(restarted).waitFor("three producers") { $0.g("producer").liveCount == 3 }
         #expect(s.ch("work").kind == .dropping(8))
     }
 
-    @Test("a restart keeps the capacity slider of a channel switched to a kind without capacity", arguments: ["unbounded", "rendezvous"])
-    func restartKeepsIdleCapacity(kindName: String) throws {
+    @Test("a restart keeps the capacity slider of a channel switched to a kind without capacity", arguments: [ChannelKind.Family.unbounded, .rendezvous])
+    func restartKeepsIdleCapacity(kindName: ChannelKind.Family) throws {
         let preset = try enginePreset("""
             name: Restart
             summary: s
@@ -282,14 +281,14 @@ struct EngineControlTests {
               consumer: { loop: [ { recv: work } ] }
             """)
         let old = Experiment(preset: preset)
-        old.setKnob("work.capacity", to: 20)
+        old.setKnob(.capacity("work"), to: 20)
         old.setKind(of: "work", to: kindName)
         let current = old.currentPreset()
         old.shutdown()
         let restarted = Experiment(preset: current)
         defer { restarted.shutdown() }
-        #expect(restarted.knobValue("work.capacity") == 20)
-        restarted.setKind(of: "work", to: "bounded")
+        #expect(restarted.knobValue(.capacity("work")) == 20)
+        restarted.setKind(of: "work", to: .bounded)
         #expect(restarted.currentPreset().channel(named: "work")?.kind == .bounded(20))
     }
 
@@ -319,7 +318,7 @@ struct EngineControlTests {
             let promptly = finishesPromptly(timeout: 5) { experiment.shutdown() }
             #expect(promptly)
             #expect(!experiment.isRunning)
-            let end = experiment.snapshot()
+            let end = experiment.takeSnapshot()
             #expect(end.isFinished)
             // Each blocked producer's message is abandoned, or fails if the consumer's end was
             // released first; either way it is counted.

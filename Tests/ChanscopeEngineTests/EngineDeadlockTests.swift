@@ -155,7 +155,7 @@ struct EngineDeadlockTests {
         experiment.start()
         let watcher = Watcher(experiment)
         watcher.waitFor("the deadlock to be reported") { $0.deadlock != nil }
-        experiment.setKind(of: "ab", to: "bounded")
+        experiment.setKind(of: "ab", to: .bounded)
         watcher.waitFor("messages flow again") { $0.g("B").done >= 200 }
         // A lost wake-up would stall this for good; the count is kept modest because the
         // sanitizer run makes every round trip many times slower.

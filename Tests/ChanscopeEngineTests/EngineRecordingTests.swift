@@ -30,7 +30,7 @@ struct EngineRecordingTests {
         var header = ["time_s"]
         for channel in ["work", "spill"] {
             header += ["kind", "capacity", "depth", "attempted", "accepted", "received", "dropped", "overwritten",
-                "failed", "discarded", "in_per_s", "out_per_s", "latency_p50_ms", "latency_p99_ms"].map { "\(channel).\($0)" }
+                "failed", "discarded", "in_per_s", "out_per_s", "latency_p50_ms", "latency_p99_ms", "situation"].map { "\(channel).\($0)" }
         }
         for group in ["producer", "relay", "consumer"] {
             header += ["count", "done", "blocked_send_pct", "blocked_recv_pct", "empty_polls"].map { "\(group).\($0)" }
@@ -75,12 +75,13 @@ struct EngineRecordingTests {
             #expect(row[column["work.capacity"]!] == "4")
             #expect(row[column["spill.kind"]!] == "dropping")
             #expect(row[column["produce_ms"]!] == "5")
-            #expect(row[column["consume_ms"]!] == "12.500")
+            #expect(row[column["consume_ms"]!] == "12.5")
             #expect(row[column["producer.count"]!] == "1")
             #expect(number(row, "consumer.done") == snapshot.g("consumer").done)
             #expect(row.last == snapshot.events.map(\.text).joined(separator: "; "))
         }
         #expect(rows.first?.last?.contains(#"started Say "hi", world"#) == true)
+        #expect(rows.first?.first == "0.000", "the first row is the first sample, at time 0")
         #expect(rows.dropFirst().allSatisfy { !$0.last!.contains("started") })
         // Work flowed, and the dropping channel dropped some of it.
         let final = try #require(result.final)
@@ -109,7 +110,7 @@ struct EngineRecordingTests {
         defer { try? FileManager.default.removeItem(atPath: path) }
         let experiment = Experiment(preset: try enginePreset(Self.yaml))
         defer { experiment.shutdown() }
-        let layout = experiment.snapshot()
+        let layout = experiment.layout()
         let recorder = try CSVRecorder(path: path, layout: layout)
         var snapshot = layout
         snapshot.events = [
@@ -144,16 +145,17 @@ struct EngineRecordingTests {
         #expect(lines.contains { $0.hasPrefix("channel") && $0.contains("identities") })
         let work = try #require(lines.first { $0.hasPrefix("work ") })
         var cells = work.split(separator: " ").map(String.init)
-        #expect(cells.count == 12)
-        if cells.count == 12 { cells.remove(at: 3) }  // the max depth varies from run to run
+        #expect(cells.count >= 12)
+        if cells.count >= 12 { cells.remove(at: 3) }  // the max depth varies from run to run
         let expected: [String] = ["work", "bounded(3)", "0", "30", "30", "30", "0", "0", "0", "0", "ok"]
-        #expect(cells == expected)
+        #expect(Array(cells.prefix(11)) == expected, "\(cells)")
+        #expect(work.hasSuffix("DISCONNECTED: no senders") || work.hasSuffix("DISCONNECTED: no senders, no receivers"))
         let producer = try #require(lines.first { $0.hasPrefix("producer ") })
         #expect(producer.split(separator: " ").prefix(4).map(String.init) == ["producer", "1", "30", "0"])
         let consumer = try #require(lines.first { $0.hasPrefix("consumer ") })
         #expect(consumer.split(separator: " ").prefix(4).map(String.init) == ["consumer", "1", "0", "30"])
         #expect(consumer.hasSuffix("1 disconnected"))
         #expect(table.contains("accounting: attempted = accepted + dropped + failed"))
-        #expect(SummaryTable.render(HeadlessResult(snapshots: [], violations: [], rowsRecorded: 0)) == "no samples were taken\n")
+        #expect(SummaryTable.render(HeadlessResult(historyLimit: 10)) == "no samples were taken\n")
     }
 }

@@ -59,7 +59,7 @@ struct EngineStepTests {
         #expect(idle.g("poller").received == 0)
         #expect(idle.g("poller").done == 0)
         #expect(idle.g("producer").workerStates == [.sleeping])
-        experiment.setKnob("produce_ms", to: 0)
+        experiment.setKnob(.preset("produce_ms"), to: 0)
         let end = watcher.waitFor("poller finished") { $0.g("poller").isFinished }
         let poller = end.g("poller")
         #expect(poller.received == 5)
@@ -174,7 +174,7 @@ struct EngineStepTests {
         let running = watcher.waitFor("200 made") { $0.g("producer").made >= 200 }
         #expect(!running.g("producer").isFinished)
         #expect(running.g("producer").limit == 0)
-        experiment.setKnob("max_work", to: 100)
+        experiment.setKnob(.preset("max_work"), to: 100)
         let end = watcher.waitFor("producer finished") { $0.g("producer").isFinished && $0.g("consumer").isFinished }
         let producer = end.g("producer")
         // Iterations are counted while endless too, so the new limit is already passed: the

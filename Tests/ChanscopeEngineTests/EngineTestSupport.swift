@@ -56,7 +56,7 @@ final class Watcher {
 
     @discardableResult
     func snap(sourceLocation: SourceLocation = #_sourceLocation) -> Snapshot {
-        let snapshot = experiment.snapshot()
+        let snapshot = experiment.takeSnapshot()
         snapshots += 1
         events += snapshot.events
         last = snapshot

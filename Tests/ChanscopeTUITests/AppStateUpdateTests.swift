@@ -12,9 +12,8 @@ import Testing
     static func twoOfEach() -> AppState { Fixtures.state(Fixtures.deadlock) }
 
     /// Presses `key` on `state`: the action the key means now, then the update.
-    static func press(_ key: Key, on state: inout AppState) -> [Effect] {
-        guard let action = state.action(for: key) else { return [] }
-        return state.update(action)
+    static func press(_ key: Key, on state: inout AppState) -> [Command] {
+        state.update(.key(key))
     }
 
     // MARK: The table
@@ -43,25 +42,25 @@ import Testing
 
     /// What each key does on the running screen (first knob `Producer wait` = 100 ms, step 10,
     /// range 0-2000; channel `work`; group `producer`), as effects.
-    static let expectedEffects: [Key: [Effect]] = [
+    static let expectedCommands: [Key: [Command]] = [
         .character("q"): [.quit],
         .character(" "): [.setPaused(true)],
-        .character("r"): [.restart],
+        .character("r"): [.restart], .character("R"): [.restartKeepingSettings],
         .up: [], .character("k"): [], .down: [], .character("j"): [],
-        .left: [.setKnob(name: "produce_ms", value: 90)], .character("h"): [.setKnob(name: "produce_ms", value: 90)],
-        .right: [.setKnob(name: "produce_ms", value: 110)], .character("l"): [.setKnob(name: "produce_ms", value: 110)],
+        .left: [.setKnob(.preset("produce_ms"), 90)], .character("h"): [.setKnob(.preset("produce_ms"), 90)],
+        .right: [.setKnob(.preset("produce_ms"), 110)], .character("l"): [.setKnob(.preset("produce_ms"), 110)],
         // A tenth of 0-2000 is 200; down from 100 stops at the minimum.
-        .shiftLeft: [.setKnob(name: "produce_ms", value: 0)], .pageDown: [.setKnob(name: "produce_ms", value: 0)],
-        .shiftRight: [.setKnob(name: "produce_ms", value: 300)], .pageUp: [.setKnob(name: "produce_ms", value: 300)],
-        .character("1"): [.setKind(channel: "work", kind: "unbounded")],
-        .character("2"): [.setKind(channel: "work", kind: "bounded")],
-        .character("3"): [.setKind(channel: "work", kind: "rendezvous")],
-        .character("4"): [.setKind(channel: "work", kind: "dropping")],
-        .character("5"): [.setKind(channel: "work", kind: "overwriting")],
+        .shiftLeft: [.setKnob(.preset("produce_ms"), 0)], .pageDown: [.setKnob(.preset("produce_ms"), 0)],
+        .shiftRight: [.setKnob(.preset("produce_ms"), 300)], .pageUp: [.setKnob(.preset("produce_ms"), 300)],
+        .character("1"): [.setKind("work", .unbounded)],
+        .character("2"): [.setKind("work", .bounded)],
+        .character("3"): [.setKind("work", .rendezvous)],
+        .character("4"): [.setKind("work", .dropping)],
+        .character("5"): [.setKind("work", .overwriting)],
         .tab: [], .character("g"): [], .shiftTab: [],
-        .character("+"): [.addWorker(group: "producer")], .character("="): [.addWorker(group: "producer")],
-        .character("-"): [.removeWorker(group: "producer")], .character("_"): [.removeWorker(group: "producer")],
-        .character("c"): [.closeGroup(group: "producer")],
+        .character("+"): [.addWorker("producer")], .character("="): [.addWorker("producer")],
+        .character("-"): [.removeWorker("producer")], .character("_"): [.removeWorker("producer")],
+        .character("c"): [.closeGroup("producer")],
         .character("s"): [.startRecording],
         .character("p"): [.loadPresetList],
         .character("?"): [],
@@ -69,11 +68,11 @@ import Testing
 
     @Test func everyBoundKeyHasAnExpectation() {
         let bound = Set(Keymap.bindings().flatMap(\.keys))
-        #expect(bound == Set(Self.expectedEffects.keys), "unchecked: \(bound.subtracting(Self.expectedEffects.keys)), stale: \(Set(Self.expectedEffects.keys).subtracting(bound))")
+        #expect(bound == Set(Self.expectedCommands.keys), "unchecked: \(bound.subtracting(Self.expectedCommands.keys)), stale: \(Set(Self.expectedCommands.keys).subtracting(bound))")
     }
 
-    @Test func everyBoundKeyProducesItsEffects() {
-        for (key, expected) in Self.expectedEffects {
+    @Test func everyBoundKeyProducesItsCommands() {
+        for (key, expected) in Self.expectedCommands {
             var state = Self.running()
             #expect(Self.press(key, on: &state) == expected, "\(key)")
         }
@@ -93,7 +92,7 @@ import Testing
         #expect(state.selectedKnob == 0)
         _ = Self.press(.down, on: &state)
         #expect(state.selectedKnob == 1)
-        #expect(Self.press(.right, on: &state) == [.setKnob(name: "consume_ms", value: 160)])
+        #expect(Self.press(.right, on: &state) == [.setKnob(.preset("consume_ms"), 160)])
         _ = Self.press(.character("k"), on: &state)
         #expect(state.selectedKnob == 0)
     }
@@ -101,23 +100,23 @@ import Testing
     @Test func adjustingStaysInRange() {
         var state = Self.running()
         state.snapshot!.knobs[0].value = 2000
-        #expect(Self.press(.right, on: &state) == [.setKnob(name: "produce_ms", value: 2000)])
-        #expect(Self.press(.pageUp, on: &state) == [.setKnob(name: "produce_ms", value: 2000)])
-        #expect(Self.press(.pageDown, on: &state) == [.setKnob(name: "produce_ms", value: 1800)])
+        #expect(Self.press(.right, on: &state) == [.setKnob(.preset("produce_ms"), 2000)])
+        #expect(Self.press(.pageUp, on: &state) == [.setKnob(.preset("produce_ms"), 2000)])
+        #expect(Self.press(.pageDown, on: &state) == [.setKnob(.preset("produce_ms"), 1800)])
         state.snapshot!.knobs[0].value = 0
-        #expect(Self.press(.left, on: &state) == [.setKnob(name: "produce_ms", value: 0)])
+        #expect(Self.press(.left, on: &state) == [.setKnob(.preset("produce_ms"), 0)])
         // Capacity: step 1, range 1-64, a tenth rounds to 6 steps.
         state.selectedKnob = 3
-        #expect(Self.press(.right, on: &state) == [.setKnob(name: "work.capacity", value: 9)])
-        #expect(Self.press(.pageUp, on: &state) == [.setKnob(name: "work.capacity", value: 14)])
+        #expect(Self.press(.right, on: &state) == [.setKnob(.capacity("work"), 9)])
+        #expect(Self.press(.pageUp, on: &state) == [.setKnob(.capacity("work"), 14)])
     }
 
     @Test func showingAKnobChangesOnlyThatKnob() {
         var state = Self.running()
-        state.show(knob: "consume_ms", value: 40)
+        _ = state.update(.controlApplied(ControlReceipt(.knob(.preset("consume_ms"), 40), revision: 1)))
         #expect(state.snapshot!.knobs[1].value == 40)
         #expect(state.snapshot!.knobs[0].value == 100)
-        state.show(knob: "nope", value: 1)
+        _ = state.update(.controlApplied(ControlReceipt(.knob(.preset("nope"), 1), revision: 2)))
         #expect(state.snapshot!.knobs.map(\.value) == Self.running().snapshot!.knobs.map(\.value).enumerated().map { $0.offset == 1 ? 40 : $0.element })
     }
 
@@ -127,42 +126,51 @@ import Testing
     @Test func aSnapshotSampledBeforeAChangeDoesNotRevertIt() {
         var state = Self.running()
         let before = state.snapshot!  // produce_ms 100, bounded, running; revision 0
-        state.show(knob: "produce_ms", value: 110)
-        state.show(channel: "work", kind: .dropping(8))
-        state.show(paused: true)
-        state.confirm(revision: 3)
+        _ = state.update(.controlApplied(ControlReceipt(.knob(.preset("produce_ms"), 110), revision: 1)))
+        _ = state.update(.controlApplied(ControlReceipt(.kind("work", .dropping(8)), revision: 2)))
+        _ = state.update(.controlApplied(ControlReceipt(.paused(true), revision: 3)))
+        #expect(state.snapshot!.knobs[0].value == 110, "shown at once")
 
         var stale = before
         stale.tick += 1
-        stale.controlRevision = 2
-        state.receive(stale)
+        stale.controlRevision = 0
+        _ = state.update(.snapshot(stale))
         #expect(state.snapshot!.knobs[0].value == 110)
         #expect(state.snapshot!.channels[0].stats.kind == .dropping(8))
         #expect(state.snapshot!.isPaused)
         #expect(state.snapshot!.tick == stale.tick, "the rest of the stale snapshot is still taken in")
+        #expect(state.receipts.waiting.count == 3)
+
+        var partly = stale
+        partly.controlRevision = 2  // shows the knob and the kind, not yet the pause
+        partly.knobs[0].value = 110
+        partly.channels[0].stats.kind = .dropping(8)
+        _ = state.update(.snapshot(partly))
+        #expect(state.receipts.waiting.count == 1, "receipts a snapshot already shows are dropped")
+        #expect(state.snapshot!.isPaused)
 
         var fresh = before
         fresh.tick += 2
         fresh.controlRevision = 3
         fresh.knobs[0].value = 120  // whatever the engine holds now wins
-        state.receive(fresh)
+        _ = state.update(.snapshot(fresh))
         #expect(state.snapshot!.knobs[0].value == 120)
         #expect(state.snapshot!.channels[0].stats.kind == before.channels[0].stats.kind)
         #expect(!state.snapshot!.isPaused)
-        #expect(state.pending.isEmpty)
+        #expect(state.receipts.isEmpty)
 
         // Once confirmed, an older snapshot arriving late is shown as it is.
-        state.receive(stale)
+        _ = state.update(.snapshot(stale))
         #expect(state.snapshot!.knobs[0].value == 100)
     }
 
-    @Test func confirmingWithNothingShownKeepsNothingPending() {
+    @Test func aReceiptThatChangesNothingShownKeepsNothingWaiting() {
         var state = Self.running()
-        state.confirm(revision: 9)
-        #expect(state.pending == PendingControls())
+        _ = state.update(.controlApplied(ControlReceipt(.none, revision: 9)))
+        #expect(state.receipts == ControlReceipts())
         var snapshot = state.snapshot!
         snapshot.knobs[0].value = 130
-        state.receive(snapshot)
+        _ = state.update(.snapshot(snapshot))
         #expect(state.snapshot!.knobs[0].value == 130)
     }
 
@@ -174,12 +182,12 @@ import Testing
         _ = Self.press(.down, on: &state)  // ba.capacity
         #expect(state.selectedKnob == 2)
         #expect(state.selectedChannel == 1)
-        #expect(Self.press(.character("4"), on: &state) == [.setKind(channel: "ba", kind: "dropping")])
+        #expect(Self.press(.character("4"), on: &state) == [.setKind("ba", .dropping)])
         _ = Self.press(.down, on: &state)  // A.workers
         #expect(state.selectedGroup == 0)
         _ = Self.press(.down, on: &state)  // B.workers
         #expect(state.selectedGroup == 1)
-        #expect(Self.press(.character("+"), on: &state) == [.addWorker(group: "B")])
+        #expect(Self.press(.character("+"), on: &state) == [.addWorker("B")])
         _ = Self.press(.up, on: &state)  // back to A.workers
         #expect(state.selectedGroup == 0)
         #expect(state.selectedChannel == 1, "a workers knob leaves the channel selection alone")
@@ -190,27 +198,27 @@ import Testing
     @Test func tabAndGCycleChannelsAndGroups() {
         var state = Self.twoOfEach()
         #expect(Self.press(.tab, on: &state) == [])
-        #expect(state.selectedChannelName == "ba")
-        #expect(Self.press(.character("1"), on: &state) == [.setKind(channel: "ba", kind: "unbounded")])
+        #expect(state.selectedChannelID == "ba")
+        #expect(Self.press(.character("1"), on: &state) == [.setKind("ba", .unbounded)])
         _ = Self.press(.tab, on: &state)
-        #expect(state.selectedChannelName == "ab")
+        #expect(state.selectedChannelID == "ab")
         #expect(Self.press(.character("g"), on: &state) == [])
-        #expect(state.selectedGroupName == "B")
-        #expect(Self.press(.character("c"), on: &state) == [.closeGroup(group: "B")])
-        #expect(Self.press(.character("-"), on: &state) == [.removeWorker(group: "B")])
+        #expect(state.selectedGroupID == "B")
+        #expect(Self.press(.character("c"), on: &state) == [.closeGroup("B")])
+        #expect(Self.press(.character("-"), on: &state) == [.removeWorker("B")])
         _ = Self.press(.shiftTab, on: &state)
-        #expect(state.selectedGroupName == "A")
-        #expect(Self.press(.character("+"), on: &state) == [.addWorker(group: "A")])
+        #expect(state.selectedGroupID == "A")
+        #expect(Self.press(.character("+"), on: &state) == [.addWorker("A")])
         #expect(state.selectedChannel == 0 && state.selectedKnob == 0)
     }
 
     @Test func withoutASnapshotKeysDoNothingHarmful() {
         var state = AppState(presetName: "empty")
-        for key in Self.expectedEffects.keys {
+        for key in Self.expectedCommands.keys {
             let effects = Self.press(key, on: &state)
             for effect in effects {
                 switch effect {
-                case .quit, .setPaused, .restart, .startRecording, .loadPresetList: break
+                case .quit, .setPaused, .restart, .restartKeepingSettings, .startRecording, .loadPresetList: break
                 default: Issue.record("\(key) asked for \(effect) with nothing on screen")
                 }
             }
@@ -224,9 +232,9 @@ import Testing
         state.selectedKnob = 4
         state.selectedChannel = 1
         state.selectedGroup = 1
-        state.receive(Fixtures.backpressure.snapshots[1])  // one channel, six knobs
-        #expect(state.selectedChannelName == "work")
-        #expect(state.selectedGroupName == "consumer")
+        _ = state.update(.snapshot(Fixtures.backpressure.snapshots[1]))  // one channel, six knobs
+        #expect(state.selectedChannelID == "work")
+        #expect(state.selectedGroupID == "consumer")
         #expect(state.selectedKnob == 4)
     }
 
@@ -283,7 +291,7 @@ import Testing
     @Test func aKeyUnderHelpClosesItAndStillActs() {
         var state = Self.running()
         state.overlay = .help
-        #expect(Self.press(.right, on: &state) == [.setKnob(name: "produce_ms", value: 110)])
+        #expect(Self.press(.right, on: &state) == [.setKnob(.preset("produce_ms"), 110)])
         #expect(state.overlay == .none)
     }
 
@@ -298,7 +306,7 @@ import Testing
     @Test func pOpensTheListAndEnterLoadsTheChosenPreset() {
         var state = Self.running()
         #expect(Self.press(.character("p"), on: &state) == [.loadPresetList])
-        state.showPresets(Self.entries)
+        _ = state.update(.presetListLoaded(Self.entries))
         #expect(state.overlay == .presets(Self.entries))
         #expect(state.listSelection == 2, "the running preset is selected")
         _ = Self.press(.down, on: &state)
@@ -310,7 +318,7 @@ import Testing
 
     @Test func listKeysMoveAndWrap() {
         var state = Self.running()
-        state.showPresets(Self.entries)
+        _ = state.update(.presetListLoaded(Self.entries))
         #expect(state.action(for: .down) == .listDown)
         #expect(state.action(for: .character("j")) == .listDown)
         #expect(state.action(for: .up) == .listUp)
@@ -321,17 +329,17 @@ import Testing
         #expect(state.action(for: .character("q")) == .quit)
         #expect(state.action(for: .right) == nil, "slider keys do nothing under the list")
         #expect(state.action(for: .character("c")) == nil, "no group closes by accident")
-        _ = state.update(.listUp)
+        _ = state.perform(.listUp)
         #expect(state.listSelection == 1)
-        _ = state.update(.listDown)
-        _ = state.update(.listDown)
+        _ = state.perform(.listDown)
+        _ = state.perform(.listDown)
         #expect(state.listSelection == 0)
-        #expect(state.update(.quit) == [.quit])
+        #expect(state.perform(.quit) == [.quit])
     }
 
     @Test func anInvalidPresetFlashesItsProblemInstead() {
         var state = Self.running()
-        state.showPresets(Self.entries)
+        _ = state.update(.presetListLoaded(Self.entries))
         state.listSelection = 1
         #expect(Self.press(.enter, on: &state) == [])
         #expect(state.flash == "broken.yaml:3: channels: unknown kind")
@@ -342,10 +350,10 @@ import Testing
 
     @Test func anEmptyListChoosesNothing() {
         var state = Self.running()
-        state.showPresets([])
+        _ = state.update(.presetListLoaded([]))
         #expect(state.listSelection == 0)
-        _ = state.update(.listDown)
-        #expect(state.update(.listChoose) == [])
+        _ = state.perform(.listDown)
+        #expect(state.perform(.listChoose) == [])
     }
 
     // MARK: Mouse
@@ -372,7 +380,7 @@ import Testing
         let expected = ((Double(middleColumn - track.x) / Double(track.width - 1)) * 200).rounded() * 10
         let middle = try #require(ScreenView.action(forClickAt: middleColumn, track.y, state: state, size: size))
         #expect(middle == .setKnob(index: 1, value: expected))
-        #expect(state.update(middle) == [.setKnob(name: "consume_ms", value: expected)])
+        #expect(state.perform(middle) == [.setKnob(.preset("consume_ms"), expected)])
         #expect(state.selectedKnob == 1, "a click selects the slider it set")
 
         // What is drawn there is that slider's track.
@@ -392,7 +400,7 @@ import Testing
         #expect(ScreenView.action(forClickAt: track.x, track.y, state: AppState(presetName: "x"), size: size) == nil)
         state.overlay = .help
         #expect(ScreenView.action(forClickAt: track.x, track.y, state: state, size: size) == nil)
-        #expect(state.update(.setKnob(index: 99, value: 1)) == [])
+        #expect(state.perform(.setKnob(index: 99, value: 1)) == [])
     }
 
     // MARK: Help and footer come from the table
@@ -440,9 +448,9 @@ extension AppStateUpdateTests {
             Issue.record("expected setKnob for B.workers, got \(action)")
             return
         }
-        #expect(state.update(action) == [.setKnob(name: "B.workers", value: value)])
+        #expect(state.perform(action) == [.setKnob(.workers("B"), value)])
         #expect(state.selectedKnob == 4)
-        #expect(state.selectedGroupName == "B")
+        #expect(state.selectedGroupID == "B")
     }
 }
 

@@ -26,7 +26,7 @@ enum Fixtures {
     /// An app state that has received every snapshot of `scenario`, in order.
     static func state(_ scenario: Scenario, ascii: Bool = false) -> AppState {
         var state = AppState(presetName: scenario.snapshots.last?.presetName ?? "?", lesson: lesson, ascii: ascii)
-        for snapshot in scenario.snapshots { state.receive(snapshot) }
+        for snapshot in scenario.snapshots { _ = state.update(.snapshot(snapshot)) }
         return state
     }
 
@@ -54,14 +54,17 @@ enum Fixtures {
         _ name: String, kind: ChannelKind, counters: ChannelCounters, senders: Int = 1, receivers: Int = 1,
         blockedSenders: Int = 0, blockedReceivers: Int = 0, latency: LatencySummary = .empty,
         inPerSecond: Double = 0, outPerSecond: Double = 0, senderGroups: [String] = ["producer"],
-        receiverGroups: [String] = ["consumer"]
+        receiverGroups: [String] = ["consumer"], droppedInWindow: UInt64 = 0, growthPerSecond: Double = 0
     ) -> ChannelSnapshot {
         let stats = ChannelStats(
             kind: kind, counters: counters, senders: senders, receivers: receivers, blockedSenders: blockedSenders,
             blockedReceivers: blockedReceivers, latency: latency)
+        let situation = ChannelSituation.judge(
+            stats, inPerSecond: inPerSecond, outPerSecond: outPerSecond, droppedInWindow: droppedInWindow, overwrittenInWindow: 0,
+            growthPerSecond: growthPerSecond, sendersBlockedPercent: 0)
         return ChannelSnapshot(
-            name: name, stats: stats, inPerSecond: inPerSecond, outPerSecond: outPerSecond,
-            senderGroups: senderGroups, receiverGroups: receiverGroups)
+            id: ChannelID(name), stats: stats, inPerSecond: inPerSecond, outPerSecond: outPerSecond, growthPerSecond: growthPerSecond,
+            situation: situation, senderGroups: senderGroups, receiverGroups: receiverGroups)
     }
 
     /// The built-in preset's knobs plus the engine's capacity and worker-count knobs.
@@ -71,22 +74,22 @@ enum Fixtures {
         [
             KnobSnapshot(
                 spec: KnobSpec(name: "produce_ms", value: 100, min: 0, max: 2000, step: 10, label: "Producer wait", unit: "ms"),
-                target: .preset, value: produceMs),
+                id: .preset("produce_ms"), value: produceMs),
             KnobSnapshot(
                 spec: KnobSpec(name: "consume_ms", value: 150, min: 0, max: 2000, step: 10, label: "Consumer wait", unit: "ms"),
-                target: .preset, value: consumeMs),
+                id: .preset("consume_ms"), value: consumeMs),
             KnobSnapshot(
                 spec: KnobSpec(name: "max_work", value: 0, min: 0, max: 10000, step: 10, label: "Max work (0 = endless)"),
-                target: .preset, value: 0),
+                id: .preset("max_work"), value: 0),
             KnobSnapshot(
                 spec: KnobSpec(name: "work.capacity", value: 8, min: 1, max: 64, step: 1, label: "work capacity", unit: "msgs"),
-                target: .capacity(channel: "work"), value: Double(capacity)),
+                id: .capacity("work"), value: Double(capacity)),
             KnobSnapshot(
                 spec: KnobSpec(name: "producer.workers", value: 1, min: 0, max: 64, step: 1, label: "producer workers"),
-                target: .workers(group: "producer"), value: Double(producers)),
+                id: .workers("producer"), value: Double(producers)),
             KnobSnapshot(
                 spec: KnobSpec(name: "consumer.workers", value: 1, min: 0, max: 64, step: 1, label: "consumer workers"),
-                target: .workers(group: "consumer"), value: Double(consumers)),
+                id: .workers("consumer"), value: Double(consumers)),
         ]
     }
 
@@ -138,7 +141,7 @@ enum Fixtures {
             let work = channel(
                 "work", kind: .dropping(8), counters: counters(accepted: accepted, dropped: dropped, depth: 8),
                 latency: LatencySummary(count: 2, p50Microseconds: 1_050_000, p99Microseconds: 1_190_000, maxMicroseconds: 1_200_000),
-                inPerSecond: 6.7, outPerSecond: 6.7)
+                inPerSecond: 6.7, outPerSecond: 6.7, droppedInWindow: dropped - 10)
             return Snapshot(
                 tick: tick, time: Double(tick) / 10, presetName: presetName, channels: [work],
                 groups: [
@@ -161,19 +164,19 @@ enum Fixtures {
             let knobs = [
                 KnobSnapshot(
                     spec: KnobSpec(name: "think_ms", value: 200, min: 0, max: 1000, step: 10, label: "Think time", unit: "ms"),
-                    target: .preset, value: 200),
+                    id: .preset("think_ms"), value: 200),
                 KnobSnapshot(
                     spec: KnobSpec(name: "ab.capacity", value: 8, min: 1, max: 64, step: 1, label: "ab capacity", unit: "msgs"),
-                    target: .capacity(channel: "ab"), value: 8),
+                    id: .capacity("ab"), value: 8),
                 KnobSnapshot(
                     spec: KnobSpec(name: "ba.capacity", value: 8, min: 1, max: 64, step: 1, label: "ba capacity", unit: "msgs"),
-                    target: .capacity(channel: "ba"), value: 8),
+                    id: .capacity("ba"), value: 8),
                 KnobSnapshot(
                     spec: KnobSpec(name: "A.workers", value: 1, min: 0, max: 64, step: 1, label: "A workers"),
-                    target: .workers(group: "A"), value: 1),
+                    id: .workers("A"), value: 1),
                 KnobSnapshot(
                     spec: KnobSpec(name: "B.workers", value: 1, min: 0, max: 64, step: 1, label: "B workers"),
-                    target: .workers(group: "B"), value: 1),
+                    id: .workers("B"), value: 1),
             ]
             return Snapshot(
                 tick: tick, time: Double(tick) / 10, presetName: "Deadlock", channels: [ab, ba],

@@ -97,13 +97,14 @@ import Testing
                 "at \(width) columns: \(legend ?? "no legend")")
     }
 
-    @Test func dropsAreOnlyReportedWhileTheyRise() {
-        // Same dropped count in both samples: the headline no longer says DROPPING.
+    @Test func theHeadlineIsTheEnginesSituation() {
+        // The engine decides the word (SnapshotBuilderTests cover when); the panel shows it.
         var scenario = Fixtures.drops
-        scenario.snapshots[1].channels[0].stats.counters = scenario.snapshots[0].channels[0].stats.counters
+        scenario.snapshots[1].channels[0].situation = ChannelSituation(.full)
         let screen = Self.render(Fixtures.state(scenario), Self.sizes[0]).lines().joined(separator: "\n")
         #expect(!screen.contains("DROPPING"))
-        #expect(screen.contains("dropped 10"))
+        #expect(screen.contains("dropping(8)  FULL"))
+        #expect(screen.contains("dropped 14"))
     }
 
     // MARK: Small and odd sizes
@@ -158,17 +159,22 @@ import Testing
     func helpScrollsToTheLesson() throws {
         var state = Fixtures.state(Fixtures.backpressure)
         let lessonLast = try #require(state.lesson.split(separator: "\n").last.map(String.init))
-        _ = state.update(.toggleHelp)
+        _ = state.update(.key(.character("?")))
         let size = Self.sizes[0]
         let top = Self.render(state, size).lines().joined(separator: "\n")
         #expect(!top.contains(lessonLast.prefix(40)), "the 80x24 help starts with the keys")
-        for _ in 0..<40 { _ = state.update(state.action(for: .down)!) }
+        for _ in 0..<40 { _ = state.update(.key(.down)) }
         #expect(state.overlay == .help, "down scrolls the help instead of closing it")
         let bottom = Self.render(state, size).lines().joined(separator: "\n")
         #expect(bottom.contains(lessonLast.prefix(40)), "scrolled to the end:\n\(bottom)")
         #expect(bottom.contains("Lesson: "))
-        _ = state.update(.toggleHelp)
-        _ = state.update(.toggleHelp)
+        // At the bottom, the first up-arrow scrolls back at once (the scroll stops where the
+        // last row shows at this size, not at a guessed one).
+        _ = state.update(.key(.up))
+        let oneUp = Self.render(state, size).lines().joined(separator: "\n")
+        #expect(oneUp != bottom, "one up-arrow at the bottom of the help moves it")
+        _ = state.update(.key(.character("?")))
+        _ = state.update(.key(.character("?")))
         #expect(state.helpScroll == 0)
     }
 
@@ -199,9 +205,9 @@ import Testing
         state = Fixtures.state(Fixtures.backpressure, ascii: true)
         state.recordingPath = "chanscope-x.csv"
         state.flash = "a long flash message that does not fit in the title line at all, not at all"
-        state.showPresets([AppState.PresetEntry(name: "backpressure", line: "backpressure  A fast producer", path: "/p.yaml", isValid: true)])
+        _ = state.update(.presetListLoaded([AppState.PresetEntry(name: "backpressure", line: "backpressure  A fast producer", path: "/p.yaml", isValid: true)]))
         grids.append(Self.render(state, size, theme: Theme(glyphs: .ascii)))
-        state.showPresets([])
+        _ = state.update(.presetListLoaded([]))
         grids.append(Self.render(state, size, theme: Theme(glyphs: .ascii)))
         for grid in grids {
             let offending = grid.cells.filter { !$0.character.isASCII }.map(\.character)

@@ -36,9 +36,9 @@ import Testing
 
     @Test func snappingAndFormatting() {
         let fine = Slider(label: "j", value: 2.25, minimum: 0, maximum: 1, step: 0.25)
-        #expect(fine.snapped(0.3) == 0.25)
-        #expect(fine.snapped(7) == 1)
-        #expect(fine.snapped(-7) == 0)
+        #expect(fine.spec.clampedAndSnapped(0.3) == 0.25)
+        #expect(fine.spec.clampedAndSnapped(7) == 1)
+        #expect(fine.spec.clampedAndSnapped(-7) == 0)
         #expect(fine.formatted(2.25) == "2.25")
         #expect(Slider(label: "", value: 0, minimum: 0, maximum: 1, step: 0.1).formatted(0.5) == "0.5")
         #expect(Slider(label: "", value: 0, minimum: -5, maximum: 5, step: 1).formatted(-3) == "-3")

@@ -37,7 +37,7 @@ import Testing
         let terminal = Terminal(backend: backend)
         var state = Fixtures.state(Fixtures.backpressure)
         try Self.draw(state, on: terminal)
-        state.show(knob: "produce_ms", value: 110)
+        _ = state.update(.controlApplied(ControlReceipt(.knob(.preset("produce_ms"), 110), revision: 1)))
         let diff = try Self.draw(state, on: terminal)
         // The knob glyph moves (old and new cell) and one digit of "100 ms" changes.
         #expect(diff.cellCount > 0)
@@ -55,7 +55,7 @@ import Testing
         var next = Fixtures.idle.snapshots[1]
         next.tick += 1
         next.time += 1  // 00:00.2 -> 00:01.2
-        state.receive(next)
+        _ = state.update(.snapshot(next))
         let diff = try Self.draw(state, on: terminal)
         // One digit of the clock, and the depth sparkline grows by one sample.
         let clock = diff.runs.filter { $0.y == 0 }
@@ -70,7 +70,7 @@ import Testing
         let terminal = Terminal(backend: backend)
         var state = Fixtures.state(Fixtures.backpressure)
         try Self.draw(state, on: terminal)
-        _ = state.update(.selectNextKnob)
+        _ = state.update(.key(.down))
         let diff = try Self.draw(state, on: terminal)
         #expect(diff.cellCount > 0)
         #expect(diff.cellCount < 80 * 2 + 10, "two slider rows at most, got \(diff.cellCount)")

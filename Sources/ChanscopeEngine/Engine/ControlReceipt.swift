@@ -24,3 +24,10 @@ public struct ControlReceipt: Sendable, Equatable {
         self.revision = revision
     }
 }
+
+extension ControlReceipt {
+    /// The value a knob control stored, if this is a knob's receipt.
+    public var knobValue: Double? {
+        if case .knob(_, let value) = change { value } else { nil }
+    }
+}

@@ -48,7 +48,7 @@ public enum HeadlessRunner {
         let sampler = Sampler(experiment: experiment, hz: options.sampleHz, handler: handle)
         let start = MonotonicClock.now()
         experiment.start(now: start)
-        sampler.start()
+        sampler.start(now: start)
         let deadline = start &+ UInt64.nanoseconds(fromSeconds: options.duration)
         finished.withLock {
             while !done.load(ordering: .acquiring), MonotonicClock.now() < deadline {

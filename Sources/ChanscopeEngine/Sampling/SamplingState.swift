@@ -13,6 +13,8 @@ struct SamplingState {
     }
 
     struct ChannelMark {
+        static let zero = ChannelMark(accepted: 0, received: 0, dropped: 0, overwritten: 0, depth: 0)
+
         var accepted: UInt64
         var received: UInt64
         var dropped: UInt64
@@ -21,6 +23,8 @@ struct SamplingState {
     }
 
     struct GroupMark {
+        static let zero = GroupMark(blockedSendNanos: 0, blockedReceiveNanos: 0, emptyPolls: 0, liveNanos: 0)
+
         var blockedSendNanos: UInt64
         var blockedReceiveNanos: UInt64
         var emptyPolls: UInt64
@@ -28,6 +32,7 @@ struct SamplingState {
         var liveNanos: Double
     }
 
+    /// The experiment's start: every counter at zero.
     /// Derived figures (rates, blocked shares, poll rates, drops in the situation word) are taken
     /// over this many nanoseconds: one 100 ms interval holds 0 or 1 message at lecture speeds,
     /// which would make a rate flicker between 0/s and 10/s.
@@ -51,5 +56,15 @@ struct SamplingState {
             marks.removeFirst()
         }
         return marks.first
+    }
+}
+
+extension SamplingState.Mark {
+    /// The mark of the experiment's start: every counter at zero, for a window that reaches back
+    /// before the first sample.
+    static func start(at time: UInt64, reading: ExperimentReading) -> Self {
+        Self(
+            time: time, channels: Array(repeating: .zero, count: reading.channels.count),
+            groups: Array(repeating: .zero, count: reading.groups.count))
     }
 }

@@ -17,8 +17,9 @@ enum SnapshotBuilder {
         }
         var events = logged
         let previousMark = state.marks.last
-        let base = state.windowStart(now: now)
-        let window = base.map { now > $0.time ? Double(now - $0.time) / 1e9 : 0 } ?? 0
+        // Before the first mark the window starts at the start, with every counter at zero.
+        let base = state.windowStart(now: now) ?? SamplingState.Mark.start(at: state.previousTime, reading: reading)
+        let window = now > base.time ? Double(now - base.time) / 1e9 : 0
         var mark = SamplingState.Mark(time: now, channels: [], groups: [])
 
         var groups: [GroupSnapshot] = []
@@ -31,7 +32,7 @@ enum SnapshotBuilder {
                 emptyPolls: group.emptyPolls,
                 liveNanos: (before?.liveNanos ?? 0) + interval * 1e9 * Double(max(1, live)))
             mark.groups.append(groupMark)
-            let from = base?.groups[safe: index]
+            let from = base.groups[safe: index]
             let budget = groupMark.liveNanos - (from?.liveNanos ?? 0)
             func share(_ total: UInt64, _ start: UInt64?) -> Double {
                 guard budget > 0, let start, total > start else { return 0 }
@@ -57,7 +58,7 @@ enum SnapshotBuilder {
             let channelMark = SamplingState.ChannelMark(
                 accepted: c.accepted, received: c.received, dropped: c.dropped, overwritten: c.overwritten, depth: c.depth)
             mark.channels.append(channelMark)
-            let from = base?.channels[safe: index]
+            let from = base.channels[safe: index]
             if let event = SnapshotChecks.accounting(id, c, time: time) {
                 violation = "\(id): \(c.identityViolation ?? "")"
                 events.append(event)
@@ -73,8 +74,8 @@ enum SnapshotBuilder {
             let growth = window > 0 ? Double(c.depth - (from?.depth ?? c.depth)) / window : 0
             let situation = ChannelSituation.judge(
                 stats, inPerSecond: inRate, outPerSecond: outRate,
-                droppedInWindow: c.dropped - min(c.dropped, from?.dropped ?? previousMark?.channels[safe: index]?.dropped ?? c.dropped),
-                overwrittenInWindow: c.overwritten - min(c.overwritten, from?.overwritten ?? previousMark?.channels[safe: index]?.overwritten ?? c.overwritten),
+                droppedInWindow: c.dropped - min(c.dropped, from?.dropped ?? c.dropped),
+                overwrittenInWindow: c.overwritten - min(c.overwritten, from?.overwritten ?? c.overwritten),
                 growthPerSecond: growth, sendersBlockedPercent: sendersBlocked)
             channels.append(ChannelSnapshot(
                 id: id, stats: stats, inPerSecond: inRate, outPerSecond: outRate, growthPerSecond: growth, situation: situation,

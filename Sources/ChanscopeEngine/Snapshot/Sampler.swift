@@ -24,13 +24,15 @@ public final class Sampler: @unchecked Sendable {
     /// The most recent snapshot, if any was taken yet.
     public var latest: Snapshot? { latestBox.withLock { $0 } }
 
-    /// Starts ticking: one snapshot at once (so a screen has something to show at start-up),
-    /// then one per period.
-    public func start() {
+    /// Starts ticking: one snapshot at once, on the calling thread and stamped `now` (give the
+    /// experiment's start time, and the first sample is at 0 s with the "started" event), so a
+    /// screen has something to show at start-up and a recording's first row is the start; then
+    /// one per period on the sampler's thread.
+    public func start(now: UInt64 = MonotonicClock.now()) {
         let period = UInt64.nanoseconds(fromSeconds: 1 / hz)
+        tick(now: now)
         thread = JoinableThread(name: "sampler") { [self] in
-            tick()
-            var next = MonotonicClock.now() &+ period
+            var next = now &+ period
             while !stopFlag.load(ordering: .acquiring) {
                 wakeup.withLock {
                     while !stopFlag.load(ordering: .acquiring), MonotonicClock.now() < next {

@@ -7,8 +7,10 @@ public enum Keymap {
         [
             KeyBinding([.character("q")], "q", "quit (restores the terminal, closes the recording)", footer: "quit", does: .quit),
             KeyBinding([.character(" ")], "space", "pause / resume the workers", footer: "pause", does: .togglePause),
-            KeyBinding([.character("r")], "r", "restart the experiment from the preset as loaded", footer: "restart", does: .restart),
-            KeyBinding([.character("R")], "R", "restart keeping the current sliders, kinds and workers", does: .restartKeepingSettings),
+            KeyBinding(
+                keys: [.character("r"), .character("R")], label: "r/R",
+                help: "restart: r as loaded, R keeping sliders, kinds and workers", footer: "restart",
+                action: { key in key == .character("R") ? .restartKeepingSettings : .restart }),
             KeyBinding([.up, .character("k")], ascii ? "up/k" : "↑/k", "select the previous slider", does: .selectPreviousKnob),
             KeyBinding([.down, .character("j")], ascii ? "down/j" : "↓/j", "select the next slider", footer: nil, does: .selectNextKnob),
             KeyBinding([.left, .character("h")], ascii ? "left/h" : "←/h", "decrease the selected slider by one step", does: .adjust(steps: -1)),
@@ -42,21 +44,19 @@ public enum Keymap {
         return nil
     }
 
-    /// The footer's hints, generated from the table. Adjacent `+`/`-` and arrows are folded.
+    /// The footer's hints, generated from the table, most needed first: the footer is cut at
+    /// the right on narrow screens, so quit, help, pause, record and presets come before the
+    /// keys the `?` help explains anyway. Arrows and `+`/`-` read best as one hint each.
     public static func footerHints(ascii: Bool = false) -> [(key: String, text: String)] {
         var hints: [(key: String, text: String)] = []
         for binding in bindings(ascii: ascii) {
             if let footer = binding.footer {
-                hints.append((binding.label, footer))
+                hints.append((binding.label == "r/R" ? "r" : binding.label == "+" ? "+/-" : binding.label, footer))
             }
         }
-        // The slider keys read best as one hint each.
-        hints.insert((ascii ? "up/dn" : "↑↓", "select"), at: 3)
-        hints.insert((ascii ? "<>" : "←→", "adjust"), at: 4)
-        if let index = hints.firstIndex(where: { $0.key == "+" }) { hints[index] = ("+/-", "worker") }
-        // `? help` right after `q quit`: the footer is cut on narrow screens, and the key that
-        // explains every other key must stay visible.
-        if let index = hints.firstIndex(where: { $0.key == "?" }), index > 1 { hints.insert(hints.remove(at: index), at: 1) }
-        return hints
+        hints.append((ascii ? "up/dn" : "↑↓", "select"))
+        hints.append((ascii ? "<>" : "←→", "adjust"))
+        let priority = ["q", "?", "space", "s", "p", "r", ascii ? "up/dn" : "↑↓", ascii ? "<>" : "←→", "1-5", "tab", "g", "+/-", "c"]
+        return hints.sorted { (priority.firstIndex(of: $0.key) ?? priority.count) < (priority.firstIndex(of: $1.key) ?? priority.count) }
     }
 }

@@ -42,9 +42,25 @@ final class RunningExperiment: @unchecked Sendable {
         sampler = Sampler(experiment: experiment, hz: options.sampleHz) { outlet.deliver($0) }
     }
 
-    func start() {
-        experiment.start()
-        sampler.start()
+    /// Starts the workers and the sampler; with `recordingTo`, the recording is open before the
+    /// first sample, so its first row is time 0 with the "started" event.
+    /// - Returns: why the recording could not start, if it could not (the experiment runs).
+    @discardableResult
+    func start(recordingTo path: String? = nil) -> CSVRecorder.RecorderError? {
+        var failure: CSVRecorder.RecorderError?
+        if let path {
+            do {
+                let created = try CSVRecorder(path: path, layout: experiment.layout())
+                outlet.recorder.withLock { $0 = created }
+            } catch {
+                failure = error
+            }
+        }
+        let now = MonotonicClock.now()
+        experiment.start(now: now)
+        if let path, failure == nil { experiment.note(.recording, "recording to \(path)", now: now) }
+        sampler.start(now: now)
+        return failure
     }
 
     /// Snapshots taken since the last call, oldest first.

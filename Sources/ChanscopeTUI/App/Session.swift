@@ -27,8 +27,8 @@ public final class EngineSession: SessionControl, @unchecked Sendable {
     /// first messages (the session, the recording or why it could not start).
     public func start() -> [AppMessage] {
         var messages: [AppMessage] = [.sessionStarted(presetName: running.loaded.name, lesson: running.loaded.lesson, keepSelections: false)]
-        if let path = options.recordPath { messages.append(startRecording(to: path)) }
-        running.start()
+        let failure = running.start(recordingTo: options.recordPath)
+        if let path = options.recordPath { messages.append(failure.map { .recordingFailed($0.description) } ?? .recordingStarted(path: path)) }
         return messages
     }
 
