@@ -8,12 +8,17 @@ public struct AppOptions: Sendable, Equatable {
     public var recordPath: String?
     /// Extra folder for the preset list.
     public var presetsDir: String?
+    /// Where `s` creates its auto-named recordings; nil = the working directory.
+    public var recordingDirectory: String?
 
-    public init(sampleHz: Double = 10, seed: UInt64 = 0x5EED, forceASCII: Bool = false, recordPath: String? = nil, presetsDir: String? = nil) {
+    public init(sampleHz: Double = 10, seed: UInt64 = 0x5EED, forceASCII: Bool = false, recordPath: String? = nil, presetsDir: String? = nil,
+        recordingDirectory: String? = nil
+    ) {
         self.sampleHz = sampleHz
         self.seed = seed
         self.forceASCII = forceASCII
         self.recordPath = recordPath
         self.presetsDir = presetsDir
+        self.recordingDirectory = recordingDirectory
     }
 }

@@ -52,7 +52,7 @@ public final class EngineSession: SessionControl, @unchecked Sendable {
         case .closeGroup(let group):
             return [.controlApplied(experiment.closeGroup(group))]
         case .startRecording:
-            return [startRecording(to: Self.recordingPath(for: running.loaded.name))]
+            return [startRecording(to: Self.recordingPath(for: running.loaded.name, in: options.recordingDirectory))]
         case .stopRecording:
             return running.stopRecording().map { [.recordingStopped(rows: $0)] } ?? []
         case .loadPresetList:
@@ -106,12 +106,12 @@ public final class EngineSession: SessionControl, @unchecked Sendable {
     }
 
     /// A file name for a new recording in the working directory that does not exist yet.
-    static func recordingPath(for presetName: String, now: Date = Date()) -> String {
+    static func recordingPath(for presetName: String, in directory: String? = nil, now: Date = Date()) -> String {
         let slug = presetName.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" }
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.dateFormat = "yyyyMMdd-HHmmss"
-        let base = "chanscope-" + String(slug).split(separator: "-").joined(separator: "-") + "-" + formatter.string(from: now)
+        let base = (directory.map { $0.hasSuffix("/") ? $0 : $0 + "/" } ?? "") + "chanscope-" + String(slug).split(separator: "-").joined(separator: "-") + "-" + formatter.string(from: now)
         var candidate = base + ".csv"
         var counter = 2
         while FileManager.default.fileExists(atPath: candidate) {
