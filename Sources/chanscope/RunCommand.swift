@@ -30,8 +30,13 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Draw with ASCII only (automatic when the locale is not UTF-8).")
     var ascii = false
 
+    /// The longest headless run: about 31 years, far inside what the clock's nanoseconds hold.
+    static let longestDuration = 1e9
+
     func validate() throws {
-        guard duration > 0 else { throw ValidationError("--duration must be more than 0 seconds") }
+        guard duration.isFinite, duration > 0, duration <= Self.longestDuration else {
+            throw ValidationError("--duration must be a number of seconds above 0 and at most \(NumberText.plain(Self.longestDuration))")
+        }
     }
 
     func run() throws {
@@ -72,6 +77,10 @@ struct RunCommand: ParsableCommand {
         print(SummaryTable.render(result), terminator: "")
         if let record {
             print("recorded \(result.rowsRecorded) rows to \(record)")
+        }
+        if let failure = result.recordingFailure {
+            FileHandle.standardError.write(Data("chanscope: \(failure)\n".utf8))
+            throw ExitCode(1)
         }
         if !result.violations.isEmpty {
             throw ExitCode(3)
