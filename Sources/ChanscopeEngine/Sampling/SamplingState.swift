@@ -33,12 +33,15 @@ struct SamplingState {
     }
 
     /// The experiment's start: every counter at zero.
-    /// Derived figures (rates, blocked shares, poll rates, drops in the situation word) are taken
-    /// over this many nanoseconds: one 100 ms interval holds 0 or 1 message at lecture speeds,
-    /// which would make a rate flicker between 0/s and 10/s.
-    static let window: UInt64 = 1_000_000_000
+    /// Derived figures (rates, blocked shares, poll rates, the drops and growth behind the
+    /// situation word) are taken over this many nanoseconds, 2 s: one 100 ms interval holds 0 or
+    /// 1 message at lecture speeds, which would make a rate flicker between 0/s and 10/s, and a
+    /// longer window would be slow to show a slider's effect.
+    static let window: UInt64 = 2_000_000_000
 
     var marks = Deque<Mark>()
+    /// Whether the window has moved past the experiment's start (marks were dropped).
+    var droppedMarks = false
     var tick = 0
     var previousTime: UInt64 = 0
     var sendersGone: [Bool] = []
@@ -50,10 +53,33 @@ struct SamplingState {
         detector = DeadlockDetector(grace: deadlockGrace)
     }
 
+    /// One counter at every mark of the window (the start of the experiment standing in before
+    /// the first mark), then its value `now`, for `WindowRate`.
+    func points(now: UInt64, start: UInt64, current: UInt64, _ counter: (Mark) -> UInt64?) -> [WindowRate.Point] {
+        var points = droppedMarks ? [] : [WindowRate.Point(time: start, count: 0)]
+        points += marks.compactMap { mark in counter(mark).map { WindowRate.Point(time: mark.time, count: $0) } }
+        points.append(WindowRate.Point(time: now, count: current))
+        return points
+    }
+
+    /// A group's cumulative part (blocked nanoseconds) and whole (live-worker nanoseconds) at
+    /// every mark of the window, the start standing in before the first, then `current`.
+    func sharePoints(
+        start: UInt64, current: (time: UInt64, mark: GroupMark), group: Int, _ part: (GroupMark) -> UInt64
+    ) -> [WindowShare.Point] {
+        var points = droppedMarks ? [] : [WindowShare.Point(time: start, part: 0, whole: 0)]
+        points += marks.compactMap { mark in
+            mark.groups[safe: group].map { WindowShare.Point(time: mark.time, part: part($0), whole: $0.liveNanos) }
+        }
+        points.append(WindowShare.Point(time: current.time, part: part(current.mark), whole: current.mark.liveNanos))
+        return points
+    }
+
     /// The oldest mark still inside the window ending at `now`, if any (older ones are dropped).
     mutating func windowStart(now: UInt64) -> Mark? {
         while marks.count > 1, let first = marks.first, now &- first.time > SamplingState.window {
             marks.removeFirst()
+            droppedMarks = true
         }
         return marks.first
     }

@@ -32,18 +32,16 @@ enum SnapshotBuilder {
                 emptyPolls: group.emptyPolls,
                 liveNanos: (before?.liveNanos ?? 0) + interval * 1e9 * Double(max(1, live)))
             mark.groups.append(groupMark)
-            let from = base.groups[safe: index]
-            let budget = groupMark.liveNanos - (from?.liveNanos ?? 0)
-            func share(_ total: UInt64, _ start: UInt64?) -> Double {
-                guard budget > 0, let start, total > start else { return 0 }
-                return min(100, Double(total - start) / budget * 100)
+            func share(_ part: (SamplingState.GroupMark) -> UInt64) -> Double {
+                WindowShare.percent(state.sharePoints(start: reading.startTime, current: (now, groupMark), group: index, part))
             }
             let snapshot = GroupSnapshot(
                 name: group.name, workerStates: group.workerStates, made: group.made, done: group.done, sent: group.sent,
                 received: group.received, emptyPolls: group.emptyPolls, abandoned: group.abandoned,
-                blockedSendPercent: share(groupMark.blockedSendNanos, from?.blockedSendNanos),
-                blockedReceivePercent: share(groupMark.blockedReceiveNanos, from?.blockedReceiveNanos),
-                emptyPollsPerSecond: perSecond(group.emptyPolls, from?.emptyPolls, window),
+                blockedSendPercent: share(\.blockedSendNanos),
+                blockedReceivePercent: share(\.blockedReceiveNanos),
+                emptyPollsPerSecond: WindowRate.perSecond(
+                    state.points(now: now, start: reading.startTime, current: group.emptyPolls) { $0.groups[safe: index]?.emptyPolls }, now: now),
                 limit: group.limit, iterations: group.iterations, isClosed: group.isClosed)
             if let event = SnapshotChecks.finished(snapshot, wasFinished: state.groupFinished[index], time: time) { events.append(event) }
             state.groupFinished[index] = snapshot.isFinished
@@ -69,8 +67,8 @@ enum SnapshotBuilder {
             state.receiversGone[index] = stats.receiversGone
             let senders = reading.groups.enumerated().filter { $0.element.sendsTo.contains(index) }
             let sendersBlocked = senders.map { groups[$0.offset].blockedSendPercent }.max() ?? 0
-            let inRate = perSecond(c.accepted, from?.accepted, window)
-            let outRate = perSecond(c.received, from?.received, window)
+            let inRate = WindowRate.perSecond(state.points(now: now, start: reading.startTime, current: c.accepted) { $0.channels[safe: index]?.accepted }, now: now)
+            let outRate = WindowRate.perSecond(state.points(now: now, start: reading.startTime, current: c.received) { $0.channels[safe: index]?.received }, now: now)
             let growth = window > 0 ? Double(c.depth - (from?.depth ?? c.depth)) / window : 0
             let situation = ChannelSituation.judge(
                 stats, inPerSecond: inRate, outPerSecond: outRate,
@@ -97,11 +95,5 @@ enum SnapshotBuilder {
         state.tick += 1
         state.previousTime = now
         return snapshot
-    }
-
-    /// Per second over `window` seconds; 0 without a window or when the counter went back.
-    private static func perSecond(_ value: UInt64, _ start: UInt64?, _ window: Double) -> Double {
-        guard window > 0, let start, value >= start else { return 0 }
-        return Double(value - start) / window
     }
 }
