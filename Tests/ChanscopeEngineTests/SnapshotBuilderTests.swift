@@ -36,7 +36,10 @@ import Testing
                 now: tick * SnapshotBuilderTests.tenth, startTime: 0, presetName: "script", channelIDs: ["work"],
                 channels: [stats],
                 groups: [
-                    .init(name: "producer", workerStates: producer, blockedSendNanos: blockedSendNanos, sendsTo: [0]),
+                    .init(
+                        name: "producer", workerStates: producer,
+                        workerTimes: producer.map { _ in .init(id: 1, sendNanos: blockedSendNanos, receiveNanos: 0) },
+                        blockedSendNanos: blockedSendNanos, sendsTo: [0]),
                     .init(name: "consumer", workerStates: [.working], receivesFrom: [0]),
                 ],
                 knobs: [], waitFor: WaitForGraph(stuck: [], liveSenders: [:], liveReceivers: [:]), isPaused: false,
@@ -172,5 +175,30 @@ extension SnapshotBuilderTests {
         let rows = snapshots.map(CSVRecorder.row(for:))
         #expect(Self.largestStep(rows.compactMap { Double($0[inColumn]) }) < 0.05)
         #expect(Self.largestStep(rows.compactMap { Double($0[shareColumn]) }) < 0.05)
+    }
+}
+
+extension SnapshotBuilderTests {
+    @Test("a producer blocked on send 95% of the window shows blocked on send, even when the sample falls in its sleep")
+    func glyphsFollowTheWindow() {
+        var script = Script()
+        script.producer = [.sleeping]
+        var last: Snapshot?
+        for _ in 1...25 {
+            script.blockedSendNanos += SnapshotBuilderTests.tenth * 95 / 100
+            last = script.sample()
+        }
+        #expect(last?.groups[0].workerStates == [.blockedOnSend])
+        #expect(last?.groups[0].count(.sleeping) == 0)
+        // A producer that sleeps most of the window is shown sleeping.
+        var idle = Script()
+        idle.producer = [.sleeping]
+        for _ in 1...25 {
+            idle.blockedSendNanos += SnapshotBuilderTests.tenth / 10
+            last = idle.sample()
+        }
+        #expect(last?.groups[0].workerStates == [.sleeping])
+        #expect(WorkerState.finished.asSpent(sendShare: 100, receiveShare: 0) == .finished)
+        #expect(WorkerState.working.asSpent(sendShare: 10, receiveShare: 80) == .blockedOnReceive)
     }
 }

@@ -39,3 +39,22 @@ public enum WorkerState: UInt8, Sendable, CaseIterable, CustomStringConvertible 
     /// Whether the worker is waiting inside a channel operation.
     public var isBlocked: Bool { self == .blockedOnSend || self == .blockedOnReceive }
 }
+
+extension WorkerState {
+    /// The state to show for a worker that spent these shares (0...100) of the sampling window
+    /// inside sends and receives: most of the window blocked on one side is that side's state,
+    /// so a producer blocked 95% of the time never shows as sleeping because the sample fell in
+    /// its sleep. Ended, paused and starting workers show as they are.
+    public func asSpent(sendShare: Double, receiveShare: Double) -> WorkerState {
+        switch self {
+        case .finished, .disconnected, .paused, .starting: return self
+        default: break
+        }
+        if sendShare >= Self.mostOfTheWindow && sendShare >= receiveShare { return .blockedOnSend }
+        if receiveShare >= Self.mostOfTheWindow { return .blockedOnReceive }
+        return self
+    }
+
+    /// The share of the window (percent) from which a blocked side is the worker's state.
+    public static let mostOfTheWindow = 50.0
+}

@@ -11,6 +11,10 @@ extension Experiment {
         // its channel still counts it, never the other way round.
         let groupReadings = groups.map { group -> ExperimentReading.Group in
             var reading = ExperimentReading.Group(name: group.name, workerStates: group.workers.map(\.counters.currentState))
+            reading.workerTimes = group.workers.map { worker in
+                let blocked = worker.counters.blockedNanos(now: now)
+                return .init(id: worker.id, sendNanos: blocked.send, receiveNanos: blocked.receive)
+            }
             for worker in group.workers + group.retired {
                 let c = worker.counters
                 reading.made &+= c.made.load(ordering: .relaxed)

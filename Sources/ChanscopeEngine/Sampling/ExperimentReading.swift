@@ -9,7 +9,10 @@ struct ExperimentReading {
     /// One group's totals over every worker it ever had, and its workers' states now.
     struct Group {
         var name: String
+        /// Each shown worker's state at the instant of reading.
         var workerStates: [WorkerState]
+        /// Each shown worker's identity and time inside sends and receives, in the same order.
+        var workerTimes: [WorkerTime] = []
         var made: UInt64 = 0
         var done: UInt64 = 0
         var sent: UInt64 = 0
@@ -25,6 +28,13 @@ struct ExperimentReading {
         /// Channels the group sends on and receives from (indices).
         var sendsTo: [Int] = []
         var receivesFrom: [Int] = []
+    }
+
+    /// One worker's cumulative nanoseconds inside sends and receives.
+    struct WorkerTime: Equatable {
+        var id: Int32
+        var sendNanos: UInt64
+        var receiveNanos: UInt64
     }
 
     /// When it was read (monotonic nanoseconds) and when the experiment started.

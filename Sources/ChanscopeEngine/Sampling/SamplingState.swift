@@ -23,13 +23,15 @@ struct SamplingState {
     }
 
     struct GroupMark {
-        static let zero = GroupMark(blockedSendNanos: 0, blockedReceiveNanos: 0, emptyPolls: 0, liveNanos: 0)
+        static let zero = GroupMark(blockedSendNanos: 0, blockedReceiveNanos: 0, emptyPolls: 0, liveNanos: 0, workers: [:])
 
         var blockedSendNanos: UInt64
         var blockedReceiveNanos: UInt64
         var emptyPolls: UInt64
         /// Live-worker nanoseconds since the start: what the blocked shares are a share of.
         var liveNanos: Double
+        /// Each shown worker's time inside sends and receives, by worker.
+        var workers: [Int32: ExperimentReading.WorkerTime] = [:]
     }
 
     /// The experiment's start: every counter at zero.
@@ -72,6 +74,18 @@ struct SamplingState {
             mark.groups[safe: group].map { WindowShare.Point(time: mark.time, part: part($0), whole: $0.liveNanos) }
         }
         points.append(WindowShare.Point(time: current.time, part: part(current.mark), whole: current.mark.liveNanos))
+        return points
+    }
+
+    /// One worker's cumulative time inside sends (or receives) at every mark of the window where
+    /// it was shown, then `current`; the whole is the clock, so the share is of wall time.
+    func workerPoints(group: Int, current: ExperimentReading.WorkerTime, now: UInt64, _ part: (ExperimentReading.WorkerTime) -> UInt64)
+        -> [WindowShare.Point]
+    {
+        var points = marks.compactMap { mark in
+            mark.groups[safe: group]?.workers[current.id].map { WindowShare.Point(time: mark.time, part: part($0), whole: Double(mark.time)) }
+        }
+        points.append(WindowShare.Point(time: now, part: part(current), whole: Double(now)))
         return points
     }
 

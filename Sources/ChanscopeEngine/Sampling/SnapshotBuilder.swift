@@ -30,13 +30,21 @@ enum SnapshotBuilder {
                 blockedSendNanos: max(group.blockedSendNanos, before?.blockedSendNanos ?? 0),
                 blockedReceiveNanos: max(group.blockedReceiveNanos, before?.blockedReceiveNanos ?? 0),
                 emptyPolls: group.emptyPolls,
-                liveNanos: (before?.liveNanos ?? 0) + interval * 1e9 * Double(max(1, live)))
+                liveNanos: (before?.liveNanos ?? 0) + interval * 1e9 * Double(max(1, live)),
+                workers: Dictionary(group.workerTimes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }))
             mark.groups.append(groupMark)
             func share(_ part: (SamplingState.GroupMark) -> UInt64) -> Double {
                 WindowShare.percent(state.sharePoints(start: reading.startTime, current: (now, groupMark), group: index, part))
             }
+            // Each worker as it spent the window: mostly blocked on send is blocked on send,
+            // whatever it was doing at the instant of the sample.
+            let shown = zip(group.workerStates, group.workerTimes).map { instant, time in
+                instant.asSpent(
+                    sendShare: WindowShare.percent(state.workerPoints(group: index, current: time, now: now, \.sendNanos)),
+                    receiveShare: WindowShare.percent(state.workerPoints(group: index, current: time, now: now, \.receiveNanos)))
+            } + group.workerStates.dropFirst(group.workerTimes.count)
             let snapshot = GroupSnapshot(
-                name: group.name, workerStates: group.workerStates, made: group.made, done: group.done, sent: group.sent,
+                name: group.name, workerStates: shown, made: group.made, done: group.done, sent: group.sent,
                 received: group.received, emptyPolls: group.emptyPolls, abandoned: group.abandoned,
                 blockedSendPercent: share(\.blockedSendNanos),
                 blockedReceivePercent: share(\.blockedReceiveNanos),
