@@ -202,3 +202,24 @@ extension SnapshotBuilderTests {
         #expect(WorkerState.working.asSpent(sendShare: 10, receiveShare: 80) == .blockedOnReceive)
     }
 }
+
+extension SnapshotBuilderTests {
+    @Test("a capacity slider only where the kind has a capacity: none for rendezvous or unbounded, back with bounded")
+    func capacitySlidersFollowTheKind() throws {
+        let preset = try enginePreset("""
+            name: Kinds
+            summary: s
+            channels: { ab: { kind: rendezvous }, q: { kind: unbounded }, b: { kind: bounded, capacity: 4 } }
+            workers:
+              p: { loop: [ make, { send: ab }, { send: q }, { send: b } ] }
+              c: { loop: [ { recv: ab }, { recv: q }, { recv: b } ] }
+            """)
+        let experiment = Experiment(preset: preset)
+        defer { experiment.shutdown() }
+        let ids = { experiment.takeSnapshot().knobs.map(\.id) }
+        #expect(ids() == [.capacity("b"), .workers("p"), .workers("c")])
+        experiment.setKind(of: "ab", to: .bounded)
+        #expect(ids().contains(.capacity("ab")))
+        #expect(experiment.takeSnapshot().knob(named: "ab.capacity")?.value == 8)
+    }
+}

@@ -9,7 +9,7 @@ import Testing
     /// The built-in preset's screen: `work`, `producer`/`consumer`, six knobs, first selected.
     static func running() -> AppState { Fixtures.state(Fixtures.backpressure) }
     /// Two channels and two groups, to see selections move.
-    static func twoOfEach() -> AppState { Fixtures.state(Fixtures.deadlock) }
+    static func twoOfEach() -> AppState { Fixtures.state(Fixtures.twoBounded) }
 
     /// Presses `key` on `state`: the action the key means now, then the update.
     static func press(_ key: Key, on state: inout AppState) -> [Command] {

@@ -166,12 +166,6 @@ enum Fixtures {
                     spec: KnobSpec(name: "think_ms", value: 200, min: 0, max: 1000, step: 10, label: "Think time", unit: "ms"),
                     id: .preset("think_ms"), value: 200),
                 KnobSnapshot(
-                    spec: KnobSpec(name: "ab.capacity", value: 8, min: 1, max: 64, step: 1, label: "ab capacity", unit: "msgs"),
-                    id: .capacity("ab"), value: 8),
-                KnobSnapshot(
-                    spec: KnobSpec(name: "ba.capacity", value: 8, min: 1, max: 64, step: 1, label: "ba capacity", unit: "msgs"),
-                    id: .capacity("ba"), value: 8),
-                KnobSnapshot(
                     spec: KnobSpec(name: "A.workers", value: 1, min: 0, max: 64, step: 1, label: "A workers"),
                     id: .workers("A"), value: 1),
                 KnobSnapshot(
@@ -189,6 +183,25 @@ enum Fixtures {
                 deadlock: "A -> ab -> B -> ba -> A")
         }
         return Scenario(name: "deadlock", snapshots: [snap(40), snap(41)])
+    }
+
+    /// The deadlock's two groups over two bounded channels, so each has its capacity slider.
+    static var twoBounded: Scenario {
+        var scenario = deadlock
+        for index in scenario.snapshots.indices {
+            var snapshot = scenario.snapshots[index]
+            for channel in snapshot.channels.indices { snapshot.channels[channel].stats.kind = .bounded(8) }
+            snapshot.deadlock = nil
+            let capacities = ["ab", "ba"].map { name in
+                KnobSnapshot(
+                    spec: KnobSpec(name: "\(name).capacity", value: 8, min: 1, max: 64, step: 1, label: "\(name) capacity", unit: "msgs"),
+                    id: .capacity(ChannelID(name)), value: 8)
+            }
+            snapshot.knobs.insert(contentsOf: capacities, at: 1)
+            scenario.snapshots[index] = snapshot
+        }
+        scenario.name = "two-bounded"
+        return scenario
     }
 
     /// The producer group was closed: no senders left, the consumer saw the disconnect.

@@ -98,7 +98,12 @@ enum SnapshotBuilder {
 
         let snapshot = Snapshot(
             tick: state.tick, time: time, presetName: reading.presetName, channels: channels, groups: groups,
-            knobs: reading.knobs, events: events, deadlock: state.detector.reported, isPaused: reading.isPaused,
+            knobs: reading.knobs.filter { knob in
+                // A capacity slider only where the channel's kind has a capacity now.
+                guard case .capacity(let channel) = knob.id, let index = reading.channelIDs.firstIndex(of: channel) else { return true }
+                return (reading.channels[index].kind.capacity ?? 0) > 0
+            },
+            events: events, deadlock: state.detector.reported, isPaused: reading.isPaused,
             accountingViolation: violation, controlRevision: reading.controlRevision)
         state.tick += 1
         state.previousTime = now

@@ -61,13 +61,7 @@ public enum ScreenView {
         heading("Knobs", hint: "↑↓ select · ←→ adjust · click to set", theme: theme, in: layout.knobsHeading, on: &grid)
         for (index, rect) in layout.knobs {
             guard let knob = snapshot.knobs[safe: index] else { continue }
-            var view = slider(for: knob, knobs: snapshot.knobs, selected: index == state.selectedKnob, theme: theme)
-            if case .capacity(let channel) = knob.id, snapshot.channel(named: channel.name)?.kind.capacity ?? 0 == 0,
-                index != state.selectedKnob
-            {
-                // Kept for the kinds that have one (keys 2, 4, 5); not in effect right now.
-                view.style = theme.dim
-            }
+            let view = slider(for: knob, knobs: snapshot.knobs, selected: index == state.selectedKnob, theme: theme)
             view.draw(in: rect.inset(left: 2), on: &grid)
             if index == state.selectedKnob {
                 grid.put(theme.glyphs.isASCII ? ">" : "▸", x: rect.x, y: rect.y, style: theme.label)
