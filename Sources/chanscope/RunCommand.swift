@@ -30,10 +30,14 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Draw with ASCII only (automatic when the locale is not UTF-8).")
     var ascii = false
 
+    @Flag(help: "Start paused: the first frame shows the set-up, space starts the workers.")
+    var paused = false
+
     /// The longest headless run: about 31 years, far inside what the clock's nanoseconds hold.
     static let longestDuration = 1e9
 
     func validate() throws {
+        if paused && headless { throw ValidationError("--paused needs the screen; a headless run starts at once") }
         guard duration.isFinite, duration > 0, duration <= Self.longestDuration else {
             throw ValidationError("--duration must be a number of seconds above 0 and at most \(NumberText.plain(Self.longestDuration))")
         }
@@ -46,7 +50,7 @@ struct RunCommand: ParsableCommand {
         } else {
             let options = AppOptions(
                 sampleHz: experiment.sampleHz, seed: experiment.seed, forceASCII: ascii, recordPath: record,
-                presetsDir: experiment.presetsDir)
+                presetsDir: experiment.presetsDir, startPaused: paused)
             do {
                 try App.run(preset: loaded, options: options)
             } catch let error as TerminalError {

@@ -171,4 +171,14 @@ import Testing
         run.backend.resize(width: 30, height: 8)
         run.waitForScreen("the too-small message") { $0.contains("needs at least") }
     }
+
+    @Test("--paused: the first frame is paused, nothing moves until space")
+    func startsPaused() {
+        let run = LoopHarness(paused: true)
+        #expect(run.screen.contains("PAUSED"))
+        #expect(run.screen.contains("space starts it"))
+        #expect(run.state.snapshot?.group(named: "producer")?.made == 0)
+        run.press(.character(" "))
+        run.waitForScreen("the first message") { _ in (run.state.snapshot?.group(named: "producer")?.made ?? 0) > 0 }
+    }
 }

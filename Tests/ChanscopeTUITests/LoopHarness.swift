@@ -16,14 +16,17 @@ final class LoopHarness {
     let directory: String
 
     /// A running loop on `preset` at `width` x `height`; recordings go to a fresh folder.
-    init(preset: Preset = .builtInDefault, width: Int = 120, height: Int = 35, presets: [AppState.PresetEntry] = []) {
+    init(
+        preset: Preset = .builtInDefault, width: Int = 120, height: Int = 35, presets: [AppState.PresetEntry] = [],
+        paused: Bool = false
+    ) {
         directory = NSTemporaryDirectory() + "chanscope-loop-\(UUID().uuidString)"
         try? FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         backend = TestBackend(width: width, height: height)
-        session = EngineSession(preset: preset, options: AppOptions(sampleHz: 50, recordingDirectory: directory)) { presets }
+        session = EngineSession(preset: preset, options: AppOptions(sampleHz: 50, recordingDirectory: directory, startPaused: paused)) { presets }
         loop = AppLoop(state: AppState(presetName: preset.name, lesson: preset.lesson), backend: backend, session: session, theme: Theme())
         for message in session.start() { loop.deliver(message) }
-        waitForScreen("the first snapshot") { $0.contains("running") }
+        waitForScreen("the first snapshot") { $0.contains(paused ? "PAUSED" : "running") }
     }
 
     deinit {

@@ -67,7 +67,11 @@ public final class Experiment: @unchecked Sendable {
     // MARK: Lifecycle
 
     /// Prefills channels and starts one thread per worker. Call once.
-    public func start(now: UInt64 = MonotonicClock.now()) {
+    ///
+    /// - Parameter paused: start with every worker held at its first step (the screen's first
+    ///   frame then shows the set-up, and space starts it), for a lecturer who wants to talk first.
+    public func start(now: UInt64 = MonotonicClock.now(), paused: Bool = false) {
+        if paused { control.paused.store(true, ordering: .releasing) }
         lock.withLock {
             guard !started else { return }
             started = true
@@ -89,7 +93,7 @@ public final class Experiment: @unchecked Sendable {
                     log.record(event(.prefill, text, now: now))
                 }
             }
-            log.record(event(.started, "started \(preset.name)", now: now))
+            log.record(event(.started, "started \(preset.name)" + (paused ? " (paused: space starts it)" : ""), now: now))
             for worker in created { worker.start() }
         }
     }

@@ -36,6 +36,7 @@ final class Worker: @unchecked Sendable {
     func start() {
         thread = JoinableThread(name: "\(group.name)-\(id)") { [self] in
             let end = runLoop()
+            counters.endedAt.store(MonotonicClock.now(), ordering: .relaxed)
             releaseHandles()
             counters.set(end)
             counters.channelIndex.store(-1, ordering: .relaxed)

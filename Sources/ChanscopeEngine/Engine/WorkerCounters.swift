@@ -19,6 +19,9 @@ final class WorkerCounters: Sendable {
     /// Nanoseconds spent inside sends and receives, finished ones only.
     let sendNanos = Atomic<UInt64>(0)
     let receiveNanos = Atomic<UInt64>(0)
+    /// When the thread ended (monotonic nanoseconds), or 0 while it runs: events about ends are
+    /// stamped and ordered by it, so "consumer finished" comes before the disconnect it caused.
+    let endedAt = Atomic<UInt64>(0)
     /// When the current send or receive began, or 0 when none is under way.
     let operationStart = Atomic<UInt64>(0)
 

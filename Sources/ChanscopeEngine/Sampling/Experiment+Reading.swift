@@ -23,6 +23,7 @@ extension Experiment {
                 reading.received &+= c.received.load(ordering: .relaxed)
                 reading.emptyPolls &+= c.emptyPolls.load(ordering: .relaxed)
                 reading.abandoned &+= c.abandoned.load(ordering: .relaxed)
+                reading.lastEnd = max(reading.lastEnd, c.endedAt.load(ordering: .relaxed))
                 let blocked = c.blockedNanos(now: now)
                 reading.blockedSendNanos &+= blocked.send
                 reading.blockedReceiveNanos &+= blocked.receive

@@ -25,6 +25,8 @@ struct ExperimentReading {
         var limit: Int = 0
         var iterations: Int = 0
         var isClosed = false
+        /// When the group's last worker to end ended (monotonic nanoseconds), 0 if none has.
+        var lastEnd: UInt64 = 0
         /// Channels the group sends on and receives from (indices).
         var sendsTo: [Int] = []
         var receivesFrom: [Int] = []

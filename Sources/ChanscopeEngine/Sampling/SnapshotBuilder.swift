@@ -15,7 +15,11 @@ enum SnapshotBuilder {
             state.receiversGone = state.sendersGone
             state.groupFinished = Array(repeating: false, count: reading.groups.count)
         }
-        var events = logged
+        var found: [ExperimentEvent] = []
+        /// Seconds since the start at monotonic `instant`, no later than this sample.
+        func seconds(at instant: UInt64) -> Double {
+            instant > reading.startTime ? min(time, Double(instant - reading.startTime) / 1e9) : time
+        }
         let previousMark = state.marks.last
         // Before the first mark the window starts at the start, with every counter at zero.
         let base = state.windowStart(now: now) ?? SamplingState.Mark.start(at: state.previousTime, reading: reading)
@@ -51,7 +55,9 @@ enum SnapshotBuilder {
                 emptyPollsPerSecond: WindowRate.perSecond(
                     state.points(now: now, start: reading.startTime, current: group.emptyPolls) { $0.groups[safe: index]?.emptyPolls }, now: now),
                 limit: group.limit, iterations: group.iterations, isClosed: group.isClosed)
-            if let event = SnapshotChecks.finished(snapshot, wasFinished: state.groupFinished[index], time: time) { events.append(event) }
+            if let event = SnapshotChecks.finished(snapshot, wasFinished: state.groupFinished[index], time: seconds(at: group.lastEnd)) {
+                found.append(event)
+            }
             state.groupFinished[index] = snapshot.isFinished
             groups.append(snapshot)
         }
@@ -67,10 +73,17 @@ enum SnapshotBuilder {
             let from = base.channels[safe: index]
             if let event = SnapshotChecks.accounting(id, c, time: time) {
                 violation = "\(id): \(c.identityViolation ?? "")"
-                events.append(event)
+                found.append(event)
             }
-            events += SnapshotChecks.disconnects(
+            // A side is gone when the last of its workers ended: stamp the disconnect then.
+            let sendersEnded = reading.groups.filter { $0.sendsTo.contains(index) }.map(\.lastEnd).max() ?? 0
+            let receiversEnded = reading.groups.filter { $0.receivesFrom.contains(index) }.map(\.lastEnd).max() ?? 0
+            var disconnects = SnapshotChecks.disconnects(
                 id, stats, sendersWereGone: state.sendersGone[index], receiversWereGone: state.receiversGone[index], time: time)
+            for i in disconnects.indices {
+                disconnects[i].time = seconds(at: disconnects[i].text.contains("every sender") ? sendersEnded : receiversEnded)
+            }
+            found += disconnects
             state.sendersGone[index] = stats.sendersGone
             state.receiversGone[index] = stats.receiversGone
             let senders = reading.groups.enumerated().filter { $0.element.sendsTo.contains(index) }
@@ -94,8 +107,13 @@ enum SnapshotBuilder {
         for channel in channels {
             graph.activity[channel.name] = channel.counters.accepted &+ channel.counters.received
         }
-        if let event = SnapshotChecks.deadlock(state.detector.update(graph, time: time), time: time) { events.append(event) }
+        if let event = SnapshotChecks.deadlock(state.detector.update(graph, time: time), time: time) { found.append(event) }
+        // What the checks found, in the order it happened (a stable sort keeps ties as found),
+        // after what the controls logged.
+        let events = logged + found.enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }.map(\.element)
 
+        let finished = !groups.isEmpty && groups.allSatisfy(\.isFinished)
+        let endTime = finished ? seconds(at: reading.groups.map(\.lastEnd).max() ?? 0) : nil
         let snapshot = Snapshot(
             tick: state.tick, time: time, presetName: reading.presetName, channels: channels, groups: groups,
             knobs: reading.knobs.filter { knob in
@@ -104,7 +122,7 @@ enum SnapshotBuilder {
                 return (reading.channels[index].kind.capacity ?? 0) > 0
             },
             events: events, deadlock: state.detector.reported, isPaused: reading.isPaused,
-            accountingViolation: violation, controlRevision: reading.controlRevision)
+            accountingViolation: violation, controlRevision: reading.controlRevision, endTime: endTime)
         state.tick += 1
         state.previousTime = now
         return snapshot

@@ -21,11 +21,14 @@ public struct Snapshot: Sendable, Equatable {
     /// The experiment's control revision when this was taken (see `Experiment.controlRevision`):
     /// lets the screen tell a snapshot sampled before a key's change from one sampled after it.
     public var controlRevision: Int
+    /// When the experiment finished (seconds since the start: the last worker's end), once every
+    /// group has finished; the screen's clock stops there.
+    public var endTime: Double?
 
     public init(
         tick: Int, time: Double, presetName: String, channels: [ChannelSnapshot], groups: [GroupSnapshot],
         knobs: [KnobSnapshot], events: [ExperimentEvent] = [], deadlock: String? = nil, isPaused: Bool = false,
-        accountingViolation: String? = nil, controlRevision: Int = 0
+        accountingViolation: String? = nil, controlRevision: Int = 0, endTime: Double? = nil
     ) {
         self.tick = tick
         self.time = time
@@ -38,10 +41,14 @@ public struct Snapshot: Sendable, Equatable {
         self.isPaused = isPaused
         self.accountingViolation = accountingViolation
         self.controlRevision = controlRevision
+        self.endTime = endTime
     }
 
     /// Whether every group has finished.
     public var isFinished: Bool { !groups.isEmpty && groups.allSatisfy(\.isFinished) }
+
+    /// The experiment's time as the clock shows it: its end once finished, else now.
+    public var clockTime: Double { endTime ?? time }
 
     public func channel(named name: String) -> ChannelSnapshot? { channels.first { $0.name == name } }
     public func group(named name: String) -> GroupSnapshot? { groups.first { $0.name == name } }

@@ -10,9 +10,11 @@ public struct AppOptions: Sendable, Equatable {
     public var presetsDir: String?
     /// Where `s` creates its auto-named recordings; nil = the working directory.
     public var recordingDirectory: String?
+    /// Start with the workers held, the first frame on screen; space starts them.
+    public var startPaused: Bool
 
     public init(sampleHz: Double = 10, seed: UInt64 = 0x5EED, forceASCII: Bool = false, recordPath: String? = nil, presetsDir: String? = nil,
-        recordingDirectory: String? = nil
+        recordingDirectory: String? = nil, startPaused: Bool = false
     ) {
         self.sampleHz = sampleHz
         self.seed = seed
@@ -20,5 +22,6 @@ public struct AppOptions: Sendable, Equatable {
         self.recordPath = recordPath
         self.presetsDir = presetsDir
         self.recordingDirectory = recordingDirectory
+        self.startPaused = startPaused
     }
 }

@@ -46,7 +46,7 @@ final class RunningExperiment: @unchecked Sendable {
     /// first sample, so its first row is time 0 with the "started" event.
     /// - Returns: why the recording could not start, if it could not (the experiment runs).
     @discardableResult
-    func start(recordingTo path: String? = nil) -> CSVRecorder.RecorderError? {
+    func start(recordingTo path: String? = nil, paused: Bool = false) -> CSVRecorder.RecorderError? {
         var failure: CSVRecorder.RecorderError?
         if let path {
             do {
@@ -57,7 +57,7 @@ final class RunningExperiment: @unchecked Sendable {
             }
         }
         let now = MonotonicClock.now()
-        experiment.start(now: now)
+        experiment.start(now: now, paused: paused)
         if let path, failure == nil { experiment.note(.recording, "recording to \(path)", now: now) }
         sampler.start(now: now)
         return failure

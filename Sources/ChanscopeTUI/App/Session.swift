@@ -27,7 +27,7 @@ public final class EngineSession: SessionControl, @unchecked Sendable {
     /// first messages (the session, the recording or why it could not start).
     public func start() -> [AppMessage] {
         var messages: [AppMessage] = [.sessionStarted(presetName: running.loaded.name, lesson: running.loaded.lesson, keepSelections: false)]
-        let failure = running.start(recordingTo: options.recordPath)
+        let failure = running.start(recordingTo: options.recordPath, paused: options.startPaused)
         if let path = options.recordPath { messages.append(failure.map { .recordingFailed($0.description) } ?? .recordingStarted(path: path)) }
         return messages
     }

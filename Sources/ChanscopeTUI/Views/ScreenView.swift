@@ -106,7 +106,7 @@ public enum ScreenView {
         var left = " chanscope  \(state.presetName)"
         let running = snapshot.map { $0.isPaused ? "PAUSED" : $0.isFinished ? "finished" : "running" } ?? "starting"
         left += "  " + (theme.glyphs.isASCII ? "" : running == "running" ? "▶ " : running == "PAUSED" ? "‖ " : "■ ") + running
-        left += "  " + NumberText.elapsed(snapshot?.time ?? 0)
+        left += "  " + NumberText.elapsed(snapshot?.clockTime ?? 0)
         var right = ""
         if let path = state.recordingPath {
             // The file name only when it fits beside the state and clock, which matter more.
