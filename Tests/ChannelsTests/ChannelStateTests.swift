@@ -264,11 +264,11 @@ struct ChannelStateTests {
     func rendezvousTrySend() {
         var h = StateHarness(.rendezvous, senders: 2)
         #expect(h.send(1, mayOffer: false) == "full")
-        h.state.parkedReceivers = 1
+        h.state.parkReceiver()
         #expect(h.send(1, mayOffer: false) == "offered(1)")
         #expect(h.wakeups == .oneReceiver)
         #expect(h.send(2, mayOffer: false) == "full")
-        h.state.parkedReceivers = 2
+        h.state.parkReceiver()
         #expect(h.send(2, mayOffer: false) == "offered(2)")
         #expect(h.send(3, mayOffer: false) == "full")
         #expect(h.counters == counters())
@@ -400,14 +400,15 @@ struct ChannelStateTests {
         h.send(0)
         #expect(h.wakeups.isEmpty)
         _ = h.drain()
-        h.state.parkedReceivers = 1
+        h.state.parkReceiver()
         h.send(1)
         #expect(h.wakeups == .oneReceiver)
         h.send(2)
         #expect(h.wakeups.isEmpty)
         h.state.receiverWoke()
         #expect(h.state.parkedReceivers == 0 && h.state.signalledReceivers == 0)
-        h.state.parkedReceivers = 2
+        h.state.parkReceiver()
+        h.state.parkReceiver()
         h.send(3)
         #expect(h.wakeups == .oneReceiver)
         h.send(4)
@@ -422,7 +423,7 @@ struct ChannelStateTests {
         var h = StateHarness(.bounded(3))
         for v in 1...3 { h.send(v) }
         h.setKind(.bounded(1))
-        h.state.parkedForSpace = 1
+        h.state.parkForSpace()
         #expect(h.receive() == "received(1)")
         #expect(h.wakeups.isEmpty)
         #expect(h.receive() == "received(2)")
@@ -446,7 +447,7 @@ struct ChannelStateTests {
         var h = StateHarness(.bounded(1))
         h.send(1)
         h.setKind(.rendezvous)
-        h.state.parkedForSpace = 1
+        h.state.parkForSpace()
         #expect(h.receive() == "received(1)")
         #expect(!h.wakeups.contains(.oneSpaceWaiter))
     }
