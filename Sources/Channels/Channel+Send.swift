@@ -99,11 +99,7 @@ extension Channel {
                     continue
                 } else {
                     state.pointee.parkForSpace()
-                    flush(&wakeups)
-                    receiveLock.unlock()
-                    _ = sendLock.wait(.space, until: deadline)
-                    sendLock.unlock()
-                    lockBoth()
+                    park(on: .space, until: deadline, wakeups: &wakeups)
                     state.pointee.spaceWaiterWoke()
                     step = retrySend(element, stamped: stamp != 0, waits: waits, wakeups: &wakeups)
                     continue
@@ -132,11 +128,7 @@ extension Channel {
                         }
                     } else {
                         state.pointee.parkForHandoff()
-                        flush(&wakeups)
-                        receiveLock.unlock()
-                        _ = sendLock.wait(.handoff, until: deadline)
-                        sendLock.unlock()
-                        lockBoth()
+                        park(on: .handoff, until: deadline, wakeups: &wakeups)
                         state.pointee.handoffWaiterWoke()
                         continue
                     }
@@ -148,6 +140,17 @@ extension Channel {
         unlockBoth()
         wake(wakeups)
         return result
+    }
+
+    /// Parks a sender on `condition` of the send lock until signalled or `deadline`, both locks
+    /// held on entry and on return; the wake-ups it owes go out first (see `flush`). The caller
+    /// does the parking bookkeeping in the state around it.
+    private func park(on condition: ConditionLock.Condition, until deadline: UInt64?, wakeups: inout Wakeups) {
+        flush(&wakeups)
+        receiveLock.unlock()
+        _ = sendLock.wait(condition, until: deadline)
+        sendLock.unlock()
+        lockBoth()
     }
 
     /// Tries a waiting send again; a stamped message is stamped anew, since it is accepted now.

@@ -8,14 +8,21 @@ import Synchronization
 
 /// A multi-producer, multi-consumer channel of one of five kinds, with exact accounting.
 ///
-/// The rules live in `ChannelState`, a value guarded by two locks: senders hold the send lock,
+/// Make one with both ends: `let (tx, rx) = Channel<Int>.make(.bounded(8))`.
+///
+/// The state lives in `ChannelState`, a value guarded by two locks: senders hold the send lock,
 /// receivers the receive lock, and anything that concerns both ends (parking, disconnects, kind
 /// changes, reading the counters) holds both, receive lock first. A send that finds room, a
 /// receive that finds a message and a rendezvous hand-off to a receiver that is not parked need
 /// only their own side's lock (see `ChannelFastPath`), so a producer and a consumer on two
-/// cores do not take turns on one lock for every message. Messages are sent and received
-/// through `Sender` and `Receiver` handles, whose live counts decide disconnection the way
-/// Rust's `std::sync::mpsc` does.
+/// cores do not take turns on one lock for every message. Both take their decisions from
+/// `ChannelRules`, so each rule is written once. Messages are sent and received through
+/// `Sender` and `Receiver` handles, whose live counts decide disconnection the way Rust's
+/// `std::sync::mpsc` does.
+///
+/// This file holds creation, handles, kind changes and readings; the operations are in
+/// `Channel+Send.swift` and `Channel+Receive.swift`, waiting for the other side in
+/// `Channel+Waiting.swift`, and locking and waking in `Channel+Locking.swift`.
 public final class Channel<Element: Sendable>: @unchecked Sendable {
     /// Receivers park on it (`.receivers`).
     let receiveLock = ConditionLock()
@@ -31,7 +38,8 @@ public final class Channel<Element: Sendable>: @unchecked Sendable {
     /// Whether sends are stamped at all (fixed at creation, so readable without the lock).
     let stampsMessages: Bool
 
-    /// Creates a channel with no handles yet; make them with `makeSender()`/`makeReceiver()`.
+    /// Creates a channel with no handles yet; make them with `makeSender()`/`makeReceiver()`,
+    /// or create the channel and both ends at once with `make(_:)`.
     ///
     /// - Parameter stampsMessages: stamp each message with its acceptance time and record queueing
     ///   latency. The experiment engine wants it; the raw benchmark can turn it off.

@@ -181,10 +181,11 @@ struct ChannelFastPath<Element> {
         handoffState.pointee.load(ordering: .acquiring) == HandoffState.empty.rawValue
     }
 
-    /// Counts the send of an offer a receiver took (send lock).
+    /// Counts the send of an offer a receiver took (send lock; the state machine counts the
+    /// offers it hands over so too, under both).
     @inline(__always)
     func completeOffer() {
-        // The receiver that took it is not parked: no wake-up is owed.
+        // The receiver that took it has it: no wake-up is owed.
         sendSide.pointee.attempted &+= 1
         sendSide.pointee.accepted &+= 1
     }

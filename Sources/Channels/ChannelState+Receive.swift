@@ -10,8 +10,7 @@ extension ChannelState {
             return .received(element, acceptedAt: acceptedAt)
         }
         if let offer = offers.popFirst() {
-            sendSide.pointee.attempted &+= 1
-            sendSide.pointee.accepted &+= 1
+            sides.completeOffer()
             receiveSide.pointee.received &+= 1
             takenTickets.append(offer.ticket)
             if stampsMessages { receiveSide.pointee.recordLatency(nanoseconds: 0) }

@@ -5,9 +5,13 @@ import Histogram
 ///
 /// Every method runs with both of the channel's locks held and returns what happened plus the
 /// `Wakeups` the caller must carry out after unlocking. Having no threads or locks in here makes
-/// each kind's rules testable step by step (see `ChannelStateTests`), and `Channel` only adds
-/// parking. The fields the fast paths share (`ChannelFastPath`) live in `ChannelMemory` and are
-/// reached through pointers, so copies of this value share them.
+/// each kind's rules testable step by step (see `ChannelStateTests`). The decisions themselves
+/// are `ChannelRules`, which the fast paths take too, and the counting of a send or a queued
+/// receive is the fast path's own (`sides`), so both paths count alike. `Channel` only parks,
+/// and even the parked and blocked counts change only through the parking bookkeeping here.
+/// The fields the fast paths share (`ChannelFastPath`) live in `ChannelMemory` and are
+/// reached through pointers, so copies of this value share them. Sending, receiving and the
+/// changes (handles, kind) are in `ChannelState+Send.swift`, `+Receive`, `+Changes`.
 struct ChannelState<Element> {
     /// What a send attempt came to.
     enum SendStep {
