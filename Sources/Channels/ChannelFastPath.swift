@@ -45,38 +45,25 @@ struct ChannelFastPath<Element> {
     /// A send resolved with the send lock alone, or nil when it needs both locks (a rendezvous,
     /// no room, a full ring to grow, an overwrite, no receivers left).
     ///
-    /// `wakeReceiver` is set when a parked receiver must be signalled (under the receive lock).
+    /// The decision is `ChannelRules.admission`, the state machine's own, over the one slot that
+    /// tells whether the queue is below the limit (`MessageQueue.room`). `wakeReceiver` is set
+    /// when a parked receiver must be signalled (under the receive lock).
     @inline(__always)
     func send(_ element: Element, now: UInt64, wakeReceiver: inout Bool) -> SendResult<Element>? {
-        let kind = shared.pointee.kind
-        guard shared.pointee.liveReceivers > 0 else { return nil }
-        let limit: Int
-        switch kind {
-        case .bounded(let capacity), .overwriting(let capacity), .dropping(let capacity):
-            limit = capacity
-        case .unbounded:
-            limit = .max
-        case .rendezvous:
+        let admission = ChannelRules.admission(
+            kind: shared.pointee.kind, liveReceivers: shared.pointee.liveReceivers,
+            room: { queue.room(below: $0) })
+        switch admission {
+        case .accept:
+            queue.appendFromSendSide(element, stamp: now)
+            if countAccepted() { wakeReceiver = true }
+            return .sent
+        case .drop:
+            countDropped()
+            return .dropped(element)
+        case .evictOldest, .waitForSpace, .offer, .disconnect, .undecided:
             return nil
         }
-        guard queue.hasRoom(below: limit) else {
-            // No room tells "full" for certain only when the ring has `limit` slots or more (see
-            // `hasRoom`): a dropping channel then drops here; the rest is the state machine's.
-            if case .dropping = kind, limit <= queue.physicalCapacity {
-                sendSide.pointee.attempted &+= 1
-                sendSide.pointee.dropped &+= 1
-                return .dropped(element)
-            }
-            return nil
-        }
-        queue.appendFromSendSide(element, stamp: now)
-        sendSide.pointee.attempted &+= 1
-        sendSide.pointee.accepted &+= 1
-        if shared.pointee.parkedReceivers > sendSide.pointee.signalledReceivers {
-            sendSide.pointee.signalledReceivers += 1
-            wakeReceiver = true
-        }
-        return .sent
     }
 
     /// A receive of a queued message, or else of an offer in the hand-off slot, with the receive
@@ -85,20 +72,75 @@ struct ChannelFastPath<Element> {
     /// sender parked for space must be signalled (under the send lock).
     @inline(__always)
     func receive(wakeSpaceWaiter: inout Bool) -> (element: Element, stamp: UInt64)? {
-        guard let taken = queue.popFromReceiveSide() else { return takeOffer() }
+        receiveQueued(clock: MonotonicClock.now, wakeSpaceWaiter: &wakeSpaceWaiter) ?? takeOffer()
+    }
+
+    // MARK: Counting, shared with the state machine
+
+    /// Takes the oldest queued message, counts it, records its queueing latency and says whether
+    /// a sender parked for space must be woken (receive lock, or both).
+    ///
+    /// WHY one piece: the state machine's receive (`ChannelState.receive`) takes a queued
+    /// message exactly so; only its clock differs (`clock` is read only for a stamped message,
+    /// so an unstamped receive reads no clock; the state machine passes the time it was given).
+    @inline(__always)
+    func receiveQueued(
+        clock: () -> UInt64, wakeSpaceWaiter: inout Bool
+    ) -> (element: Element, stamp: UInt64)? {
+        guard let taken = queue.popFromReceiveSide() else { return nil }
         receiveSide.pointee.received &+= 1
         if taken.stamp != 0 {
-            let now = MonotonicClock.now()
+            let now = clock()
             if now >= taken.stamp { receiveSide.pointee.recordLatency(nanoseconds: now &- taken.stamp) }
         }
-        if shared.pointee.parkedForSpace > receiveSide.pointee.signalledForSpace {
-            let capacity = shared.pointee.kind.capacity ?? .max
-            if queue.count < capacity {
-                receiveSide.pointee.signalledForSpace += 1
-                wakeSpaceWaiter = true
-            }
-        }
+        if claimSpaceWaiterWake() { wakeSpaceWaiter = true }
         return taken
+    }
+
+    /// Counts an accepted send and says whether a parked receiver must be woken for it (send
+    /// lock, or both; the message is already in).
+    @inline(__always)
+    func countAccepted() -> Bool {
+        sendSide.pointee.attempted &+= 1
+        sendSide.pointee.accepted &+= 1
+        return claimReceiverWake()
+    }
+
+    /// Counts a send a full `dropping` channel discarded (send lock, or both).
+    @inline(__always)
+    func countDropped() {
+        sendSide.pointee.attempted &+= 1
+        sendSide.pointee.dropped &+= 1
+    }
+
+    /// Counts a send refused because every receiver is gone (both locks).
+    @inline(__always)
+    func countFailed() {
+        sendSide.pointee.attempted &+= 1
+        sendSide.pointee.failed &+= 1
+    }
+
+    /// Whether a parked receiver must be woken (`ChannelRules.wakesReceiver`), counting the
+    /// signal as on its way when so (send lock, or both).
+    @inline(__always)
+    func claimReceiverWake() -> Bool {
+        guard ChannelRules.wakesReceiver(
+            parked: shared.pointee.parkedReceivers, signalled: sendSide.pointee.signalledReceivers)
+        else { return false }
+        sendSide.pointee.signalledReceivers += 1
+        return true
+    }
+
+    /// Whether a sender parked for space must be woken (`ChannelRules.wakesSpaceWaiter`),
+    /// counting the signal as on its way when so (receive lock, or both).
+    @inline(__always)
+    func claimSpaceWaiterWake() -> Bool {
+        guard ChannelRules.wakesSpaceWaiter(
+            parked: shared.pointee.parkedForSpace, signalled: receiveSide.pointee.signalledForSpace,
+            kind: shared.pointee.kind, depth: queue.count)
+        else { return false }
+        receiveSide.pointee.signalledForSpace += 1
+        return true
     }
 
     // MARK: Rendezvous hand-off slot (see `HandoffState`)
@@ -139,9 +181,11 @@ struct ChannelFastPath<Element> {
         handoffState.pointee.load(ordering: .acquiring) == HandoffState.empty.rawValue
     }
 
-    /// Counts the send of an offer a receiver took (send lock).
+    /// Counts the send of an offer a receiver took (send lock; the state machine counts the
+    /// offers it hands over so too, under both).
     @inline(__always)
     func completeOffer() {
+        // The receiver that took it has it: no wake-up is owed.
         sendSide.pointee.attempted &+= 1
         sendSide.pointee.accepted &+= 1
     }
@@ -184,7 +228,7 @@ struct ChannelFastPath<Element> {
     @inline(__always)
     var roomAppeared: Bool {
         guard case .bounded(let capacity) = shared.pointee.kind else { return true }
-        return queue.hasRoom(below: capacity)
+        return queue.room(below: capacity) == .free
     }
 
     /// Whether a receiver that found nothing would find a message or an offer now, in the slot
@@ -222,11 +266,8 @@ struct ChannelFastPath<Element> {
     func otherSideMayMove(forSender: Bool) -> Bool {
         let shared = shared.pointee
         if forSender {
-            guard case .bounded = shared.kind else { return false }
-            return shared.liveReceivers > 0
+            return ChannelRules.whenFull(shared.kind) == .waitForSpace && shared.liveReceivers > 0
         }
         return shared.liveSenders > 0
     }
-
-
 }

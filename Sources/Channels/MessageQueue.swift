@@ -41,21 +41,22 @@ struct MessageQueue<Element> {
 
     /// Whether fewer than `limit` messages are queued, told from one slot: the one the message
     /// `limit` places before the next has (or, when it was taken, had) in a ring of at least
-    /// `limit` slots. For a larger `limit` it tells only whether the ring has a free slot
-    /// (false: the state machine decides, growing the ring). Send lock.
+    /// `limit` slots. For a larger `limit` the slot tells only whether the ring has a free slot:
+    /// no free slot is then `unknown` (the state machine decides, growing the ring). Send lock.
     ///
     /// Exact because positions in the queue are `head..<tail` with `tail - head` at most the
     /// slot count, so the probed slot can only hold position `tail - limit`, and receivers
     /// free slots in order.
     @inline(__always)
-    func hasRoom(below limit: Int) -> Bool {
+    func room(below limit: Int) -> ChannelRules.Room {
         let storage = ring.pointee
         let position = tail.pointee.load(ordering: .relaxed)
         let probe = limit <= storage.mask ? position &- limit : position
-        return storage.word(at: probe).pointee.load(ordering: .acquiring) == 0
+        if storage.word(at: probe).pointee.load(ordering: .acquiring) == 0 { return .free }
+        return limit <= storage.slotCount ? .full : .unknown
     }
 
-    /// Appends into the free slot at the tail (send lock; the caller checked `hasRoom`).
+    /// Appends into the free slot at the tail (send lock; the caller found `room` free).
     @inline(__always)
     func appendFromSendSide(_ element: Element, stamp: UInt64) {
         let storage = ring.pointee

@@ -17,10 +17,9 @@ public enum MonotonicClock {
         return UInt64(ts.tv_sec) &* 1_000_000_000 &+ UInt64(ts.tv_nsec)
     }
 
-    /// The deadline `seconds` from now, saturating instead of overflowing.
-    @inlinable
+    /// The deadline `seconds` from now, saturating instead of overflowing: NaN and negative
+    /// values are now, +infinity and huge values the farthest deadline (`UInt64.max`).
     public static func deadline(after seconds: Double) -> UInt64 {
-        let nanos = seconds <= 0 ? 0 : min(seconds * 1e9, Double(UInt64.max / 2))
-        return now() &+ UInt64(nanos)
+        Timeout.deadline(after: Timeout.nanoseconds(seconds)) ?? .max
     }
 }

@@ -28,11 +28,23 @@ public final class Receiver<Element: Sendable>: Sendable {
         return channel.receive(waits: false, deadline: nil, handle: self)
     }
 
-    /// Receives, blocking at most `timeout` seconds.
-    public func receive(timeout: Double) -> ReceiveResult<Element> {
+    /// Receives, blocking at most `timeout` (Rust's `recv_timeout`). Any value is fine: zero or
+    /// negative takes what is there without waiting (`timedOut` when nothing is), and one of
+    /// about 292 years or more waits forever.
+    public func receive(timeout: Duration) -> ReceiveResult<Element> {
+        receive(waitingAtMost: Timeout.nanoseconds(timeout))
+    }
+
+    /// Receives, blocking at most `timeout` seconds (a `TimeInterval`); NaN, zero or negative
+    /// does not wait, +infinity waits forever.
+    public func receive(timeout seconds: Double) -> ReceiveResult<Element> {
+        receive(waitingAtMost: Timeout.nanoseconds(seconds))
+    }
+
+    /// A receive that waits at most `nanoseconds` (nil: forever).
+    private func receive(waitingAtMost nanoseconds: UInt64?) -> ReceiveResult<Element> {
         guard !isClosed else { return .cancelled }
-        return channel.receive(
-            waits: true, deadline: MonotonicClock.deadline(after: timeout), handle: self)
+        return channel.receive(waits: true, deadline: Timeout.deadline(after: nanoseconds), handle: self)
     }
 
     /// Another live receiver on the same channel.

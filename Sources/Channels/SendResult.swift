@@ -19,12 +19,31 @@ public enum SendResult<Element> {
     /// This sender's own handle was closed while the send waited.
     case cancelled(Element)
 
-    /// Whether the message is now in the channel (or was handed to a receiver).
+    /// Whether the channel accepted the message, exactly as `ChannelCounters.accepted` counts
+    /// it: `sent` (queued, or on a rendezvous taken by a receiver) and `overwrote` (queued; the
+    /// evicted one counts as `overwritten`). A `dropped` message is not accepted: it counts as
+    /// `dropped`. `disconnected` counts as `failed`; `full`, `timedOut` and `cancelled` are not
+    /// counted at all (the message never reached the channel).
     public var isAccepted: Bool {
         switch self {
         case .sent, .overwrote: true
-        default: false
+        case .dropped, .full, .timedOut, .disconnected, .cancelled: false
         }
+    }
+
+    /// Whether the channel resolved the send, counting it in `ChannelCounters.attempted`:
+    /// accepted, dropped or failed as disconnected (`attempted = accepted + dropped + failed`).
+    public var isAttempted: Bool {
+        switch self {
+        case .sent, .overwrote, .dropped, .disconnected: true
+        case .full, .timedOut, .cancelled: false
+        }
+    }
+
+    /// The message a full `overwriting` channel evicted to make room for this one, if any.
+    public var evicted: Element? {
+        if case .overwrote(let evicted) = self { return evicted }
+        return nil
     }
 
     /// The message that did not get through, if any (for `overwrote`, the evicted one).

@@ -31,11 +31,24 @@ public final class Sender<Element: Sendable>: Sendable {
         return channel.send(element, waits: false, deadline: nil, handle: self)
     }
 
-    /// Sends, blocking at most `timeout` seconds; `timedOut` hands the message back.
-    public func send(_ element: Element, timeout: Double) -> SendResult<Element> {
+    /// Sends, blocking at most `timeout`; `timedOut` hands the message back (Rust's
+    /// `send_timeout`). Any value is fine: zero or negative tries without waiting (a send that
+    /// finds no room then times out), and one of about 292 years or more waits forever.
+    public func send(_ element: Element, timeout: Duration) -> SendResult<Element> {
+        send(element, waitingAtMost: Timeout.nanoseconds(timeout))
+    }
+
+    /// Sends, blocking at most `timeout` seconds (a `TimeInterval`); NaN, zero or negative tries
+    /// without waiting, +infinity waits forever.
+    public func send(_ element: Element, timeout seconds: Double) -> SendResult<Element> {
+        send(element, waitingAtMost: Timeout.nanoseconds(seconds))
+    }
+
+    /// A send that waits at most `nanoseconds` (nil: forever).
+    private func send(_ element: Element, waitingAtMost nanoseconds: UInt64?) -> SendResult<Element> {
         guard !isClosed else { return .cancelled(element) }
         return channel.send(
-            element, waits: true, deadline: MonotonicClock.deadline(after: timeout), handle: self)
+            element, waits: true, deadline: Timeout.deadline(after: nanoseconds), handle: self)
     }
 
     /// Another live sender on the same channel (Rust's `Sender::clone`).

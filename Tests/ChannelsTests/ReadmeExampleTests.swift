@@ -1,0 +1,32 @@
+import Channels
+import Testing
+
+/// The README's Channels example, kept compiling and checked: if an API it shows changes, this
+/// fails to build.
+@Suite("README example")
+struct ReadmeExampleTests {
+    @Test("the Channels section's example runs as it says")
+    func example() {
+        var seen: [Int] = []
+        let (tx, rx) = Channel<Int>.make(.bounded(8))
+        let producer = JoinableThread {
+            for n in 1...100 { _ = tx.send(n) }
+            tx.close()
+        }
+        for n in rx { seen.append(n) }
+        producer.join()
+        #expect(seen == Array(1...100))
+
+        let (events, inbox) = Channel<String>.make(.dropping(2))
+        var outcome = ""
+        switch events.send("tick", timeout: .milliseconds(5)) {
+        case .sent, .overwrote: outcome = "accepted"
+        case .dropped(let lost): outcome = "dropped \(lost)"
+        case .full(let back), .timedOut(let back), .disconnected(let back), .cancelled(let back):
+            outcome = "not sent \(back)"
+        }
+        #expect(outcome == "accepted")
+        #expect(inbox.receive(timeout: .zero) == .received("tick"))
+        #expect(inbox.drain().isEmpty)
+    }
+}
