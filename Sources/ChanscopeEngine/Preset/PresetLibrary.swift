@@ -26,7 +26,7 @@ public enum PresetLibrary {
         for folder in folders {
             for ext in ["yaml", "yml"] {
                 let candidate = "\(folder)/\(nameOrPath).\(ext)"
-                if isFile(candidate) {
+                if exists(candidate) {
                     return display(candidate, original: nil, workingDirectory: workingDirectory)
                 }
             }
@@ -49,7 +49,8 @@ public enum PresetLibrary {
     }
 
     /// Every preset in the search folders, one per name (the first folder wins), sorted by
-    /// file name; files that do not load are listed with their error.
+    /// file name; files that do not load are listed with their error. An entry that is not a
+    /// regular file (a FIFO, a device, a directory) is listed with the reason and never read.
     public static func listAll(presetsDir: String?, environment: [String: String], workingDirectory: String) -> [PresetListing] {
         let folders = searchFolders(presetsDir: presetsDir, environment: environment, workingDirectory: workingDirectory)
         return presetFiles(in: folders).map { file in
@@ -65,7 +66,10 @@ public enum PresetLibrary {
 
     // MARK: - Files
 
-    /// The `.yaml`/`.yml` files in the folders, one per name (first folder wins), by name.
+    /// The `.yaml`/`.yml` entries in the folders, one per name (first folder wins), by name.
+    ///
+    /// Entries of any kind are kept (a FIFO, a directory, a broken link), so that the listing
+    /// names them with the reason they are skipped instead of leaving the user guessing.
     static func presetFiles(in folders: [String]) -> [(name: String, path: String)] {
         var found: [String: String] = [:]
         for folder in folders {
@@ -80,10 +84,15 @@ public enum PresetLibrary {
                     continue
                 }
                 let path = "\(folder)/\(entry)"
-                if !name.isEmpty, found[name] == nil, isFile(path) { found[name] = path }
+                if !name.isEmpty, found[name] == nil { found[name] = path }
             }
         }
         return found.sorted { $0.key < $1.key }.map { (name: $0.key, path: $0.value) }
+    }
+
+    /// Whether something is at `path` (after following links); what it is, the loader checks.
+    static func exists(_ path: String) -> Bool {
+        FileManager.default.fileExists(atPath: path)
     }
 
     static func isFile(_ path: String) -> Bool {

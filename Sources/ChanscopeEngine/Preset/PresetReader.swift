@@ -15,7 +15,7 @@ struct PresetReader {
 
     /// What `PresetLoader` appends to the second of two equal keys so that Yams composes the
     /// file anyway; the reader reports such a key as a duplicate and skips it.
-    static let duplicateMarker = "__chanscope_duplicate_key_"
+    static let duplicateMarker = DuplicateKeyScan.marker
 
     static let topLevelKeys = ["name", "summary", "lesson", "channels", "knobs", "workers"]
     static let channelKeys = ["kind", "capacity"]

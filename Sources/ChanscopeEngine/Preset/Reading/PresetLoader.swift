@@ -1,0 +1,91 @@
+import Yams
+
+/// Turns preset files and YAML text into checked `Preset` values, or into every problem found.
+///
+/// Loading either succeeds completely or throws a `PresetError` whose lines each name the
+/// file, the line and the key, because DESIGN.md promises "a bad file gets one clear message
+/// naming the file, line and key, and nothing starts". The work is done in parts: `PresetFile`
+/// reads bytes safely, `DuplicateKeyScan` and Yams compose the tree, `PresetDecoder` decodes its
+/// shape from `PresetSchema`, and `PresetLint` checks its meaning.
+public enum PresetLoader {
+    /// Composes YAML text into a tree; a parameter so tests can count how often it runs.
+    typealias Composer = (String) throws -> Node?
+
+    /// Reads and checks the preset file at `path`; `path` is used as given in every message.
+    public static func load(path: String) throws(PresetError) -> Preset {
+        switch PresetFile.contents(of: path) {
+        case .success(let text): return try parse(yaml: text, source: path)
+        case .failure(let refusal): throw PresetError(file: path, line: nil, path: "", message: PresetWording.refused(refusal))
+        }
+    }
+
+    /// Checks preset YAML text; `source` names it in messages (a path, or `<built-in>`).
+    public static func parse(yaml: String, source: String) throws(PresetError) -> Preset {
+        try parse(yaml: yaml, source: source, composer: composeWithYams)
+    }
+
+    /// The composer every load uses: Yams, one document.
+    static func composeWithYams(_ text: String) throws -> Node? {
+        try Yams.compose(yaml: text)
+    }
+
+    /// `parse(yaml:source:)` with the composer given, for tests.
+    static func parse(yaml: String, source: String, composer: Composer) throws(PresetError) -> Preset {
+        let root = try compose(yaml: PresetText.withoutBOM(yaml), source: source, composer: composer)
+        var reader = PresetReader(source: source)
+        let preset = reader.read(root)
+        if let preset, reader.problems.isEmpty { return preset }
+        throw PresetError(problems: sortedByLine(reader.problems, file: source))
+    }
+
+    // MARK: - YAML
+
+    /// Composes the YAML into a node tree, turning syntax errors into problems.
+    ///
+    /// Repeated keys are renamed first in one scan (`DuplicateKeyScan`) so that the text
+    /// composes once however many there are, and the decoder reports each with its key path.
+    /// When the scan misread the text, the unmarked text is composed instead (a second and last
+    /// pass); a duplicate Yams then finds is reported on its own.
+    static func compose(yaml: String, source: String, composer: Composer) throws(PresetError) -> Node? {
+        let marked = DuplicateKeyScan.marking(yaml)
+        if marked.renamed > 0, let root = try? composer(marked.text), DuplicateKeyScan.matches(root, renamed: marked.renamed) {
+            return root
+        }
+        do {
+            return try composer(yaml)
+        } catch let YamlError.duplicatedKeysInMapping(duplicates, context) {
+            throw PresetError(file: source, line: context.mark.line, path: "",
+                              message: PresetWording.duplicateKey(duplicates.first ?? "", firstLine: nil))
+        } catch let error as YamlError {
+            throw syntaxError(error, source: source)
+        } catch {
+            throw PresetError(file: source, line: nil, path: "", message: "invalid YAML: \(error)")
+        }
+    }
+
+    /// The one-line form of a Yams syntax error.
+    static func syntaxError(_ error: YamlError, source: String) -> PresetError {
+        func context(_ context: YamlError.Context?, _ mark: Mark) -> String {
+            guard let context, !context.text.isEmpty else { return "" }
+            return context.mark.line == mark.line
+                ? " (\(context.text))"
+                : " (\(context.text) on line \(context.mark.line))"
+        }
+        switch error {
+        case let .scanner(ctx, problem, mark, _), let .parser(ctx, problem, mark, _), let .composer(ctx, problem, mark, _):
+            return PresetError(file: source, line: mark.line, path: "", message: "invalid YAML: \(problem)\(context(ctx, mark))")
+        case let .reader(problem, offset, _, yaml):
+            let line = offset.map { offset in 1 + yaml.utf8.prefix(offset).filter { $0 == UInt8(ascii: "\n") }.count }
+            return PresetError(file: source, line: line, path: "", message: "invalid YAML: \(problem)")
+        default:
+            return PresetError(file: source, line: nil, path: "", message: "invalid YAML: \(error)")
+        }
+    }
+
+    /// Problems ordered by line, keeping the order of discovery within a line.
+    static func sortedByLine(_ problems: [PresetProblem], file: String) -> [PresetProblem] {
+        problems.enumerated()
+            .sorted { ($0.element.line ?? 0, $0.offset) < ($1.element.line ?? 0, $1.offset) }
+            .map(\.element)
+    }
+}
