@@ -38,8 +38,8 @@ extension Preset {
             }
             let knob = result.knobs[index]
             guard (knob.min...knob.max).contains(value) else {
-                problem(name, "\(PresetReader.format(value)) is outside min...max "
-                    + "(\(PresetReader.format(knob.min))...\(PresetReader.format(knob.max)))")
+                problem(name, "\(PresetWording.number(value)) is outside min...max "
+                    + "(\(PresetWording.number(knob.min))...\(PresetWording.number(knob.max)))")
                 continue
             }
             result.knobs[index].value = value

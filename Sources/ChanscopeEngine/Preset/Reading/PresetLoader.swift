@@ -32,10 +32,11 @@ public enum PresetLoader {
     /// `parse(yaml:source:)` with the composer given, for tests.
     static func parse(yaml: String, source: String, composer: Composer) throws(PresetError) -> Preset {
         let root = try compose(yaml: PresetText.withoutBOM(yaml), source: source, composer: composer)
-        var reader = PresetReader(source: source)
-        let preset = reader.read(root)
-        if let preset, reader.problems.isEmpty { return preset }
-        throw PresetError(problems: sortedByLine(reader.problems, file: source))
+        var decoder = PresetDecoder(source: source)
+        let draft = decoder.decode(root)
+        var findings = decoder.findings
+        if let draft, let preset = PresetLint.preset(from: draft, source: source, findings: &findings) { return preset }
+        throw PresetError(problems: findings.problems)
     }
 
     // MARK: - YAML
@@ -80,12 +81,5 @@ public enum PresetLoader {
         default:
             return PresetError(file: source, line: nil, path: "", message: "invalid YAML: \(error)")
         }
-    }
-
-    /// Problems ordered by line, keeping the order of discovery within a line.
-    static func sortedByLine(_ problems: [PresetProblem], file: String) -> [PresetProblem] {
-        problems.enumerated()
-            .sorted { ($0.element.line ?? 0, $0.offset) < ($1.element.line ?? 0, $1.offset) }
-            .map(\.element)
     }
 }

@@ -31,3 +31,100 @@ enum PresetWording {
         "duplicate key \"\(key)\"" + (firstLine.map { " (first on line \($0))" } ?? "")
     }
 }
+
+extension PresetWording {
+    // MARK: - The file's shape
+
+    static func emptyFile(required: [String]) -> String {
+        "the file is empty; a preset needs the keys \(list(required))"
+    }
+
+    static func notAPreset(required: [String], found: String) -> String {
+        "a preset must be a mapping with the keys \(list(required)), not \(found)"
+    }
+
+    static func missingKey(hint: String?) -> String {
+        "required key is missing" + (hint.map { " (\($0))" } ?? "")
+    }
+
+    static func unknownKey(_ key: String, known: [String]) -> String {
+        "unknown key \"\(key)\"\(suggestion(key, known)) (keys: \(known.joined(separator: ", ")))"
+    }
+
+    static func keyNotPlain(found: String) -> String {
+        "a key must be a plain name, found \(found)"
+    }
+
+    static let notOneLine = "must be one line (it is shown in lists); put more in lesson"
+
+    /// `expected WHAT, found FOUND`, e.g. `expected a number, found "fast"`.
+    static func expected(_ what: String, found: String) -> String {
+        "expected \(what), found \(found)"
+    }
+
+    static func expectedSection(_ noun: String, sketch: String, found: String) -> String {
+        "expected a mapping of \(noun) names to \(sketch), found \(found)"
+    }
+
+    static func expectedMapping(like example: String, found: String) -> String {
+        "expected a mapping like \(example), found \(found)"
+    }
+
+    static func needsOne(_ noun: String, example: String) -> String {
+        "at least one \(noun) is needed, e.g. \(example)"
+    }
+
+    static func expectedPrefill(found: String) -> String {
+        "expected a mapping of channel names to counts, like { empties: 100 }, found \(found)"
+    }
+
+    // MARK: - Steps
+
+    static func emptyLoop(steps: [String]) -> String {
+        "the loop is empty; it needs at least one step (\(steps.joined(separator: ", ")))"
+    }
+
+    static func expectedLoop(found: String) -> String {
+        "expected a list of steps like [ make, { send: work } ], found \(found)"
+    }
+
+    static func expectedStep(found: String) -> String {
+        "expected a step (make, or a one-key map like { send: CHANNEL }), found \(found)"
+    }
+
+    static func unknownStep(_ word: String, known: [String]) -> String {
+        "unknown step \"\(word)\"\(suggestion(word, known)) (steps: \(known.joined(separator: ", ")))"
+    }
+
+    static func needsOperand(_ step: String, noun: String) -> String {
+        "step \"\(step)\" needs a \(noun): write { \(step): \(noun.uppercased()) }"
+    }
+
+    static func oneThingPerStep(_ steps: [String]) -> String {
+        "a step does one thing; found \(steps.joined(separator: " and ")) — make them separate steps"
+    }
+
+    static func takesNoValue(_ step: String) -> String {
+        "\(step) takes no value; write the bare step: - \(step)"
+    }
+
+    /// An option written on a step that does not take it, e.g. `only a sleep step takes jitter`.
+    static func optionOfOtherSteps(_ option: String, steps: [String]) -> String {
+        "only a \(steps.joined(separator: " or ")) step takes \(option)"
+    }
+
+    static func unknownStepKey(_ key: String, step: String, options: [String]) -> String {
+        let known = options.isEmpty
+            ? "a \(step) step has only its \(step) key"
+            : "a \(step) step may add \(options.joined(separator: " or "))"
+        return "unknown key \"\(key)\"\(suggestion(key, options)) (\(known))"
+    }
+
+    // MARK: - Lists
+
+    /// `a, b and c`.
+    static func list(_ words: [String]) -> String {
+        guard let last = words.last, words.count > 1 else { return words.first ?? "" }
+        return words.dropLast().joined(separator: ", ") + " and " + last
+    }
+}
