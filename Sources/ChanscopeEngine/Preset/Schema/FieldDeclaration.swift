@@ -52,10 +52,10 @@ extension FieldDeclaration {
 
     /// A key whose value is a number; `check` words a value out of range (a meaning problem).
     static func number(
-        _ key: String, required: Bool = false, summary: String,
+        _ key: String, takes: String, required: Bool = false, summary: String,
         _ field: WritableKeyPath<Target, Double> & Sendable, check: @escaping @Sendable (Double) -> String?
     ) -> FieldDeclaration {
-        FieldDeclaration(key, takes: "a number", required: required, summary: summary) { target, node, path, decoder in
+        FieldDeclaration(key, takes: takes, required: required, summary: summary) { target, node, path, decoder in
             guard let number = decoder.number(node, path) else { return false }
             if let problem = check(number) {
                 decoder.meaning(node, path, problem)

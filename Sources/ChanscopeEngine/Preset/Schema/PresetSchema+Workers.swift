@@ -13,12 +13,12 @@ extension PresetSchema {
                      summary: "threads running the loop (default 1)", \.count) { count in
             PresetLimits.workers.contains(count) ? nil : PresetWording.between("count", PresetLimits.workers, found: count)
         },
-        .init("limit", takes: "a knob or a whole number", summary: "iterations across the group; 0 = endless") {
+        .init("limit", takes: "a knob or a whole number, \(PresetWording.range(PresetLimits.limit))", summary: "iterations across the group; 0 = endless") {
             group, node, path, decoder in
             group.limit = decoder.limit(node, path)
             return group.limit != nil
         },
-        .init("prefill", takes: "a mapping of channels to counts", summary: "messages put into channels at start") {
+        .init("prefill", takes: "channel names to whole numbers, \(PresetWording.range(PresetLimits.prefill))", summary: "messages put into channels at start") {
             group, node, path, decoder in
             guard let prefill = decoder.prefill(node, path) else { return false }
             group.prefill = prefill

@@ -51,7 +51,7 @@ enum PresetSchema {
         fields: channelFields, start: { _ in PresetDraft.Channel() })
 
     static let channelFields: [FieldDeclaration<PresetDraft.Channel>] = [
-        .init("kind", takes: ChannelKind.allNames.joined(separator: " | "), required: true,
+        .init("kind", takes: ChannelKind.allNames.joined(separator: ", "), required: true,
               missingHint: "kinds: \(ChannelKind.allNames.joined(separator: ", "))",
               summary: "how a full channel behaves") { channel, node, path, decoder in
             channel.kind = decoder.text(node, path)
@@ -77,13 +77,17 @@ enum PresetSchema {
         start: { name in KnobSpec(name: name, value: 0, min: 0, max: 0) })
 
     static let knobFields: [FieldDeclaration<KnobSpec>] = [
-        .number("value", required: true, summary: "where the slider starts", \.value, check: knobNumber("value")),
-        .number("min", required: true, summary: "the slider's lowest value", \.min, check: knobNumber("min")),
-        .number("max", required: true, summary: "the slider's highest value", \.max, check: knobNumber("max")),
-        .number("step", summary: "one slider move (default 1)", \.step, check: knobNumber("step")),
+        .number("value", takes: knobTakes, required: true, summary: "where the slider starts", \.value, check: knobNumber("value")),
+        .number("min", takes: knobTakes, required: true, summary: "the slider's lowest value", \.min, check: knobNumber("min")),
+        .number("max", takes: knobTakes, required: true, summary: "the slider's highest value", \.max, check: knobNumber("max")),
+        .number("step", takes: knobTakes, summary: "one slider move (default 1); at most "
+                    + "\(PresetWording.number(PresetLimits.knobSteps)) moves from min to max", \.step, check: knobNumber("step")),
         .text("label", summary: "shown beside the slider (default: the name)", \.label),
         .text("unit", allowEmpty: true, summary: "shown after the value, e.g. ms", \.unit),
     ]
+
+    /// What every knob number takes, for the README.
+    static let knobTakes = "a number within ±\(PresetWording.number(PresetLimits.knobMagnitude))"
 
     /// The check every knob number passes: finite (the decoder sees to that) and within
     /// `PresetLimits.knobMagnitude` of 0.
