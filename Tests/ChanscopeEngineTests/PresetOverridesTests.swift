@@ -2,6 +2,16 @@ import Testing
 @testable import ChanscopeEngine
 import Channels
 
+/// The problem lines applying `overrides` to the built-in default gives, or `[]` when they apply.
+func overrideProblems(_ overrides: [String]) -> [String] {
+    do {
+        _ = try Preset.builtInDefault.applying(overrides: overrides)
+        return []
+    } catch {
+        return error.lines
+    }
+}
+
 @Suite("Knob overrides from --set")
 struct PresetOverridesTests {
     @Test("Overrides replace knob values and leave the rest alone")

@@ -55,15 +55,7 @@ extension FieldDeclaration {
         _ key: String, takes: String, required: Bool = false, summary: String,
         _ field: WritableKeyPath<Target, Double> & Sendable, check: @escaping @Sendable (Double) -> String?
     ) -> FieldDeclaration {
-        FieldDeclaration(key, takes: takes, required: required, summary: summary) { target, node, path, decoder in
-            guard let number = decoder.number(node, path) else { return false }
-            if let problem = check(number) {
-                decoder.meaning(node, path, problem)
-                return false
-            }
-            target[keyPath: field] = number
-            return true
-        }
+        checked(key, takes: takes, required: required, summary: summary, field, read: { $0.number($1, $2) }, check: check)
     }
 
     /// A key whose value is a whole number; `check` words a value out of range.
@@ -71,13 +63,23 @@ extension FieldDeclaration {
         _ key: String, takes: String, summary: String,
         _ field: WritableKeyPath<Target, Int> & Sendable, check: @escaping @Sendable (Int) -> String?
     ) -> FieldDeclaration {
-        FieldDeclaration(key, takes: takes, summary: summary) { target, node, path, decoder in
-            guard let number = decoder.wholeNumber(node, path) else { return false }
-            if let problem = check(number) {
+        checked(key, takes: takes, summary: summary, field, read: { $0.wholeNumber($1, $2) }, check: check)
+    }
+
+    /// A key whose value `read` decodes and `check` may refuse as out of range.
+    private static func checked<Value>(
+        _ key: String, takes: String, required: Bool = false, summary: String,
+        _ field: WritableKeyPath<Target, Value> & Sendable,
+        read: @escaping @Sendable (inout PresetDecoder, Node, String) -> Value?,
+        check: @escaping @Sendable (Value) -> String?
+    ) -> FieldDeclaration {
+        FieldDeclaration(key, takes: takes, required: required, summary: summary) { target, node, path, decoder in
+            guard let value = read(&decoder, node, path) else { return false }
+            if let problem = check(value) {
                 decoder.meaning(node, path, problem)
                 return false
             }
-            target[keyPath: field] = number
+            target[keyPath: field] = value
             return true
         }
     }
