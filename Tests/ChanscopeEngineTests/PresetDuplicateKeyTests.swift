@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import ChanscopeEngine
 
@@ -50,6 +51,33 @@ struct PresetDuplicateKeyTests {
         let quoted = Preset.builtInDefaultYAML.replacingOccurrences(
             of: "label: Producer wait", with: "label: \"a: b, label: c\"")
         #expect(try PresetLoader.parse(yaml: quoted, source: "q.yaml").knobs[0].label == "a: b, label: c")
+    }
+
+    @Test("Repeats are found in block sequences, in flow mappings across lines, in quotes and with CRLF")
+    func scanShapes() {
+        #expect(DuplicateKeyScan.marking("loop:\n  - send: a\n    send: b\n  - send: c\n").renamed == 1)
+        #expect(DuplicateKeyScan.marking("a: {\n  x: 1,\n  x: 2 }\nb: { x: 3 }\n").renamed == 1)
+        #expect(DuplicateKeyScan.marking("\"k\": 1\r\nk: 2\r\n").renamed == 1)
+        #expect(DuplicateKeyScan.marking("a:\n  x: 1\nb:\n  x: 2\n").renamed == 0)
+        #expect(DuplicateKeyScan.marking("s: 'x: 1, x: 2'\nt: \"y: 1 # y: 2\"\n").renamed == 0)
+        #expect(presetProblems("name: A\r\nname: B\r\nsummary: S\r\nchannels:\r\nworkers:\r\n").first
+            == "x.yaml:2: name: duplicate key \"name\" (first on line 1)")
+        let marked = DuplicateKeyScan.marking("a: 1\na: 2\na: 3\n")
+        #expect(marked.renamed == 2)
+        #expect(marked.text == "a: 1\na\(DuplicateKeyScan.marker)0: 2\na\(DuplicateKeyScan.marker)1: 3\n")
+    }
+
+    @Test("The scan renames nothing in the course presets and the built-in default")
+    func noFalseDuplicates() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("presets")
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".yaml") }
+        #expect(!files.isEmpty)
+        for file in files {
+            let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+            #expect(DuplicateKeyScan.marking(text).renamed == 0, "\(file)")
+        }
+        #expect(DuplicateKeyScan.marking(Preset.builtInDefaultYAML).renamed == 0)
     }
 
     @Test("A misread scan falls back to composing the unmarked text")

@@ -95,6 +95,8 @@ public enum PresetLibrary {
         FileManager.default.fileExists(atPath: path)
     }
 
+    /// Whether `path` names something other than a directory: what a path given on the command
+    /// line must be to be taken as a path rather than a preset name.
     static func isFile(_ path: String) -> Bool {
         var isDirectory: ObjCBool = false
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue

@@ -3,20 +3,22 @@ extension PresetLint {
     /// reads must not go below 0. A section that was itself broken accepts every name, so its
     /// own problem is not buried under follow-on ones.
     static func checkReferences(_ draft: PresetDraft, findings: inout PresetFindings) {
+        let channelNames = draft.channels.map { Set($0.names) }
+        let knobNames = Set(draft.knobs.names)
+        let knobMins = Dictionary(draft.knobs.entries.filter(\.complete).map { ($0.name, $0.spec.min) }, uniquingKeysWith: { a, _ in a })
         for use in draft.uses {
             if use.role.isChannel {
-                guard let channels = draft.channels, channels.complete, !channels.names.contains(use.name) else { continue }
+                guard let channels = draft.channels, channels.complete, channelNames?.contains(use.name) == false else { continue }
                 findings.add(.meaning, at: use.location, PresetWording.unknownChannel(use.name, known: channels.names))
                 continue
             }
             guard draft.knobs.complete else { continue }
-            guard draft.knobs.names.contains(use.name) else {
+            guard knobNames.contains(use.name) else {
                 findings.add(.meaning, at: use.location, PresetWording.unknownKnob(use.name, known: draft.knobs.names))
                 continue
             }
-            if use.role == .duration,
-               let knob = draft.knobs.entries.first(where: { $0.name == use.name && $0.complete }), knob.spec.min < 0 {
-                findings.add(.meaning, at: use.location, PresetWording.negativeSleep(knob: use.name, min: knob.spec.min))
+            if use.role == .duration, let min = knobMins[use.name], min < 0 {
+                findings.add(.meaning, at: use.location, PresetWording.negativeSleep(knob: use.name, min: min))
             }
         }
     }

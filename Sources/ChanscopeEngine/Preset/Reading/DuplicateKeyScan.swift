@@ -14,7 +14,8 @@ struct DuplicateKeyScan {
 
     /// The text with every repeated key renamed, and how many keys were renamed.
     static func marking(_ yaml: String) -> (text: String, renamed: Int) {
-        var lines = yaml.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.unicodeScalars) }
+        // By scalars, not characters: "\r\n" is one character, so a CRLF file would be one line.
+        var lines = yaml.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false).map(Array.init)
         var scan = DuplicateKeyScan()
         for index in lines.indices { scan.scanLine(lines[index], index: index) }
         guard !scan.repeats.isEmpty else { return (yaml, 0) }

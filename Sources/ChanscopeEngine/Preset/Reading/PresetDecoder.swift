@@ -115,6 +115,7 @@ struct PresetDecoder {
     mutating func orderedFields(of node: Node, path: String, allowed: [String]?) -> [Field] {
         guard case .mapping(let mapping) = node else { return [] }
         var result: [Field] = []
+        var firstLines: [String: Int] = [:]
         for (keyNode, value) in mapping {
             guard case .scalar(let scalar) = keyNode else {
                 shape(keyNode, path, PresetWording.keyNotPlain(found: describe(keyNode)))
@@ -123,14 +124,14 @@ struct PresetDecoder {
             var key = scalar.string
             if let marker = key.range(of: DuplicateKeyScan.marker) {
                 key = String(key[..<marker.lowerBound])
-                let first = result.first { $0.key == key }?.keyNode.mark?.line
-                shape(keyNode, Self.join(path, key), PresetWording.duplicateKey(key, firstLine: first))
+                shape(keyNode, Self.join(path, key), PresetWording.duplicateKey(key, firstLine: firstLines[key]))
                 continue
             }
             if let allowed, !allowed.contains(key) {
                 shape(keyNode, Self.join(path, key), PresetWording.unknownKey(key, known: allowed))
                 continue
             }
+            if firstLines[key] == nil { firstLines[key] = keyNode.mark?.line }
             result.append(Field(key: key, keyNode: keyNode, value: value))
         }
         return result

@@ -21,11 +21,14 @@ enum PresetText {
         return String(text.unicodeScalars.dropFirst())
     }
 
-    /// Whether the bytes start with a UTF-16 byte-order mark, or with ASCII in UTF-16: a NUL in
-    /// exactly one of the first two bytes (no YAML text starts with a NUL in UTF-8).
+    /// Whether the bytes start with a UTF-16 byte-order mark, or look like UTF-16 without one:
+    /// NUL bytes in the first 512, all at even or all at odd offsets (ASCII in UTF-16 has a NUL
+    /// in every other byte; UTF-8 text has no NUL at all).
     static func looksLikeUTF16(_ bytes: [UInt8]) -> Bool {
         guard bytes.count >= 2 else { return false }
         if (bytes[0] == 0xFE && bytes[1] == 0xFF) || (bytes[0] == 0xFF && bytes[1] == 0xFE) { return true }
-        return (bytes[0] == 0) != (bytes[1] == 0)
+        let head = bytes.prefix(512)
+        let nulOffsets = head.indices.filter { head[$0] == 0 }.map { $0 % 2 }
+        return !nulOffsets.isEmpty && Set(nulOffsets).count == 1
     }
 }
