@@ -31,11 +31,8 @@ public enum PresetLibrary {
                 }
             }
         }
-        let known = presetFiles(in: folders).map(\.name)
-        let knownText = known.isEmpty ? "no presets found" : "presets: \(known.joined(separator: ", "))"
-        let looked = folders.isEmpty ? "" : "; looked in \(folders.joined(separator: ", "))"
-        throw PresetError(file: "", line: nil, path: "",
-                          message: "unknown preset \"\(nameOrPath)\" (\(knownText)\(looked))")
+        throw PresetError(file: "", line: nil, path: "", message: PresetWording.unknownPreset(
+            nameOrPath, known: presetFiles(in: folders).map(\.name), folders: folders))
     }
 
     /// The folders searched for preset names, in order: `WD/presets`, `presetsDir`,

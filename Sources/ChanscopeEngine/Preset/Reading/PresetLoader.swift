@@ -60,7 +60,7 @@ public enum PresetLoader {
         } catch let error as YamlError {
             throw syntaxError(error, source: source)
         } catch {
-            throw PresetError(file: source, line: nil, path: "", message: "invalid YAML: \(error)")
+            throw PresetError(file: source, line: nil, path: "", message: PresetWording.invalidYAML("\(error)"))
         }
     }
 
@@ -74,12 +74,12 @@ public enum PresetLoader {
         }
         switch error {
         case let .scanner(ctx, problem, mark, _), let .parser(ctx, problem, mark, _), let .composer(ctx, problem, mark, _):
-            return PresetError(file: source, line: mark.line, path: "", message: "invalid YAML: \(problem)\(context(ctx, mark))")
+            return PresetError(file: source, line: mark.line, path: "", message: PresetWording.invalidYAML(problem + context(ctx, mark)))
         case let .reader(problem, offset, _, yaml):
             let line = offset.map { offset in 1 + yaml.utf8.prefix(offset).filter { $0 == UInt8(ascii: "\n") }.count }
-            return PresetError(file: source, line: line, path: "", message: "invalid YAML: \(problem)")
+            return PresetError(file: source, line: line, path: "", message: PresetWording.invalidYAML(problem))
         default:
-            return PresetError(file: source, line: nil, path: "", message: "invalid YAML: \(error)")
+            return PresetError(file: source, line: nil, path: "", message: PresetWording.invalidYAML("\(error)"))
         }
     }
 }

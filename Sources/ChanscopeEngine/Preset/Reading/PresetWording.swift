@@ -24,6 +24,18 @@ enum PresetWording {
         return "\(count) bytes"
     }
 
+    /// A YAML syntax error in Yams's words, with its context.
+    static func invalidYAML(_ problem: String) -> String {
+        "invalid YAML: \(problem)"
+    }
+
+    /// A preset name found in none of the folders, with the names that are there.
+    static func unknownPreset(_ name: String, known: [String], folders: [String]) -> String {
+        let knownText = known.isEmpty ? "no presets found" : "presets: \(known.joined(separator: ", "))"
+        let looked = folders.isEmpty ? "" : "; looked in \(folders.joined(separator: ", "))"
+        return "unknown preset \"\(name)\" (\(knownText)\(looked))"
+    }
+
     // MARK: - Keys
 
     /// A key that repeats one earlier in the same mapping.
