@@ -1,3 +1,4 @@
+/// What `--set` says, in the same voice as a file's problems, with the limits it shares.
 extension PresetWording {
     // MARK: - --set
 

@@ -1,6 +1,7 @@
 extension PresetSchema {
     // MARK: - Worker groups
 
+    /// The `workers` section: at least one group.
     static let workers = SectionDeclaration<WorkerGroupSpec>(
         noun: "group", sketch: "{ count: ..., loop: [...] }", example: "{ count: 1, loop: [ ... ] }",
         needsOne: (noun: "worker group", example: "producer: { loop: [ make, { send: work } ] }"),

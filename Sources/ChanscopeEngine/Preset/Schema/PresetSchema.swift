@@ -45,11 +45,13 @@ enum PresetSchema {
 
     // MARK: - Channels
 
+    /// The `channels` section: at least one, each a kind and maybe a capacity.
     static let channels = SectionDeclaration<PresetDraft.Channel>(
         noun: "channel", sketch: "{ kind: ..., capacity: ... }", example: "{ kind: bounded, capacity: 8 }",
         needsOne: (noun: "channel", example: "work: { kind: bounded, capacity: 8 }"),
         fields: channelFields, start: { _ in PresetDraft.Channel() })
 
+    /// The keys of a channel; `PresetLint` combines them into a `ChannelKind`.
     static let channelFields: [FieldDeclaration<PresetDraft.Channel>] = [
         .init("kind", takes: ChannelKind.allNames.joined(separator: ", "), required: true,
               missingHint: "kinds: \(ChannelKind.allNames.joined(separator: ", "))",
@@ -71,11 +73,13 @@ enum PresetSchema {
 
     // MARK: - Knobs
 
+    /// The `knobs` section: may be empty or left out.
     static let knobs = SectionDeclaration<KnobSpec>(
         noun: "knob", sketch: "{ value: ..., min: ..., max: ... }", example: "{ value: 100, min: 0, max: 2000 }",
         needsOne: nil, fields: knobFields,
         start: { name in KnobSpec(name: name, value: 0, min: 0, max: 0) })
 
+    /// The keys of a knob; `PresetLint` checks how value, min, max and step go together.
     static let knobFields: [FieldDeclaration<KnobSpec>] = [
         .number("value", takes: knobTakes, required: true, summary: "where the slider starts", \.value, check: knobNumber("value")),
         .number("min", takes: knobTakes, required: true, summary: "the slider's lowest value", \.min, check: knobNumber("min")),
