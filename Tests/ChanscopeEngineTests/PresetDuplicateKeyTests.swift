@@ -80,6 +80,13 @@ struct PresetDuplicateKeyTests {
         #expect(DuplicateKeyScan.marking(Preset.builtInDefaultYAML).renamed == 0)
     }
 
+    @Test("A syntax error after a repeated key is reported as the syntax error it is")
+    func syntaxErrorWithDuplicates() {
+        #expect(presetProblems("name: A\nname: B\n- x\n") == [
+            "x.yaml:3: invalid YAML: did not find expected key (while parsing a block mapping on line 1)",
+        ])
+    }
+
     @Test("A misread scan falls back to composing the unmarked text")
     func fallback() {
         let yaml = "name: T\nsummary: S\nchannels: { c: { kind: unbounded } }\n"

@@ -45,12 +45,23 @@ public enum PresetLoader {
     ///
     /// Repeated keys are renamed first in one scan (`DuplicateKeyScan`) so that the text
     /// composes once however many there are, and the decoder reports each with its key path.
-    /// When the scan misread the text, the unmarked text is composed instead (a second and last
-    /// pass); a duplicate Yams then finds is reported on its own.
+    /// A syntax error in the marked text is the file's own (markers only lengthen keys, and
+    /// lines stay where they are). When the scan misread the text or missed a repeat, the
+    /// unmarked text is composed instead (a second and last pass), and a repeat Yams then
+    /// finds is reported on its own.
     static func compose(yaml: String, source: String, composer: Composer) throws(PresetError) -> Node? {
         let marked = DuplicateKeyScan.marking(yaml)
-        if marked.renamed > 0, let root = try? composer(marked.text), DuplicateKeyScan.matches(root, renamed: marked.renamed) {
-            return root
+        if marked.renamed > 0 {
+            do {
+                let root = try composer(marked.text)
+                if DuplicateKeyScan.matches(root, renamed: marked.renamed) { return root }
+            } catch YamlError.duplicatedKeysInMapping {
+                // A repeat the scan missed: compose the unmarked text below.
+            } catch let error as YamlError {
+                throw syntaxError(error, source: source)
+            } catch {
+                throw PresetError(file: source, line: nil, path: "", message: PresetWording.invalidYAML("\(error)"))
+            }
         }
         do {
             return try composer(yaml)
