@@ -31,12 +31,7 @@ struct PresetFileTests {
 
     /// The problem lines loading `path` gives, or `[]` when it loads.
     static func loadProblems(_ path: String) -> [String] {
-        do {
-            _ = try PresetLoader.load(path: path)
-            return []
-        } catch {
-            return error.lines
-        }
+        problemLines { () throws(PresetError) in _ = try PresetLoader.load(path: path) }
     }
 
     static let yaml = Array(Preset.builtInDefaultYAML.utf8)

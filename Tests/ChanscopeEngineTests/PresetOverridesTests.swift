@@ -4,12 +4,7 @@ import Channels
 
 /// The problem lines applying `overrides` to the built-in default gives, or `[]` when they apply.
 func overrideProblems(_ overrides: [String]) -> [String] {
-    do {
-        _ = try Preset.builtInDefault.applying(overrides: overrides)
-        return []
-    } catch {
-        return error.lines
-    }
+    problemLines { () throws(PresetError) in _ = try Preset.builtInDefault.applying(overrides: overrides) }
 }
 
 @Suite("Knob overrides from --set")
