@@ -3,6 +3,7 @@ import Yams
 extension PresetDecoder {
     /// A group's `limit`: a knob's name or a whole number in `PresetLimits.limit`.
     mutating func limit(_ node: Node, _ path: String) -> Limit? {
+        // A scalar that is a whole number, or not a number at all (a knob's name); `2.5` is neither.
         guard case .scalar = node, node.null == nil, node.int != nil || node.float == nil else {
             shape(node, path, PresetWording.expected("a knob name or a whole number", found: describe(node)))
             return nil
