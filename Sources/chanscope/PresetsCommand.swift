@@ -3,6 +3,9 @@ import ChanscopeEngine
 import Foundation
 
 /// `chanscope presets`: every preset found, with its summary.
+///
+/// Names, summaries and folder paths come from files and the environment, so each is printed
+/// through `terminalSafe`: a control character in a summary is shown, never obeyed.
 struct PresetsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "presets",
@@ -18,13 +21,14 @@ struct PresetsCommand: ParsableCommand {
         if listings.isEmpty {
             let folders = PresetLibrary.searchFolders(
                 presetsDir: presetsDir, environment: environment, workingDirectory: FileManager.default.currentDirectoryPath)
-            print("no presets found (looked in: \(folders.joined(separator: ", ")))")
+            print("no presets found (looked in: \(folders.joined(separator: ", ").terminalSafe))")
             print("`chanscope` alone runs the built-in experiment.")
             return
         }
-        let width = listings.map(\.name.count).max() ?? 0
-        for listing in listings {
-            print(listing.name + String(repeating: " ", count: width - listing.name.count) + "  " + listing.line)
+        let names = listings.map(\.name.terminalSafe)
+        let width = names.map(\.count).max() ?? 0
+        for (name, listing) in zip(names, listings) {
+            print(name + String(repeating: " ", count: width - name.count) + "  " + listing.line.terminalSafe)
         }
     }
 }

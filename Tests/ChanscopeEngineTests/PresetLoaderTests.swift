@@ -2,14 +2,19 @@ import Channels
 import Testing
 @testable import ChanscopeEngine
 
-/// The problem lines a YAML text produces, or `[]` when it loads.
-func presetProblems(_ yaml: String, file: String = "x.yaml") -> [String] {
+/// The problem lines `body` throws, or `[]` when it does not throw.
+func problemLines(_ body: () throws(PresetError) -> Void) -> [String] {
     do {
-        _ = try PresetLoader.parse(yaml: yaml, source: file)
+        try body()
         return []
     } catch {
         return error.lines
     }
+}
+
+/// The problem lines a YAML text produces, or `[]` when it loads.
+func presetProblems(_ yaml: String, file: String = "x.yaml") -> [String] {
+    problemLines { () throws(PresetError) in _ = try PresetLoader.parse(yaml: yaml, source: file) }
 }
 
 @Suite("Loading presets")

@@ -2,6 +2,11 @@ import Testing
 @testable import ChanscopeEngine
 import Channels
 
+/// The problem lines applying `overrides` to the built-in default gives, or `[]` when they apply.
+func overrideProblems(_ overrides: [String]) -> [String] {
+    problemLines { () throws(PresetError) in _ = try Preset.builtInDefault.applying(overrides: overrides) }
+}
+
 @Suite("Knob overrides from --set")
 struct PresetOverridesTests {
     @Test("Overrides replace knob values and leave the rest alone")

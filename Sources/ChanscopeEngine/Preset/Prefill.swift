@@ -5,7 +5,7 @@
 public struct Prefill: Sendable, Equatable {
     /// The channel that receives the messages.
     public var channel: String
-    /// How many messages to put in; 0 or more.
+    /// How many messages to put in, within `PresetLimits.prefill`.
     public var count: Int
 
     public init(channel: String, count: Int) {

@@ -6,8 +6,9 @@ extension Preset {
     /// Overrides are checked like the file itself (the knob must exist, the value must be a
     /// number within the knob's range), so a mistyped `--set` stops the run with a clear line
     /// instead of being silently ignored. Every bad override is reported, with `--set` as file.
-    /// Besides the preset's knobs, `CH.capacity` sets a channel's capacity (kinds that have one)
-    /// and `GROUP.workers` a group's worker count (1...64), the sliders the engine adds.
+    /// Besides the preset's knobs, `CH.capacity` sets a channel's capacity (kinds that have one,
+    /// within `PresetLimits.capacity`) and `GROUP.workers` a group's worker count (within
+    /// `PresetLimits.workers`), the sliders the engine adds; the same limits as a file's.
     public func applying(overrides: [String]) throws(PresetError) -> Preset {
         var result = self
         var problems: [PresetProblem] = []
@@ -16,7 +17,7 @@ extension Preset {
         }
         for override in overrides {
             guard let equals = override.firstIndex(of: "=") else {
-                problem("", "expected KNOB=VALUE, found \"\(override)\"")
+                problem("", PresetWording.expectedAssignment(found: override))
                 continue
             }
             let name = override[..<equals].trimmingCharacters(in: .whitespaces)
@@ -26,20 +27,16 @@ extension Preset {
                 continue
             }
             guard let index = result.knobs.firstIndex(where: { $0.name == name }) else {
-                let extra = channels.filter { $0.kind.capacity ?? 0 > 0 }.map { "\($0.name).capacity" } + workers.map { "\($0.name).workers" }
-                let all = knobs.map(\.name) + extra
-                let known = all.isEmpty ? "the preset has no knobs" : "knobs: \(all.joined(separator: ", "))"
-                problem(name, "unknown knob \"\(name)\" (\(known))")
+                problem(name, PresetWording.unknownKnob(name, known: knobs.map(\.name) + structuralNames))
                 continue
             }
             guard let value = Double(text), value.isFinite else {
-                problem(name, "expected a number, found \"\(text)\"")
+                problem(name, PresetWording.expected("a number", found: "\"\(text)\""))
                 continue
             }
             let knob = result.knobs[index]
             guard (knob.min...knob.max).contains(value) else {
-                problem(name, "\(PresetReader.format(value)) is outside min...max "
-                    + "(\(PresetReader.format(knob.min))...\(PresetReader.format(knob.max)))")
+                problem(name, PresetWording.outsideKnob(value, min: knob.min, max: knob.max))
                 continue
             }
             result.knobs[index].value = value
@@ -48,28 +45,38 @@ extension Preset {
         return result
     }
 
-    /// Applies `CH.capacity` or `GROUP.workers`; nil when `name` is neither.
-    private func applyStructural(
-        name: String, text: String, problem: (String, String) -> Void
-    ) -> Preset? {
-        let parts = name.split(separator: ".", maxSplits: 1).map(String.init)
-        guard parts.count == 2 else { return nil }
+    /// The names `--set` takes besides the preset's knobs: `CH.capacity` for each channel with
+    /// a capacity and `GROUP.workers` for each group.
+    var structuralNames: [String] {
+        channels.filter { $0.kind.capacity ?? 0 > 0 }.map { "\($0.name).capacity" } + workers.map { "\($0.name).workers" }
+    }
+
+    /// Applies `CH.capacity` or `GROUP.workers`; nil when `name` is neither. The name is split
+    /// at its last dot, so a channel or group whose own name has a dot is still found.
+    private func applyStructural(name: String, text: String, problem: (String, String) -> Void) -> Preset? {
+        guard let dot = name.lastIndex(of: ".") else { return nil }
+        let owner = String(name[..<dot])
+        let setting = String(name[name.index(after: dot)...])
         var result = self
-        if parts[1] == "capacity", let index = channels.firstIndex(where: { $0.name == parts[0] }) {
+        if setting == "capacity", let index = channels.firstIndex(where: { $0.name == owner }) {
             guard let capacity = channels[index].kind.capacity, capacity > 0 else {
-                problem(name, "channel \(parts[0]) is \(channels[index].kind) and has no capacity to set")
+                problem(name, PresetWording.noCapacity(owner, kind: "\(channels[index].kind)"))
                 return result
             }
-            guard let value = Int(text), value >= 1 else {
-                problem(name, "expected a whole number of at least 1, found \"\(text)\"")
+            guard let value = Int(text), value >= PresetLimits.capacity.lowerBound else {
+                problem(name, PresetWording.expectedCapacity(found: text))
+                return result
+            }
+            guard value <= PresetLimits.capacity.upperBound else {
+                problem(name, PresetWording.atMost("capacity", PresetLimits.capacity.upperBound, found: value))
                 return result
             }
             result.channels[index].kind = channels[index].kind.withCapacity(value)
             return result
         }
-        if parts[1] == "workers", let index = workers.firstIndex(where: { $0.name == parts[0] }) {
-            guard let value = Int(text), (1...64).contains(value) else {
-                problem(name, "expected a whole number from 1 to 64, found \"\(text)\"")
+        if setting == "workers", let index = workers.firstIndex(where: { $0.name == owner }) {
+            guard let value = Int(text), PresetLimits.workers.contains(value) else {
+                problem(name, PresetWording.expectedWorkers(found: text))
                 return result
             }
             result.workers[index].count = value

@@ -26,16 +26,13 @@ public enum PresetLibrary {
         for folder in folders {
             for ext in ["yaml", "yml"] {
                 let candidate = "\(folder)/\(nameOrPath).\(ext)"
-                if isFile(candidate) {
+                if exists(candidate) {
                     return display(candidate, original: nil, workingDirectory: workingDirectory)
                 }
             }
         }
-        let known = presetFiles(in: folders).map(\.name)
-        let knownText = known.isEmpty ? "no presets found" : "presets: \(known.joined(separator: ", "))"
-        let looked = folders.isEmpty ? "" : "; looked in \(folders.joined(separator: ", "))"
-        throw PresetError(file: "", line: nil, path: "",
-                          message: "unknown preset \"\(nameOrPath)\" (\(knownText)\(looked))")
+        throw PresetError(file: "", line: nil, path: "", message: PresetWording.unknownPreset(
+            nameOrPath, known: presetFiles(in: folders).map(\.name), folders: folders))
     }
 
     /// The folders searched for preset names, in order: `WD/presets`, `presetsDir`,
@@ -49,7 +46,8 @@ public enum PresetLibrary {
     }
 
     /// Every preset in the search folders, one per name (the first folder wins), sorted by
-    /// file name; files that do not load are listed with their error.
+    /// file name; files that do not load are listed with their error. An entry that is not a
+    /// regular file (a FIFO, a device, a directory) is listed with the reason and never read.
     public static func listAll(presetsDir: String?, environment: [String: String], workingDirectory: String) -> [PresetListing] {
         let folders = searchFolders(presetsDir: presetsDir, environment: environment, workingDirectory: workingDirectory)
         return presetFiles(in: folders).map { file in
@@ -65,7 +63,10 @@ public enum PresetLibrary {
 
     // MARK: - Files
 
-    /// The `.yaml`/`.yml` files in the folders, one per name (first folder wins), by name.
+    /// The `.yaml`/`.yml` entries in the folders, one per name (first folder wins), by name.
+    ///
+    /// Entries of any kind are kept (a FIFO, a directory, a broken link), so that the listing
+    /// names them with the reason they are skipped instead of leaving the user guessing.
     static func presetFiles(in folders: [String]) -> [(name: String, path: String)] {
         var found: [String: String] = [:]
         for folder in folders {
@@ -80,12 +81,19 @@ public enum PresetLibrary {
                     continue
                 }
                 let path = "\(folder)/\(entry)"
-                if !name.isEmpty, found[name] == nil, isFile(path) { found[name] = path }
+                if !name.isEmpty, found[name] == nil { found[name] = path }
             }
         }
         return found.sorted { $0.key < $1.key }.map { (name: $0.key, path: $0.value) }
     }
 
+    /// Whether something is at `path` (after following links); what it is, the loader checks.
+    static func exists(_ path: String) -> Bool {
+        FileManager.default.fileExists(atPath: path)
+    }
+
+    /// Whether `path` names something other than a directory: what a path given on the command
+    /// line must be to be taken as a path rather than a preset name.
     static func isFile(_ path: String) -> Bool {
         var isDirectory: ObjCBool = false
         return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue

@@ -2,7 +2,9 @@
 ///
 /// It prints as one line, `FILE:LINE: KEY.PATH: message`, the shape compilers use, so
 /// editors and terminals can jump to it. Parts that are unknown are left out: a file that
-/// cannot be read has no line, and a YAML syntax error has no key path.
+/// cannot be read has no line, and a YAML syntax error has no key path. The fields keep the
+/// file's text as it is; the one-line form is `terminalSafe`, because names and keys quoted
+/// from a file could otherwise carry escape sequences to the terminal.
 public struct PresetProblem: Sendable, Equatable, CustomStringConvertible {
     /// The file path as the user gave it, `<built-in>`, `--set` for command-line overrides, or
     /// empty when no file is involved (an unknown preset name).
@@ -21,13 +23,13 @@ public struct PresetProblem: Sendable, Equatable, CustomStringConvertible {
         self.message = message
     }
 
-    /// The one-line form, `FILE:LINE: KEY.PATH: message`.
+    /// The one-line form, `FILE:LINE: KEY.PATH: message`, with control characters escaped.
     public var description: String {
         var location = file
         if let line { location += ":\(line)" }
         var parts = location.isEmpty ? [] : [location]
         if !path.isEmpty { parts.append(path) }
         parts.append(message)
-        return parts.joined(separator: ": ")
+        return parts.joined(separator: ": ").terminalSafe
     }
 }

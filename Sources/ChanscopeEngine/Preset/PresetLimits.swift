@@ -1,0 +1,42 @@
+/// The ranges every number read from a preset (or `--set`) must lie in, named once.
+///
+/// A number enters at the loader and then travels: a sleep knob in milliseconds becomes
+/// nanoseconds in a `UInt64`, a limit knob becomes an `Int`, a capacity becomes a slider's
+/// maximum, a prefill becomes that many messages made before the first frame. Each bound below is
+/// chosen so that every one of those consumers can represent the number, and the loader, `--set`,
+/// the engine and the sliders can all refer to the same constant instead of repeating it.
+public enum PresetLimits {
+    /// The largest preset file read, in bytes (1 MiB). Hand-written presets are a few hundred
+    /// lines; anything bigger is a mistake (a log, `/dev/zero` behind a link) and must not be
+    /// read into memory whole.
+    public static let fileBytes = 1 << 20
+
+    /// How far from 0 a knob's value, min, max and step may be: ±1e12. A sleep of 1e12 ms is
+    /// 1e18 ns, which still fits a `UInt64` (1.8e19) even with full jitter; a limit knob of 1e12
+    /// fits an `Int`; and the slider can print it without an exponent.
+    public static let knobMagnitude: Double = 1e12
+
+    /// The most slider positions a knob may have, `(max - min) / step`: 1e9. Beyond that a step
+    /// is too small to move the slider visibly, and step arithmetic loses precision.
+    public static let knobSteps: Double = 1e9
+
+    /// A channel's capacity: 1...1,000,000. The capacity slider's maximum is a multiple of it,
+    /// and a ring buffer of that many slots must fit in memory; 2^61 used to crash the slider.
+    public static let capacity: ClosedRange<Int> = 1...1_000_000
+
+    /// Threads in one worker group: 1...64. Each worker is a real thread; the screen shows a
+    /// row per group, and 64 threads on a lecture laptop are already a crowd. (The engine's live
+    /// workers slider may go down to 0 to park a group; its top is this same upper bound.)
+    public static let workers: ClosedRange<Int> = 1...64
+
+    /// Messages one prefill puts into one channel: 0...1,000,000. Prefill happens before the
+    /// first frame, so a larger number would freeze the program before it shows anything.
+    public static let prefill: ClosedRange<Int> = 0...1_000_000
+
+    /// A fixed `limit` (iterations across a group): 0...1e12, the same bound as a limit knob,
+    /// so a fixed limit and a knob limit convert to `Int` the same way.
+    public static let limit: ClosedRange<Int> = 0...1_000_000_000_000
+
+    /// A sleep's jitter: 0...1, a share of the sleep; above 1 the sleep could go negative.
+    public static let jitter: ClosedRange<Double> = 0...1
+}

@@ -1,0 +1,68 @@
+extension PresetSchema {
+    // MARK: - Worker groups
+
+    /// The `workers` section: at least one group.
+    static let workers = SectionDeclaration<WorkerGroupSpec>(
+        noun: "group", sketch: "{ count: ..., loop: [...] }", example: "{ count: 1, loop: [ ... ] }",
+        needsOne: (noun: "worker group", example: "producer: { loop: [ make, { send: work } ] }"),
+        fields: groupFields, start: { name in WorkerGroupSpec(name: name, steps: []) })
+
+    /// The keys of a worker group. A new group option is one more declaration here, writing
+    /// into a new `WorkerGroupSpec` property that the engine then reads.
+    static let groupFields: [FieldDeclaration<WorkerGroupSpec>] = [
+        .wholeNumber("count", takes: "a whole number, \(PresetWording.range(PresetLimits.workers))",
+                     summary: "threads running the loop (default 1)", \.count) { count in
+            PresetLimits.workers.contains(count) ? nil : PresetWording.between("count", PresetLimits.workers, found: count)
+        },
+        .init("limit", takes: "a knob or a whole number, \(PresetWording.range(PresetLimits.limit))", summary: "iterations across the group; 0 = endless") {
+            group, node, path, decoder in
+            group.limit = decoder.limit(node, path)
+            return group.limit != nil
+        },
+        .init("prefill", takes: "channel names to whole numbers, \(PresetWording.range(PresetLimits.prefill))", summary: "messages put into channels at start") {
+            group, node, path, decoder in
+            guard let prefill = decoder.prefill(node, path) else { return false }
+            group.prefill = prefill
+            return true
+        },
+        .init("loop", takes: "a list of steps", required: true, summary: "the steps each worker repeats") {
+            group, node, path, decoder in
+            guard let steps = decoder.loop(node, path) else { return false }
+            group.steps = steps
+            return true
+        },
+    ]
+
+    // MARK: - Steps
+
+    /// The kinds of loop step. A new step kind is one more declaration here and its case in
+    /// `Step`, handled by the engine.
+    static let steps: [StepDeclaration] = [
+        StepDeclaration("make", operand: nil, summary: "a new message in hand") { _ in .make },
+        StepDeclaration("send", operand: .feeds, summary: "send the message in hand, blocking as the kind says") { parts in
+            .send(channel: parts.operand)
+        },
+        StepDeclaration("recv", operand: .drains(ifNeverFed: "this recv would wait forever"),
+                        summary: "block until a message is in hand") { parts in
+            .recv(channel: parts.operand)
+        },
+        StepDeclaration("poll", operand: .drains(ifNeverFed: "this poll would always find it empty"),
+                        summary: "try_recv: fill the hand or count an empty poll") { parts in
+            .poll(channel: parts.operand)
+        },
+        StepDeclaration("sleep", operand: .duration,
+                        options: [.init(key: "jitter", range: PresetLimits.jitter, defaultValue: 0,
+                                        summary: "vary the sleep by up to this share of it")],
+                        summary: "wait the knob's value in milliseconds") { parts in
+            .sleep(knob: parts.operand, jitter: parts.options["jitter"] ?? 0)
+        },
+    ]
+
+    /// The step keywords, for "unknown step" and "the loop is empty".
+    static var stepKeywords: [String] { steps.map(\.keyword) }
+
+    /// The declaration of the step with this keyword, if any.
+    static func step(_ keyword: String) -> StepDeclaration? {
+        steps.first { $0.keyword == keyword }
+    }
+}

@@ -1,0 +1,49 @@
+/// One kind of loop step: its keyword, what it acts on, the options it takes, and the `Step`
+/// it becomes.
+///
+/// Adding a step kind is adding one of these to `PresetSchema.steps` (and its case to `Step`
+/// with its handling in the engine): the decoder accepts its shapes from `operand` and
+/// `options`, "unknown step" and "did you mean" list its keyword, and the lints check its
+/// operand by its role (an unknown channel, a channel nothing feeds, a negative sleep).
+struct StepDeclaration: Sendable {
+    /// What a step's decoded parts are when `make` builds the `Step`.
+    struct Parts {
+        /// The channel or knob name; empty for a step without an operand.
+        var operand: String
+        /// Each option's value, the default where the file gives none.
+        var options: [String: Double]
+    }
+
+    /// A number a step may take beside its operand, e.g. a sleep's `jitter`.
+    struct Option: Sendable {
+        let key: String
+        let range: ClosedRange<Double>
+        let defaultValue: Double
+        let summary: String
+    }
+
+    /// The step's key, or its bare word when it has no operand: `make`, `send`.
+    let keyword: String
+    /// The role of the name the step takes (`{ send: CHANNEL }`), or `nil` for a bare word.
+    let operand: NameRole?
+    let options: [Option]
+    /// What the step does, one line for the README.
+    let summary: String
+    let make: @Sendable (Parts) -> Step
+
+    init(_ keyword: String, operand: NameRole?, options: [Option] = [], summary: String,
+         make: @escaping @Sendable (Parts) -> Step) {
+        self.keyword = keyword
+        self.operand = operand
+        self.options = options
+        self.summary = summary
+        self.make = make
+    }
+
+    /// How the step is written, for the README and for "write { send: CHANNEL }".
+    var form: String {
+        guard let operand else { return keyword }
+        let extras = options.map { ", \($0.key): N" }.joined()
+        return "{ \(keyword): \(operand.noun.uppercased())\(extras) }"
+    }
+}
