@@ -42,20 +42,11 @@ import Testing
         #expect(KnobSpec(name: "j", value: 0, min: 0, max: 1, step: 0.25).formatted(0.5) == "0.50")
     }
 
-    @Test func problemsWithNumbersAreNamed() {
-        #expect(KnobSpec.problem(value: 1, min: 0, max: 10, step: 1) == nil)
-        #expect(KnobSpec.problem(value: 1, min: 0, max: 1e20, step: 1)?.contains("max 1e20 is outside") == true)
-        #expect(KnobSpec.problem(value: 1, min: 0, max: 10, step: 0)?.contains("step must be greater than 0") == true)
-        #expect(KnobSpec.problem(value: 1, min: 0, max: 1e12, step: 1e-6)?.contains("too small") == true)
-        #expect(KnobSpec.problem(value: 11, min: 0, max: 10, step: 1)?.contains("outside min...max") == true)
-        #expect(KnobSpec.problem(value: .nan, min: 0, max: 10, step: 1) != nil)
-    }
-
     @Test func engineKnobsStayWithinTheLimits() {
         let big = ChannelSpec(name: "work", kind: .bounded(1 << 62))
         let capacity = KnobSpec.capacity(of: big)
-        #expect(capacity.max == Double(KnobLimits.capacity.upperBound))
-        #expect(capacity.value == Double(KnobLimits.capacity.upperBound))
+        #expect(capacity.max == Double(PresetLimits.capacity.upperBound))
+        #expect(capacity.value == Double(PresetLimits.capacity.upperBound))
         let small = KnobSpec.capacity(of: ChannelSpec(name: "w", kind: .bounded(8)))
         #expect((small.min, small.value, small.max) == (1, 8, 64))
         let idle = KnobSpec.capacity(of: ChannelSpec(name: "w", kind: .unbounded, idleCapacity: 20))

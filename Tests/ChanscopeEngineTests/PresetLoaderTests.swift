@@ -183,7 +183,7 @@ struct PresetLoaderTests {
             knobs:
               wait_ms: { value: 500, min: 0, max: 100 }
             workers:
-              producer: { count: 0, loop: [ make, { send: wrok } ] }
+              producer: { count: 65, loop: [ make, { send: wrok } ] }
               consumer: { loop: [] }
             """)
         #expect(lines == [
@@ -191,7 +191,7 @@ struct PresetLoaderTests {
             "x.yaml:2: colour: unknown key \"colour\" (keys: name, summary, lesson, channels, knobs, workers)",
             "x.yaml:4: channels.work.capacity: kind bounded needs a capacity of at least 1, not 0 (capacity 0 is kind rendezvous)",
             "x.yaml:6: knobs.wait_ms.value: 500 is outside min...max (0...100)",
-            "x.yaml:8: workers.producer.count: count must be 1...64, found 0",
+            "x.yaml:8: workers.producer.count: count must be 0...64, found 65",
             "x.yaml:8: workers.producer.loop[1]: unknown channel \"wrok\" (channels: work)",
             "x.yaml:9: workers.consumer.loop: the loop is empty; it needs at least one step (make, send, recv, poll, sleep)",
         ])

@@ -48,7 +48,7 @@ struct PresetOverridesTests {
         } catch {
             #expect(error.lines == [
                 "--set: work.capacity: expected a whole number of at least 1, found \"0\"",
-                "--set: consumer.workers: expected a whole number from 1 to 64, found \"65\"",
+                "--set: consumer.workers: expected a whole number from 0 to 64, found \"65\"",
             ])
         }
     }

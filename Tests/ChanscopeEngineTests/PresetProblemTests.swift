@@ -238,13 +238,14 @@ struct PresetProblemTests {
         ])
     }
 
-    @Test("A count of 0 and a count above 64")
+    @Test("A count of 0 is a group that starts empty; a count above 64 or below 0 is refused")
     func countOutOfRange() {
-        #expect(presetProblems(Self.preset(replacing: 8, with: "  producer: { count: 0, loop: [ make, { send: work } ] }")) == [
-            "x.yaml:8: workers.producer.count: count must be 1...64, found 0",
-        ])
+        #expect(presetProblems(Self.preset(replacing: 8, with: "  producer: { count: 0, loop: [ make, { send: work } ] }")) == [])
         #expect(presetProblems(Self.preset(replacing: 9, with: "  consumer: { count: 65, loop: [ { recv: work } ] }")) == [
-            "x.yaml:9: workers.consumer.count: count must be 1...64, found 65",
+            "x.yaml:9: workers.consumer.count: count must be 0...64, found 65",
+        ])
+        #expect(presetProblems(Self.preset(replacing: 9, with: "  consumer: { count: -1, loop: [ { recv: work } ] }")) == [
+            "x.yaml:9: workers.consumer.count: count must be 0...64, found -1",
         ])
     }
 

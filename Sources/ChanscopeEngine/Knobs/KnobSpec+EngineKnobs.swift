@@ -1,24 +1,24 @@
 /// The knobs the engine adds to every experiment: a capacity per channel, a worker count per
-/// group. Their ranges come from `KnobLimits`, like every other knob's.
+/// group. Their ranges come from `PresetLimits`, like every other knob's.
 extension KnobSpec {
     /// The capacity slider of `channel`: it starts at the channel's capacity (or the capacity it
     /// keeps while its kind has none, else 8) and reaches four times that, at least 64.
     public static func capacity(of channel: ChannelSpec) -> KnobSpec {
         let sized = channel.kind.capacity.flatMap { $0 > 0 ? $0 : nil } ?? channel.idleCapacity ?? 8
-        let initial = Swift.min(Swift.max(sized, KnobLimits.capacity.lowerBound), KnobLimits.capacity.upperBound)
-        let top = Swift.min(KnobLimits.capacity.upperBound, Swift.max(64, initial.multipliedReportingOverflow(by: 4).partialValue))
+        let initial = Swift.min(Swift.max(sized, PresetLimits.capacity.lowerBound), PresetLimits.capacity.upperBound)
+        let top = Swift.min(PresetLimits.capacity.upperBound, Swift.max(64, initial.multipliedReportingOverflow(by: 4).partialValue))
         return KnobSpec(
             name: KnobID.capacity(ChannelID(channel.name)).name, value: Double(initial),
-            min: Double(KnobLimits.capacity.lowerBound), max: Double(Swift.max(top, initial)), step: 1,
+            min: Double(PresetLimits.capacity.lowerBound), max: Double(Swift.max(top, initial)), step: 1,
             label: "\(channel.name) capacity", unit: "msgs")
     }
 
     /// The worker-count slider of `group`.
     public static func workers(of group: WorkerGroupSpec) -> KnobSpec {
-        let count = Swift.min(Swift.max(group.count, KnobLimits.workers.lowerBound), KnobLimits.workers.upperBound)
+        let count = Swift.min(Swift.max(group.count, PresetLimits.workers.lowerBound), PresetLimits.workers.upperBound)
         return KnobSpec(
             name: KnobID.workers(GroupID(group.name)).name, value: Double(count),
-            min: Double(KnobLimits.workers.lowerBound), max: Double(KnobLimits.workers.upperBound), step: 1,
+            min: Double(PresetLimits.workers.lowerBound), max: Double(PresetLimits.workers.upperBound), step: 1,
             label: "\(group.name) workers", unit: "")
     }
 }

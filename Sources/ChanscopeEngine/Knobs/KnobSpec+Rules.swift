@@ -53,22 +53,4 @@ extension KnobSpec {
         let text = NumberText.fixed(value, decimals: NumberText.decimals(forStep: step))
         return unit.isEmpty ? text : text + " " + unit
     }
-
-    /// Why these numbers cannot be a knob, in words for a message; nil when they can.
-    public static func problem(value: Double, min: Double, max: Double, step: Double) -> String? {
-        let limit = NumberText.plain(KnobLimits.magnitude)
-        for (name, number) in [("value", value), ("min", min), ("max", max), ("step", step)]
-        where !KnobLimits.isRepresentable(number) {
-            return "\(name) \(NumberText.plain(number)) is outside -\(limit)...\(limit)"
-        }
-        guard step > 0 else { return "step must be greater than 0, not \(NumberText.plain(step))" }
-        guard min <= max else { return "min \(NumberText.plain(min)) is greater than max \(NumberText.plain(max))" }
-        guard (max - min) / step <= KnobLimits.stepsPerRange else {
-            return "step \(NumberText.plain(step)) is too small for min...max (at most \(NumberText.plain(KnobLimits.stepsPerRange)) steps)"
-        }
-        guard value >= min, value <= max else {
-            return "value \(NumberText.plain(value)) is outside min...max (\(NumberText.plain(min))...\(NumberText.plain(max)))"
-        }
-        return nil
-    }
 }

@@ -22,9 +22,18 @@ extension Preset {
             }
             let name = override[..<equals].trimmingCharacters(in: .whitespaces)
             let text = override[override.index(after: equals)...].trimmingCharacters(in: .whitespaces)
-            if let handled = result.applyStructural(name: name, text: text, problem: problem) {
-                result = handled
+            // The name becomes a typed knob at the edge: a channel's capacity, a group's workers,
+            // or one of the preset's knobs.
+            let id = KnobID.parse(name, channels: channels.map { ChannelID($0.name) }, groups: workers.map { GroupID($0.name) })
+            switch id {
+            case .capacity(let channel):
+                result.applyCapacity(of: channel, text: text, problem: problem)
                 continue
+            case .workers(let group):
+                result.applyWorkers(of: group, text: text, problem: problem)
+                continue
+            case .preset:
+                break
             }
             guard let index = result.knobs.firstIndex(where: { $0.name == name }) else {
                 problem(name, PresetWording.unknownKnob(name, known: knobs.map(\.name) + structuralNames))
@@ -51,37 +60,32 @@ extension Preset {
         channels.filter { $0.kind.capacity ?? 0 > 0 }.map { "\($0.name).capacity" } + workers.map { "\($0.name).workers" }
     }
 
-    /// Applies `CH.capacity` or `GROUP.workers`; nil when `name` is neither. The name is split
-    /// at its last dot, so a channel or group whose own name has a dot is still found.
-    private func applyStructural(name: String, text: String, problem: (String, String) -> Void) -> Preset? {
-        guard let dot = name.lastIndex(of: ".") else { return nil }
-        let owner = String(name[..<dot])
-        let setting = String(name[name.index(after: dot)...])
-        var result = self
-        if setting == "capacity", let index = channels.firstIndex(where: { $0.name == owner }) {
-            guard let capacity = channels[index].kind.capacity, capacity > 0 else {
-                problem(name, PresetWording.noCapacity(owner, kind: "\(channels[index].kind)"))
-                return result
-            }
-            guard let value = Int(text), value >= PresetLimits.capacity.lowerBound else {
-                problem(name, PresetWording.expectedCapacity(found: text))
-                return result
-            }
-            guard value <= PresetLimits.capacity.upperBound else {
-                problem(name, PresetWording.atMost("capacity", PresetLimits.capacity.upperBound, found: value))
-                return result
-            }
-            result.channels[index].kind = channels[index].kind.withCapacity(value)
-            return result
+    /// Sets a channel's capacity from `--set CH.capacity=N` (kinds that have one).
+    private mutating func applyCapacity(of channel: ChannelID, text: String, problem: (String, String) -> Void) {
+        let name = KnobID.capacity(channel).name
+        guard let index = channels.firstIndex(where: { $0.name == channel.name }) else { return }
+        guard let capacity = channels[index].kind.capacity, capacity > 0 else {
+            problem(name, PresetWording.noCapacity(channel.name, kind: "\(channels[index].kind)"))
+            return
         }
-        if setting == "workers", let index = workers.firstIndex(where: { $0.name == owner }) {
-            guard let value = Int(text), PresetLimits.workers.contains(value) else {
-                problem(name, PresetWording.expectedWorkers(found: text))
-                return result
-            }
-            result.workers[index].count = value
-            return result
+        guard let value = Int(text), value >= PresetLimits.capacity.lowerBound else {
+            problem(name, PresetWording.expectedCapacity(found: text))
+            return
         }
-        return nil
+        guard value <= PresetLimits.capacity.upperBound else {
+            problem(name, PresetWording.atMost("capacity", PresetLimits.capacity.upperBound, found: value))
+            return
+        }
+        channels[index].kind = channels[index].kind.withCapacity(value)
+    }
+
+    /// Sets a group's worker count from `--set G.workers=N`.
+    private mutating func applyWorkers(of group: GroupID, text: String, problem: (String, String) -> Void) {
+        guard let index = workers.firstIndex(where: { $0.name == group.name }) else { return }
+        guard let value = Int(text), PresetLimits.workers.contains(value) else {
+            problem(KnobID.workers(group).name, PresetWording.expectedWorkers(found: text))
+            return
+        }
+        workers[index].count = value
     }
 }

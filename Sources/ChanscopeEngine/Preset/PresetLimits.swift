@@ -24,10 +24,11 @@ public enum PresetLimits {
     /// and a ring buffer of that many slots must fit in memory; 2^61 used to crash the slider.
     public static let capacity: ClosedRange<Int> = 1...1_000_000
 
-    /// Threads in one worker group: 1...64. Each worker is a real thread; the screen shows a
-    /// row per group, and 64 threads on a lecture laptop are already a crowd. (The engine's live
-    /// workers slider may go down to 0 to park a group; its top is this same upper bound.)
-    public static let workers: ClosedRange<Int> = 1...64
+    /// Threads in one worker group: 0...64, the same for a file's `count`, `--set G.workers` and
+    /// the live workers slider. Each worker is a real thread, and 64 threads on a lecture laptop
+    /// are already a crowd. Zero is a group with nobody in it yet ("press + to add a consumer"),
+    /// or one whose every worker was removed live.
+    public static let workers: ClosedRange<Int> = 0...64
 
     /// Messages one prefill puts into one channel: 0...1,000,000. Prefill happens before the
     /// first frame, so a larger number would freeze the program before it shows anything.
@@ -39,4 +40,9 @@ public enum PresetLimits {
 
     /// A sleep's jitter: 0...1, a share of the sleep; above 1 the sleep could go negative.
     public static let jitter: ClosedRange<Double> = 0...1
+
+    /// Whether `value` is a number every part can represent as a knob's value, min, max or step.
+    public static func isRepresentable(_ value: Double) -> Bool {
+        value.isFinite && value.magnitude <= knobMagnitude
+    }
 }

@@ -5,7 +5,7 @@
 public struct WorkerGroupSpec: Sendable, Equatable {
     /// The name shown on screen and used in the deadlock detector's cycles.
     public var name: String
-    /// How many threads run the loop, within `PresetLimits.workers` (1...64).
+    /// How many threads run the loop, within `PresetLimits.workers` (0...64).
     public var count: Int
     /// When the group stops; `nil` means endless. A limit whose value is 0 is endless too.
     public var limit: Limit?

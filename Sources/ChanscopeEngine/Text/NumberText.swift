@@ -13,7 +13,7 @@ public enum NumberText {
     /// A number as a person writes it: `2000`, `0.25`, `-3`, `1.5e20`; no needless `.0`.
     public static func plain(_ value: Double) -> String {
         guard value.isFinite else { return nonFinite(value) }
-        if value.magnitude >= exponentThreshold { return exponent(value) }
+        if value.magnitude >= exponentThreshold || (value != 0 && value.magnitude < 1e-4) { return exponent(value) }
         if value == value.rounded() { return String(Int64(value)) }
         return trimmed(fixed(value, decimals: 6))
     }

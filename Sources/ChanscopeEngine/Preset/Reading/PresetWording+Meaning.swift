@@ -4,12 +4,7 @@ extension PresetWording {
     // MARK: - Numbers
 
     /// A number as a preset author wrote it: `2000`, not `2000.0`.
-    static func number(_ value: Double) -> String {
-        if value == value.rounded(), abs(value) < 1e15 {
-            return String(Int(value))
-        }
-        return String(value)
-    }
+    static func number(_ value: Double) -> String { NumberText.plain(value) }
 
     /// A range as the README writes it: `1-64`.
     static func range(_ range: ClosedRange<Int>) -> String {
