@@ -23,7 +23,7 @@ struct EngineControlTests {
         defer { experiment.shutdown() }
         experiment.start()
         let watcher = Watcher(experiment)
-        watcher.waitFor("both asleep") { $0.g("sleeper").workerStates == [.sleeping, .sleeping] }
+        watcher.waitFor("both asleep") { $0.g("sleeper").instantStates == [.sleeping, .sleeping] }
         #expect(watcher.last?.g("sleeper").done == 0)
         let changed = MonotonicClock.now()
         #expect(experiment.setKnob(.preset("wait_ms"), to: 0)?.knobValue == 0)
@@ -75,7 +75,7 @@ struct EngineControlTests {
 
         experiment.setKnob(.workers("consumer"), to: 0)
         let end = watcher.waitFor("producers failed and finished") { $0.g("producer").isFinished }
-        #expect(end.g("producer").workerStates.allSatisfy { $0 == .disconnected })
+        #expect(end.g("producer").instantStates.allSatisfy { $0 == .disconnected })
         #expect(end.g("consumer").workerStates.isEmpty)
         #expect(end.ch("work").stats.receivers == 0)
         #expect(end.ch("work").counters.failed >= 1)
@@ -101,7 +101,7 @@ struct EngineControlTests {
         experiment.start()
         let watcher = Watcher(experiment)
         watcher.waitFor("producers blocked on a full channel") {
-            $0.g("producer").workerStates == [.blockedOnSend, .blockedOnSend] && $0.ch("work").depth == 3
+            $0.g("producer").instantStates == [.blockedOnSend, .blockedOnSend] && $0.ch("work").depth == 3
         }
         experiment.closeGroup("producer")
         let closed = watcher.waitFor("producers finished") { $0.g("producer").isFinished }
@@ -113,7 +113,7 @@ struct EngineControlTests {
         experiment.setKnob(.preset("consume_ms"), to: 0)
         let end = watcher.waitFor("consumer drained and disconnected") { $0.isFinished }
         let producer = end.g("producer"), work = end.ch("work").counters
-        #expect(end.g("consumer").workerStates == [.disconnected])
+        #expect(end.g("consumer").instantStates == [.disconnected])
         #expect(end.g("consumer").received == 3)
         #expect(producer.made == work.accepted + producer.abandoned)
         #expect(work.received == work.accepted)
@@ -147,7 +147,7 @@ struct EngineControlTests {
         defer { experiment.shutdown() }
         experiment.start()
         let watcher = Watcher(experiment)
-        watcher.waitFor("a full channel") { $0.ch("work").depth == 8 && $0.g("producer").workerStates == [.blockedOnSend] }
+        watcher.waitFor("a full channel") { $0.ch("work").depth == 8 && $0.g("producer").instantStates == [.blockedOnSend] }
         // Hold the producer at its next step boundary once its blocked send completes.
         experiment.setPaused(true)
 
@@ -160,7 +160,7 @@ struct EngineControlTests {
 
         experiment.setKind(of: "work", to: .overwriting)
         // Four oldest evicted; the woken send then overwrites one more and the producer pauses.
-        s = watcher.waitFor("producer paused") { $0.g("producer").workerStates == [.paused] }
+        s = watcher.waitFor("producer paused") { $0.g("producer").instantStates == [.paused] }
         #expect(s.ch("work").kind == .overwriting(4))
         #expect(s.ch("work").depth == 4)
         #expect(s.ch("work").counters.overwritten == 5)
@@ -214,9 +214,9 @@ struct EngineControlTests {
         experiment.setPaused(true)
         #expect(experiment.isPaused)
         let held = watcher.waitFor("everyone held") { s in
-            s.g("producer").workerStates == [.paused, .paused]
-                && (s.g("consumer").workerStates == [.paused]
-                    || (s.g("consumer").workerStates == [.blockedOnReceive] && s.ch("work").depth == 0))
+            s.g("producer").instantStates == [.paused, .paused]
+                && (s.g("consumer").instantStates == [.paused]
+                    || (s.g("consumer").instantStates == [.blockedOnReceive] && s.ch("work").depth == 0))
                 // and the consumer has worked off everything it took (its state may lag its
                 // counters); messages a producer sent just before pausing may stay queued
                 && s.g("consumer").done == s.g("consumer").received
@@ -310,9 +310,9 @@ struct EngineControlTests {
             defer { experiment.shutdown() }
             experiment.start()
             Watcher(experiment).waitFor("everyone blocked or asleep") { s in
-                s.g("producer").workerStates == [.blockedOnSend, .blockedOnSend, .blockedOnSend]
-                    && s.g("waiter").workerStates == [.blockedOnReceive, .blockedOnReceive]
-                    && s.g("slowpoke").workerStates == [.sleeping] && s.g("idler").workerStates == [.sleeping]
+                s.g("producer").instantStates == [.blockedOnSend, .blockedOnSend, .blockedOnSend]
+                    && s.g("waiter").instantStates == [.blockedOnReceive, .blockedOnReceive]
+                    && s.g("slowpoke").instantStates == [.sleeping] && s.g("idler").instantStates == [.sleeping]
             }
             if paused { experiment.setPaused(true) }
             let promptly = finishesPromptly(timeout: 5) { experiment.shutdown() }

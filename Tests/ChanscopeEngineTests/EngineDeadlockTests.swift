@@ -130,8 +130,8 @@ struct EngineDeadlockTests {
         let stuck = watcher.waitFor("the deadlock to be reported") { $0.deadlock != nil }
         #expect(stuck.deadlock == "A -> ab -> B -> ba -> A")
         #expect(watcher.events(.deadlock).map(\.text) == ["deadlock: A -> ab -> B -> ba -> A"])
-        #expect(stuck.g("A").workerStates == [.blockedOnSend])
-        #expect(stuck.g("B").workerStates == [.blockedOnSend])
+        #expect(stuck.g("A").instantStates == [.blockedOnSend])
+        #expect(stuck.g("B").instantStates == [.blockedOnSend])
         // Still reported, once, while it lasts.
         watcher.keepWatching(for: 0.1)
         #expect(watcher.last?.deadlock == "A -> ab -> B -> ba -> A")
@@ -139,7 +139,7 @@ struct EngineDeadlockTests {
 
         experiment.closeGroup("B")
         let resolved = watcher.waitFor("the deadlock to clear and A to fail") { $0.deadlock == nil && $0.isFinished }
-        #expect(resolved.g("A").workerStates == [.disconnected])
+        #expect(resolved.g("A").instantStates == [.disconnected])
         #expect(watcher.events(.deadlockCleared).map(\.text) == ["deadlock resolved: A -> ab -> B -> ba -> A"])
     }
 
@@ -205,12 +205,12 @@ struct EngineDeadlockTests {
         defer { experiment.shutdown() }
         experiment.start()
         let watcher = Watcher(experiment)
-        watcher.waitFor("the waiter blocked") { $0.g("waiter").workerStates == [.blockedOnReceive] }
+        watcher.waitFor("the waiter blocked") { $0.g("waiter").instantStates == [.blockedOnReceive] }
         // Watch for several grace periods: nothing may be reported.
         watcher.keepWatching(for: 0.6)
         let end = watcher.waitFor("the pipeline moving") { $0.g("C").done >= 5 }
         #expect(end.deadlock == nil)
         #expect(watcher.events(.deadlock).isEmpty)
-        #expect(end.g("waiter").workerStates == [.blockedOnReceive])
+        #expect(end.g("waiter").instantStates == [.blockedOnReceive])
     }
 }

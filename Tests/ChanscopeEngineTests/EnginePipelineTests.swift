@@ -35,8 +35,8 @@ struct EnginePipelineTests {
         let a = end.g("A"), b = end.g("B"), c = end.g("C")
         let ab = end.ch("ab").counters, bc = end.ch("bc").counters
         #expect(a.isClosed && !b.isClosed && !c.isClosed)
-        #expect(b.workerStates == [.disconnected, .disconnected])
-        #expect(c.workerStates == [.disconnected])
+        #expect(b.instantStates == [.disconnected, .disconnected])
+        #expect(c.instantStates == [.disconnected])
         // B ended only after draining ab, C after draining bc.
         #expect(ab.depth == 0 && ab.received == ab.accepted && ab.discarded == 0)
         #expect(bc.depth == 0 && bc.received == bc.accepted && bc.discarded == 0)

@@ -23,7 +23,7 @@ struct EngineStepTests {
         #expect(producer.made == 50)
         #expect(producer.sent == 50)
         #expect(producer.iterations == 50)
-        #expect(producer.workerStates == [.finished])
+        #expect(producer.instantStates == [.finished])
         #expect(work.counters.attempted == 50)
         #expect(work.counters.accepted == 50)
         #expect(work.counters.received == 50)
@@ -31,7 +31,7 @@ struct EngineStepTests {
         #expect(consumer.received == 50)
         #expect(consumer.done == 50)
         #expect(consumer.made == 0)
-        #expect(consumer.workerStates == [.disconnected, .disconnected])
+        #expect(consumer.instantStates == [.disconnected, .disconnected])
         #expect(watcher.index(of: .started, containing: "Basic") != nil)
         #expect(watcher.index(of: .disconnect, containing: "work: every sender is gone") != nil)
         #expect(watcher.index(of: .groupFinished, containing: "producer finished (done)") != nil)
@@ -58,14 +58,14 @@ struct EngineStepTests {
         let idle = watcher.waitFor("empty polls") { $0.g("poller").emptyPolls >= 10 }
         #expect(idle.g("poller").received == 0)
         #expect(idle.g("poller").done == 0)
-        #expect(idle.g("producer").workerStates == [.sleeping])
+        #expect(idle.g("producer").instantStates == [.sleeping])
         experiment.setKnob(.preset("produce_ms"), to: 0)
         let end = watcher.waitFor("poller finished") { $0.g("poller").isFinished }
         let poller = end.g("poller")
         #expect(poller.received == 5)
         #expect(poller.done == 5)
         #expect(poller.emptyPolls >= 10)
-        #expect(poller.workerStates == [.disconnected])
+        #expect(poller.instantStates == [.disconnected])
         #expect(end.ch("jobs").counters.received == 5)
         #expect(end.g("producer").made == 5)
     }
@@ -153,7 +153,7 @@ struct EngineStepTests {
         #expect(end.g("producer").made == 40)
         #expect(end.g("producer").iterations == 40)
         #expect(end.g("consumer").done == 40)
-        #expect(end.g("producer").workerStates == [.finished, .finished, .finished])
+        #expect(end.g("producer").instantStates == [.finished, .finished, .finished])
     }
 
     @Test("a limit of 0 is endless; lowering it live ends the group, iterations never pass it")
@@ -212,7 +212,7 @@ struct EngineStepTests {
             experiment.setPaused(true)
             let held = watcher.waitFor("every worker held with 10 messages in flight") { snapshot in
                 let quiet = snapshot.groups.allSatisfy { group in
-                    group.workerStates.allSatisfy { $0 == .paused || $0 == .blockedOnReceive }
+                    group.instantStates.allSatisfy { $0 == .paused || $0 == .blockedOnReceive }
                 }
                 return quiet && inFlight(snapshot) == 10
             }

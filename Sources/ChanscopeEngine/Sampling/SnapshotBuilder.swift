@@ -54,7 +54,7 @@ enum SnapshotBuilder {
                 blockedReceivePercent: share(\.blockedReceiveNanos),
                 emptyPollsPerSecond: WindowRate.perSecond(
                     state.points(now: now, start: reading.startTime, current: group.emptyPolls) { $0.groups[safe: index]?.emptyPolls }, now: now),
-                limit: group.limit, iterations: group.iterations, isClosed: group.isClosed)
+                limit: group.limit, iterations: group.iterations, isClosed: group.isClosed, instantStates: group.workerStates)
             if let event = SnapshotChecks.finished(snapshot, wasFinished: state.groupFinished[index], time: seconds(at: group.lastEnd)) {
                 found.append(event)
             }

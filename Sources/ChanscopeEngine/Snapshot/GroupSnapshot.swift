@@ -1,8 +1,11 @@
 /// One worker group as the sampler saw it at one tick.
 public struct GroupSnapshot: Sendable, Hashable {
     public var name: String
-    /// The state of each worker on screen (live and finished, not removed), in order.
+    /// The state of each worker on screen (live and finished, not removed), in order, as it spent
+    /// the sampling window (`WorkerState.asSpent`): what the glyphs and words show.
     public var workerStates: [WorkerState]
+    /// The same workers' states at the instant of the sample (what the threads do right now).
+    public var instantStates: [WorkerState]
     /// Totals over every worker the group ever had.
     public var made: UInt64
     public var done: UInt64
@@ -26,10 +29,11 @@ public struct GroupSnapshot: Sendable, Hashable {
         name: String, workerStates: [WorkerState], made: UInt64 = 0, done: UInt64 = 0, sent: UInt64 = 0,
         received: UInt64 = 0, emptyPolls: UInt64 = 0, abandoned: UInt64 = 0, blockedSendPercent: Double = 0,
         blockedReceivePercent: Double = 0, emptyPollsPerSecond: Double = 0, limit: Int = 0, iterations: Int = 0,
-        isClosed: Bool = false
+        isClosed: Bool = false, instantStates: [WorkerState]? = nil
     ) {
         self.name = name
         self.workerStates = workerStates
+        self.instantStates = instantStates ?? workerStates
         self.made = made
         self.done = done
         self.sent = sent
