@@ -324,7 +324,7 @@ struct EngineControlTests {
             // released first; either way it is counted.
             let work = end.ch("work").counters
             #expect(end.g("producer").made == work.attempted + end.g("producer").abandoned)
-            #expect(end.g("producer").abandoned + work.failed >= 3)
+            #expect(end.g("producer").abandoned + work.failed >= 3, "\(work) \(end.g("producer"))")
             #expect(end.accountingViolation == nil)
             let again = finishesPromptly(timeout: 5) { experiment.shutdown() }  // idempotent
             #expect(again)

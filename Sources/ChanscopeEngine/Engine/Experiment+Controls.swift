@@ -35,7 +35,13 @@ extension Experiment {
         switch id {
         case .preset:
             control.wakeAll()
-            revision = logged(.knob, "\(spec.label) \(NumberText.plain(old)) -> \(spec.formatted(new))", now: now)
+            let change = ValueChange(
+                knob: id, wording: .knob(label: spec.label, unit: spec.unit, decimals: NumberText.decimals(forStep: spec.step)),
+                from: old, to: new)
+            revision = lock.withLock {
+                log.record(ExperimentEvent(time: seconds(since: startTime, now: now), kind: .knob, change: change))
+                return log.revision
+            }
         case .capacity(let channelID):
             if let channelIndex = self.index(of: channelID) {
                 let capacity = Int(saturating: new)
@@ -117,18 +123,24 @@ extension Experiment {
                 for _ in live.count..<target {
                     makeWorker(in: group).start()
                 }
-                log.record(event(.workerAdded, "\(group.name): \(target) workers (+\(target - live.count))", now: now))
+                log.record(workersEvent(.workerAdded, group: group.name, from: live.count, to: target, now: now))
             } else if target < live.count {
                 toStop = Array(live.suffix(live.count - target))
                 for worker in toStop {
                     group.workers.removeAll { $0 === worker }
                     group.retired.append(worker)
                 }
-                log.record(event(.workerRemoved, "\(group.name): \(target) workers (-\(live.count - target))", now: now))
+                log.record(workersEvent(.workerRemoved, group: group.name, from: live.count, to: target, now: now))
             }
             return log.revision
         }
         for worker in toStop { worker.stop() }
         return revision
+    }
+
+    /// `consumer: 3 workers (+1)`, with the numbers kept for folding.
+    private func workersEvent(_ kind: ExperimentEvent.Kind, group: String, from: Int, to: Int, now: UInt64) -> ExperimentEvent {
+        let change = ValueChange(knob: .workers(GroupID(group)), wording: .workers(group: group), from: Double(from), to: Double(to))
+        return ExperimentEvent(time: seconds(since: startTime, now: now), kind: kind, change: change)
     }
 }

@@ -86,7 +86,14 @@ public struct AppState: Sendable, Equatable {
         for channel in snapshot.channels where channel.stats.latency.count > 0 {
             recentLatency[channel.name] = HeldLatency(summary: channel.stats.latency, tick: snapshot.tick)
         }
-        events.append(contentsOf: snapshot.events)
+        for event in snapshot.events {
+            // A burst of moves of one slider is one line (the CSV keeps each tick's own).
+            if let last = events.last, let folded = event.folded(into: last) {
+                events[events.count - 1] = folded
+            } else {
+                events.append(event)
+            }
+        }
         if events.count > AppState.eventLimit { events.removeFirst(events.count - AppState.eventLimit) }
         clampSelections()
     }
