@@ -82,7 +82,7 @@ import Testing
         #expect(lines[0].contains("chanscope  Producer and consumer"))
         #expect(lines[0].contains("running"))
         #expect(lines.contains { $0.contains("work  bounded(8)") })
-        #expect(lines.contains { $0.contains("producer") && $0.contains("blocked send 34%") })
+        #expect(lines.contains { $0.contains("producer") && $0.contains("34%") })
         #expect(lines.contains { $0.contains("Producer wait") && $0.contains("100 ms") })
         #expect(lines.last!.contains("q quit"))
         #expect(lines.contains { $0.contains("started Producer and consumer") })

@@ -6,12 +6,13 @@ enum ResolvedStep: Sendable, Equatable {
     case receive(channel: Int)
     case poll(channel: Int)
     case sleep(knob: Int, jitter: Double)
+    case compute(knob: Int)
 
     /// The channel this step uses, if any.
     var channel: Int? {
         switch self {
         case .send(let c), .receive(let c), .poll(let c): c
-        case .make, .sleep: nil
+        case .make, .sleep, .compute: nil
         }
     }
 }

@@ -17,6 +17,8 @@ final class Worker: @unchecked Sendable {
     private let knobs: KnobBoard
     private let control: ExperimentControl
     private var random: SplitMix64
+    /// What `compute` works on: a few kilobytes, so the work stays in the core's cache.
+    private var workBuffer = [Float](repeating: 1, count: 1024)
     private var thread: JoinableThread?
 
     init(
@@ -35,7 +37,10 @@ final class Worker: @unchecked Sendable {
     /// Starts the thread.
     func start() {
         thread = JoinableThread(name: "\(group.name)-\(id)") { [self] in
+            counters.cpuClock.store(ThreadCPUClock.currentThread(), ordering: .releasing)
             let end = runLoop()
+            counters.finalCPUNanos.store(ThreadCPUClock.currentThreadNanoseconds(), ordering: .releasing)
+            counters.cpuClock.store(ThreadCPUClock.none, ordering: .releasing)
             counters.endedAt.store(MonotonicClock.now(), ordering: .relaxed)
             releaseHandles()
             counters.set(end)
@@ -120,6 +125,7 @@ final class Worker: @unchecked Sendable {
                 case .poll(let channel):
                     guard let receiver = receivers[channel] else { continue }
                     counters.set(.working)
+                    counters.polls.wrappingAdd(1, ordering: .relaxed)
                     switch receiver.tryReceive() {
                     case .received(let message, _):
                         if hand != nil { consume(&hand) }
@@ -139,6 +145,9 @@ final class Worker: @unchecked Sendable {
                     // Between empty polls the worker is still "polling": keep that on screen.
                     if !lastPollEmpty { counters.set(.sleeping) }
                     sleep(knob: knob, jitter: jitter)
+                case .compute(let knob):
+                    counters.set(.working)
+                    compute(knob: knob)
                 }
             }
             if hand != nil { consume(&hand) }
@@ -190,6 +199,22 @@ final class Worker: @unchecked Sendable {
                 control.gate.wait(until: deadline)
             }
         }
+    }
+
+    /// Works for the knob's current value in milliseconds: arithmetic on a buffer of floats, the
+    /// course's worker computing on a `Vec<f32>`, so the core is really busy. Looks at the clock
+    /// and the stop flag between rounds of work, so a stop or a shorter knob takes effect within
+    /// about a tenth of a millisecond.
+    private func compute(knob: Int) {
+        let start = MonotonicClock.now()
+        while !shouldStop {
+            let deadline = start &+ UInt64.nanoseconds(fromMilliseconds: max(0, knobs.value(at: knob)))
+            guard MonotonicClock.now() < deadline else { break }
+            workBuffer.withUnsafeMutableBufferPointer { buffer in
+                for index in buffer.indices { buffer[index] = buffer[index] * 0.999_9 + 0.000_1 * Float(index & 7) }
+            }
+        }
+        counters.workChecksum.store(UInt32(workBuffer[0].bitPattern & 0xFF), ordering: .relaxed)
     }
 
     /// The factor a `sleep` step's wait is multiplied by: uniform in `1 - jitter ... 1 + jitter`,

@@ -14,6 +14,14 @@ final class WorkerCounters: Sendable {
     let sent = Atomic<UInt64>(0)
     let received = Atomic<UInt64>(0)
     let emptyPolls = Atomic<UInt64>(0)
+    /// Every `poll`, empty or not.
+    let polls = Atomic<UInt64>(0)
+    /// The thread's CPU-time clock while it runs (see `ThreadCPUClock`), and its CPU time in all
+    /// once it has ended (the clock is gone with the thread).
+    let cpuClock = Atomic<Int32>(ThreadCPUClock.none)
+    let finalCPUNanos = Atomic<UInt64>(0)
+    /// A byte of what `compute` computed, published so the optimiser cannot skip the work.
+    let workChecksum = Atomic<UInt32>(0)
     /// Messages in hand when the worker was closed or removed (they never reached a channel).
     let abandoned = Atomic<UInt64>(0)
     /// Nanoseconds spent inside sends and receives, finished ones only.
@@ -31,6 +39,13 @@ final class WorkerCounters: Sendable {
 
     func set(_ newState: WorkerState) {
         state.store(newState.rawValue, ordering: .relaxed)
+    }
+
+    /// CPU time the thread has used so far (nanoseconds of a core).
+    func cpuNanos() -> UInt64 {
+        let clock = cpuClock.load(ordering: .acquiring)
+        if clock != ThreadCPUClock.none, let now = ThreadCPUClock.nanoseconds(of: clock) { return max(now, finalCPUNanos.load(ordering: .relaxed)) }
+        return finalCPUNanos.load(ordering: .acquiring)
     }
 
     /// Total time inside sends and receives up to `now`, counting an operation still under way.

@@ -39,6 +39,7 @@ final class WorkerGroup: @unchecked Sendable {
             case .recv(let name): .receive(channel: channelIndex[name] ?? 0)
             case .poll(let name): .poll(channel: channelIndex[name] ?? 0)
             case .sleep(let knob, let jitter): .sleep(knob: knobs.index(of: .preset(knob)) ?? 0, jitter: jitter)
+            case .compute(let knob): .compute(knob: knobs.index(of: .preset(knob)) ?? 0)
             }
         }
         switch spec.limit {

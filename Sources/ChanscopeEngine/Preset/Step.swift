@@ -14,4 +14,7 @@ public enum Step: Sendable, Equatable {
     case poll(channel: String)
     /// Sleeps for the knob's value in milliseconds, varied by up to ±`jitter` (0...1) of it.
     case sleep(knob: String, jitter: Double)
+    /// Works for the knob's value in milliseconds: real arithmetic on a buffer, burning a core
+    /// (the course's worker computing on a `Vec<f32>`), shown as working; `sleep` stays idle.
+    case compute(knob: String)
 }

@@ -56,7 +56,7 @@ public final class CSVRecorder: @unchecked Sendable {
             }
         }
         for group in snapshot.groups {
-            for column in ["count", "done", "blocked_send_pct", "blocked_recv_pct", "empty_polls"] {
+            for column in ["count", "done", "blocked_send_pct", "blocked_recv_pct", "empty_polls", "polls_per_s", "cpu_pct"] {
                 fields.append("\(group.name).\(column)")
             }
         }
@@ -83,7 +83,8 @@ public final class CSVRecorder: @unchecked Sendable {
         for group in snapshot.groups {
             fields += [
                 String(group.liveCount), String(group.done), fixed(group.blockedSendPercent, 1),
-                fixed(group.blockedReceivePercent, 1), String(group.emptyPolls),
+                fixed(group.blockedReceivePercent, 1), String(group.emptyPolls), fixed(group.pollsPerSecond, 1),
+                fixed(group.cpuPercent, 1),
             ]
         }
         fields += snapshot.knobs.filter(\.isPresetKnob).map { NumberText.plain($0.value) }

@@ -22,6 +22,8 @@ extension Experiment {
                 reading.sent &+= c.sent.load(ordering: .relaxed)
                 reading.received &+= c.received.load(ordering: .relaxed)
                 reading.emptyPolls &+= c.emptyPolls.load(ordering: .relaxed)
+                reading.polls &+= c.polls.load(ordering: .relaxed)
+                reading.cpuNanos &+= c.cpuNanos()
                 reading.abandoned &+= c.abandoned.load(ordering: .relaxed)
                 reading.lastEnd = max(reading.lastEnd, c.endedAt.load(ordering: .relaxed))
                 let blocked = c.blockedNanos(now: now)

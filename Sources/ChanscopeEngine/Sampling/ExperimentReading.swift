@@ -18,6 +18,10 @@ struct ExperimentReading {
         var sent: UInt64 = 0
         var received: UInt64 = 0
         var emptyPolls: UInt64 = 0
+        /// Every poll, empty or not.
+        var polls: UInt64 = 0
+        /// CPU nanoseconds the group's threads have used in all (the system's figure).
+        var cpuNanos: UInt64 = 0
         var abandoned: UInt64 = 0
         /// Nanoseconds spent inside sends and receives, counting operations still under way.
         var blockedSendNanos: UInt64 = 0

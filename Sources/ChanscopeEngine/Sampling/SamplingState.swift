@@ -28,6 +28,9 @@ struct SamplingState {
         var blockedSendNanos: UInt64
         var blockedReceiveNanos: UInt64
         var emptyPolls: UInt64
+        var polls: UInt64 = 0
+        /// CPU nanoseconds used by the group's threads in all.
+        var cpuNanos: UInt64 = 0
         /// Live-worker nanoseconds since the start: what the blocked shares are a share of.
         var liveNanos: Double
         /// Each shown worker's time inside sends and receives, by worker.
@@ -74,6 +77,17 @@ struct SamplingState {
             mark.groups[safe: group].map { WindowShare.Point(time: mark.time, part: part($0), whole: $0.liveNanos) }
         }
         points.append(WindowShare.Point(time: current.time, part: part(current.mark), whole: current.mark.liveNanos))
+        return points
+    }
+
+    /// A group's CPU nanoseconds at every mark of the window (the start standing in before the
+    /// first), then `current`; the whole is the clock, so the share is of one core's time.
+    func cpuPoints(start: UInt64, current: (time: UInt64, cpu: UInt64), group: Int) -> [WindowShare.Point] {
+        var points = droppedMarks ? [] : [WindowShare.Point(time: start, part: 0, whole: Double(start))]
+        points += marks.compactMap { mark in
+            mark.groups[safe: group].map { WindowShare.Point(time: mark.time, part: $0.cpuNanos, whole: Double(mark.time)) }
+        }
+        points.append(WindowShare.Point(time: current.time, part: current.cpu, whole: Double(current.time)))
         return points
     }
 

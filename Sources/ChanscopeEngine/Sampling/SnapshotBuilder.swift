@@ -33,7 +33,7 @@ enum SnapshotBuilder {
             let groupMark = SamplingState.GroupMark(
                 blockedSendNanos: max(group.blockedSendNanos, before?.blockedSendNanos ?? 0),
                 blockedReceiveNanos: max(group.blockedReceiveNanos, before?.blockedReceiveNanos ?? 0),
-                emptyPolls: group.emptyPolls,
+                emptyPolls: group.emptyPolls, polls: group.polls, cpuNanos: group.cpuNanos,
                 liveNanos: (before?.liveNanos ?? 0) + interval * 1e9 * Double(max(1, live)),
                 workers: Dictionary(group.workerTimes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }))
             mark.groups.append(groupMark)
@@ -54,6 +54,9 @@ enum SnapshotBuilder {
                 blockedReceivePercent: share(\.blockedReceiveNanos),
                 emptyPollsPerSecond: WindowRate.perSecond(
                     state.points(now: now, start: reading.startTime, current: group.emptyPolls) { $0.groups[safe: index]?.emptyPolls }, now: now),
+                pollsPerSecond: WindowRate.perSecond(
+                    state.points(now: now, start: reading.startTime, current: group.polls) { $0.groups[safe: index]?.polls }, now: now),
+                cpuPercent: WindowShare.percent(state.cpuPoints(start: reading.startTime, current: (now, group.cpuNanos), group: index), cap: nil),
                 limit: group.limit, iterations: group.iterations, isClosed: group.isClosed, instantStates: group.workerStates)
             if let event = SnapshotChecks.finished(snapshot, wasFinished: state.groupFinished[index], time: seconds(at: group.lastEnd)) {
                 found.append(event)

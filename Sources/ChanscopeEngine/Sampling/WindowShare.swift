@@ -15,7 +15,9 @@ enum WindowShare {
     }
 
     /// The share 0...100 of the whole spent in the part over the window ending at the last point.
-    static func percent(_ points: [Point], window: UInt64 = SamplingState.window) -> Double {
+    /// - Parameter cap: the largest share (100 for one thread's time; none for a group's CPU,
+    ///   which counts every thread: three busy workers are 300% of a core, as `top` says).
+    static func percent(_ points: [Point], window: UInt64 = SamplingState.window, cap: Double? = 100) -> Double {
         guard let last = points.last else { return 0 }
         let half = window / 2
         var sum = 0.0
@@ -29,6 +31,7 @@ enum WindowShare {
             sum += Double(end.part &- min(end.part, start.part)) / whole
             boxes += 1
         }
-        return boxes == 0 ? 0 : min(100, sum / Double(boxes) * 100)
+        let share = boxes == 0 ? 0 : sum / Double(boxes) * 100
+        return cap.map { min($0, share) } ?? share
     }
 }

@@ -17,8 +17,12 @@ public struct GroupSnapshot: Sendable, Hashable {
     /// Share (0-100) of the last interval the live workers spent inside sends and receives.
     public var blockedSendPercent: Double
     public var blockedReceivePercent: Double
-    /// Empty polls per second over the last interval.
+    /// Empty polls, and all polls, per second over the sampling window.
     public var emptyPollsPerSecond: Double
+    public var pollsPerSecond: Double
+    /// CPU the group's threads used over the window, in percent of one core (the system's
+    /// thread CPU time, like `top`: two busy workers are 200%).
+    public var cpuPercent: Double
     /// The group's loop limit (0 = endless) and iterations claimed so far.
     public var limit: Int
     public var iterations: Int
@@ -28,7 +32,8 @@ public struct GroupSnapshot: Sendable, Hashable {
     public init(
         name: String, workerStates: [WorkerState], made: UInt64 = 0, done: UInt64 = 0, sent: UInt64 = 0,
         received: UInt64 = 0, emptyPolls: UInt64 = 0, abandoned: UInt64 = 0, blockedSendPercent: Double = 0,
-        blockedReceivePercent: Double = 0, emptyPollsPerSecond: Double = 0, limit: Int = 0, iterations: Int = 0,
+        blockedReceivePercent: Double = 0, emptyPollsPerSecond: Double = 0, pollsPerSecond: Double = 0, cpuPercent: Double = 0,
+        limit: Int = 0, iterations: Int = 0,
         isClosed: Bool = false, instantStates: [WorkerState]? = nil
     ) {
         self.name = name
@@ -43,9 +48,16 @@ public struct GroupSnapshot: Sendable, Hashable {
         self.blockedSendPercent = blockedSendPercent
         self.blockedReceivePercent = blockedReceivePercent
         self.emptyPollsPerSecond = emptyPollsPerSecond
+        self.pollsPerSecond = pollsPerSecond
+        self.cpuPercent = cpuPercent
         self.limit = limit
         self.iterations = iterations
         self.isClosed = isClosed
+    }
+
+    /// The share 0...100 of polls that found the channel empty, over the window.
+    public var emptyPollShare: Double {
+        pollsPerSecond > 0 ? min(100, emptyPollsPerSecond / pollsPerSecond * 100) : 0
     }
 
     /// Workers not yet finished.

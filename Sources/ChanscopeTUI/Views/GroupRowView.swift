@@ -1,11 +1,28 @@
 import ChanscopeEngine
 
-/// One worker group on one line: a glyph per worker, counts, and time blocked.
+/// One worker group on one line: a glyph per worker, counts, time blocked, CPU, polls, and the
+/// states in words.
+///
+/// The parts come in order of importance, each with a full and a short form; the row takes full
+/// forms while they fit, then short ones, then leaves out the least important, so nothing is cut
+/// in the middle of a word and the state words always stand beside the glyphs that they explain.
 struct GroupRowView {
     var group: GroupSnapshot
     var isSelected: Bool
     var nameWidth: Int
     var theme: Theme
+    /// Parts (from the least important up) to show in their short form at least, so that every
+    /// row of the screen reads alike (see `shortening(for:in:)`).
+    var shortenAtLeast = 0
+    /// The most parts to show (the least important go first), for the same reason.
+    var keepAtMost = Int.max
+
+    /// One piece of the row after the glyphs.
+    struct Part {
+        var full: String
+        var short: String
+        var style: Style
+    }
 
     func draw(in rect: Rect, on grid: inout Grid) {
         guard rect.height > 0 else { return }
@@ -27,37 +44,85 @@ struct GroupRowView {
             x += grid.put(String(glyph), x: x, y: y, style: style, maxWidth: rect.maxX - x)
         }
         if group.workerStates.isEmpty { x += grid.put("(none)", x: x, y: y, style: theme.dim, maxWidth: rect.maxX - x) }
-        x = max(x, rect.x + nameWidth + 3 + min(glyphRoom, 8))
-        // Only the counts that mean something for this group: a producer makes and sends, a
-        // consumer gets and finishes; the limit goes with what it limits.
-        let limit = group.limit > 0 ? "/\(group.limit)" : ""
-        var parts: [String] = []
-        if group.made > 0 { parts.append("made \(group.made)\(limit)") }
-        if group.sent > 0 || group.made > 0 { parts.append("sent \(group.sent)") }
-        if group.received > 0 || group.made == 0 { parts.append("got \(group.received)") }
-        if group.done > 0 || (group.made == 0 && group.sent == 0) { parts.append("done \(group.done)\(group.made > 0 ? "" : limit)") }
-        let text = " " + parts.joined(separator: " ")
-        x += grid.put(text, x: x, y: y, style: .plain, maxWidth: rect.maxX - x)
-        let send = group.blockedSendPercent
-        let receive = group.blockedReceivePercent
-        x += grid.put("  blocked send \(NumberText.percent(send))", x: x, y: y, style: send >= 50 ? theme.warning : theme.dim, maxWidth: rect.maxX - x)
-        x += grid.put(" recv \(NumberText.percent(receive))", x: x, y: y, style: receive >= 50 ? theme.info : theme.dim, maxWidth: rect.maxX - x)
-        if group.abandoned > 0 {
-            x += grid.put("  abandoned \(group.abandoned)", x: x, y: y, style: theme.alarm, maxWidth: rect.maxX - x)
-        }
-        if group.emptyPolls > 0 {
-            x += grid.put("  empty polls \(group.emptyPolls)", x: x, y: y, style: theme.info, maxWidth: rect.maxX - x)
-        }
-        let word = stateWords()
-        // Whole words or none: a cut "1 s" reads as nonsense.
-        if rect.maxX - x >= word.0.count + 2 {
-            grid.put("  " + word.0, x: x, y: y, style: word.1, maxWidth: rect.maxX - x)
+        x = partsStart(in: rect)
+        let fitted = Self.fit(parts(), states: stateWords(), width: rect.maxX - x, shortenAtLeast: shortenAtLeast, keepAtMost: keepAtMost)
+        for (text, style) in fitted.texts {
+            x += grid.put(text, x: x, y: y, style: style, maxWidth: rect.maxX - x)
         }
     }
 
+    /// The texts to draw within `width` columns: the parts (full, then short forms from the
+    /// least important up, then without the least important) and the state words last, whole.
+    static func fit(
+        _ parts: [Part], states: Part, width: Int, shortenAtLeast: Int = 0, keepAtMost: Int = .max
+    ) -> (texts: [(String, Style)], shortened: Int, kept: Int) {
+        var forms = parts.map { (text: $0.full, style: $0.style) }
+        let room = width - (states.full.count + 2)
+        func total() -> Int { forms.reduce(0) { $0 + $1.text.count + 2 } }
+        var shortened = parts.count
+        while (total() > room || parts.count - shortened < shortenAtLeast), shortened > 0 {
+            shortened -= 1
+            forms[shortened].text = parts[shortened].short
+        }
+        while total() > room || forms.count > keepAtMost, !forms.isEmpty { forms.removeLast() }
+        let kept = forms.count
+        var result = forms.map { ("  " + $0.text, $0.style) }
+        if width - total() >= states.full.count + 2 { result.append(("  " + states.full, states.style)) }
+        if let first = result.first { result[0].0 = String(first.0.dropFirst()) }
+        return (result, parts.count - shortened, kept)
+    }
+
+    /// Where the parts begin: after the name and a column of glyphs.
+    private func partsStart(in rect: Rect) -> Int {
+        let glyphRoom = max(4, min(group.workerStates.count, rect.width / 4))
+        let glyphs = min(group.workerStates.count, glyphRoom) + (group.workerStates.isEmpty ? 6 : 0)
+        return max(rect.x + 2 + min(nameWidth, rect.width) + 1 + glyphs, rect.x + nameWidth + 3 + min(glyphRoom, 8))
+    }
+
+    /// How many parts every row must shorten so that the longest row fits: rows of one screen
+    /// use the same forms, so their figures line up.
+    static func shortening(for rows: [GroupRowView], in rect: Rect) -> (shorten: Int, keep: Int) {
+        let fits = rows.map { row in fit(row.parts(), states: row.stateWords(), width: rect.maxX - row.partsStart(in: rect)) }
+        return (fits.map(\.shortened).max() ?? 0, fits.map(\.kept).min() ?? .max)
+    }
+
+    /// Counts, blocked shares, CPU, polls and abandoned messages, most important first.
+    private func parts() -> [Part] {
+        var parts: [Part] = []
+        // Only the counts that mean something for this group: a producer makes and sends, a
+        // consumer gets and finishes; the limit goes with what it limits.
+        let limit = group.limit > 0 ? "/\(group.limit)" : ""
+        var counts: [String] = []
+        if group.made > 0 { counts.append("made \(group.made)\(limit)") }
+        if group.sent > 0 || group.made > 0 { counts.append("sent \(group.sent)") }
+        if group.received > 0 || group.made == 0 { counts.append("got \(group.received)") }
+        if group.done > 0 || (group.made == 0 && group.sent == 0) { counts.append("done \(group.done)\(group.made > 0 ? "" : limit)") }
+        let joined = counts.joined(separator: " ")
+        parts.append(Part(full: joined, short: counts.prefix(2).joined(separator: " "), style: .plain))
+        let send = NumberText.percent(group.blockedSendPercent)
+        let receive = NumberText.percent(group.blockedReceivePercent)
+        let blockedStyle = group.blockedSendPercent >= 50 ? theme.warning : group.blockedReceivePercent >= 50 ? theme.info : theme.dim
+        let (sendGlyph, _) = theme.worker(.blockedOnSend)
+        let (receiveGlyph, _) = theme.worker(.blockedOnReceive)
+        parts.append(Part(
+            full: "blocked send \(send) recv \(receive)", short: "blocked \(sendGlyph)\(send) \(receiveGlyph)\(receive)", style: blockedStyle))
+        if group.pollsPerSecond > 0 || group.emptyPolls > 0 {
+            let rate = NumberText.rate(group.pollsPerSecond)
+            let empty = NumberText.fixed(group.emptyPollShare, decimals: group.emptyPollShare > 99 && group.emptyPollShare < 100 ? 2 : 0)
+            parts.append(Part(
+                full: "polls \(rate), \(empty)% empty (\(group.emptyPolls))", short: "empty polls \(group.emptyPolls)", style: theme.info))
+        }
+        let cpu = "CPU " + NumberText.fixed(group.cpuPercent, decimals: 0) + "%"
+        parts.append(Part(full: cpu, short: cpu, style: group.cpuPercent >= 50 ? theme.warning : theme.dim))
+        if group.abandoned > 0 {
+            parts.append(Part(full: "abandoned \(group.abandoned)", short: "abandoned \(group.abandoned)", style: theme.alarm))
+        }
+        return parts
+    }
+
     /// The states in words, e.g. `2 sleeping, 1 send-blocked`, styled by the most serious.
-    private func stateWords() -> (String, Style) {
-        if group.isClosed && group.liveCount == 0 { return ("CLOSED", theme.alarm) }
+    private func stateWords() -> Part {
+        if group.isClosed && group.liveCount == 0 { return Part(full: "CLOSED", short: "CLOSED", style: theme.alarm) }
         var counts: [(WorkerState, Int)] = []
         for state in group.workerStates {
             if let index = counts.firstIndex(where: { $0.0 == state }) { counts[index].1 += 1 } else { counts.append((state, 1)) }
@@ -66,6 +131,6 @@ struct GroupRowView {
         let style: Style =
             group.workerStates.contains(.disconnected) ? theme.alarm
             : group.workerStates.contains(.blockedOnSend) ? theme.warning : theme.dim
-        return (text, style)
+        return Part(full: text, short: text, style: style)
     }
 }

@@ -52,10 +52,14 @@ public enum ScreenView {
         }
         heading("Workers", hint: "g select · +/- worker · c close", theme: theme, in: layout.groupsHeading, on: &grid)
         let nameWidth = min(16, snapshot.groups.map(\.name.count).max() ?? 0)
-        for (index, rect) in layout.groups.enumerated() {
-            guard let group = snapshot.groups[safe: index] else { continue }
-            GroupRowView(group: group, isSelected: index == state.selectedGroup, nameWidth: nameWidth, theme: theme)
-                .draw(in: rect, on: &grid)
+        let rows = layout.groups.indices.compactMap { index in
+            snapshot.groups[safe: index].map { GroupRowView(group: $0, isSelected: index == state.selectedGroup, nameWidth: nameWidth, theme: theme) }
+        }
+        let shortening = layout.groups.first.map { GroupRowView.shortening(for: rows, in: $0) } ?? (0, .max)
+        for (row, rect) in zip(rows, layout.groups) {
+            var row = row
+            (row.shortenAtLeast, row.keepAtMost) = shortening
+            row.draw(in: rect, on: &grid)
         }
         drawLegend(theme: theme, in: layout.legend, on: &grid)
         heading("Knobs", hint: "↑↓ select · ←→ adjust · click to set", theme: theme, in: layout.knobsHeading, on: &grid)

@@ -56,6 +56,10 @@ extension PresetSchema {
                         summary: "wait the knob's value in milliseconds") { parts in
             .sleep(knob: parts.operand, jitter: parts.options["jitter"] ?? 0)
         },
+        StepDeclaration("compute", operand: .duration,
+                        summary: "work the knob's value in milliseconds: real arithmetic, a busy core, shown as working") { parts in
+            .compute(knob: parts.operand)
+        },
     ]
 
     /// The step keywords, for "unknown step" and "the loop is empty".
