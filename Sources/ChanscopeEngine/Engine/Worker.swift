@@ -73,13 +73,19 @@ final class Worker: @unchecked Sendable {
     /// Runs iterations until the limit, a disconnect or a stop; returns the final state.
     private func runLoop() -> WorkerState {
         var hand: Message?
+        // Whether the last poll found nothing: a worker that polls in a loop stays "polling"
+        // through its polls and sleeps until one brings a message.
+        var lastPollEmpty = false
         while true {
             guard !shouldStop else { return abandon(hand) }
             guard group.claimIteration(knobs: knobs) else { return .finished }
-            var lastPollEmpty = false
             for step in group.steps {
                 if control.isPaused { waitWhilePaused() }
                 guard !shouldStop else { return abandon(hand) }
+                switch step {
+                case .poll, .sleep: break
+                default: lastPollEmpty = false  // "polling" lasts from an empty poll to the next other step
+                }
                 switch step {
                 case .make:
                     if hand != nil { consume(&hand) }
@@ -124,7 +130,7 @@ final class Worker: @unchecked Sendable {
                     }
                 case .poll(let channel):
                     guard let receiver = receivers[channel] else { continue }
-                    counters.set(.working)
+                    if !lastPollEmpty { counters.set(.working) }
                     counters.polls.wrappingAdd(1, ordering: .relaxed)
                     switch receiver.tryReceive() {
                     case .received(let message, _):

@@ -22,6 +22,9 @@ struct GroupRowView {
         var full: String
         var short: String
         var style: Style
+        /// Which parts go first when even the short forms do not fit: the lowest. A part that
+        /// says nothing now (blocked 0%/0%, CPU 0%) ranks below one that does.
+        var rank = 5
     }
 
     func draw(in rect: Rect, on grid: inout Grid) {
@@ -59,17 +62,26 @@ struct GroupRowView {
         var forms = parts.map { (text: $0.full, style: $0.style) }
         let room = width - (states.full.count + 2)
         func total() -> Int { forms.reduce(0) { $0 + $1.text.count + 2 } }
-        var shortened = parts.count
-        while (total() > room || parts.count - shortened < shortenAtLeast), shortened > 0 {
-            shortened -= 1
-            forms[shortened].text = parts[shortened].short
+        // Short forms first for what says least (lowest rank), the later part among equals.
+        let order = parts.indices.sorted { (parts[$0].rank, -$0) < (parts[$1].rank, -$1) }
+        var shortened = 0
+        while total() > room || shortened < shortenAtLeast, shortened < order.count {
+            forms[order[shortened]].text = parts[order[shortened]].short
+            shortened += 1
         }
-        while total() > room || forms.count > keepAtMost, !forms.isEmpty { forms.removeLast() }
+        var ranks = parts.map(\.rank)
+        while total() > room || forms.count > keepAtMost, !forms.isEmpty {
+            // The lowest rank goes first; among equals, the last.
+            let lowest = ranks.min() ?? 0
+            let index = ranks.lastIndex(of: lowest) ?? forms.count - 1
+            forms.remove(at: index)
+            ranks.remove(at: index)
+        }
         let kept = forms.count
         var result = forms.map { ("  " + $0.text, $0.style) }
         if width - total() >= states.full.count + 2 { result.append(("  " + states.full, states.style)) }
         if let first = result.first { result[0].0 = String(first.0.dropFirst()) }
-        return (result, parts.count - shortened, kept)
+        return (result, shortened, kept)
     }
 
     /// Where the parts begin: after the name and a column of glyphs.
@@ -104,18 +116,23 @@ struct GroupRowView {
         let blockedStyle = group.blockedSendPercent >= 50 ? theme.warning : group.blockedReceivePercent >= 50 ? theme.info : theme.dim
         let (sendGlyph, _) = theme.worker(.blockedOnSend)
         let (receiveGlyph, _) = theme.worker(.blockedOnReceive)
+        let blocked = group.blockedSendPercent.rounded() > 0 || group.blockedReceivePercent.rounded() > 0
         parts.append(Part(
-            full: "blocked send \(send) recv \(receive)", short: "blocked \(sendGlyph)\(send) \(receiveGlyph)\(receive)", style: blockedStyle))
-        if group.pollsPerSecond > 0 || group.emptyPolls > 0 {
-            let rate = NumberText.rate(group.pollsPerSecond)
-            let empty = NumberText.fixed(group.emptyPollShare, decimals: group.emptyPollShare > 99 && group.emptyPollShare < 100 ? 2 : 0)
-            parts.append(Part(
-                full: "polls \(rate), \(empty)% empty (\(group.emptyPolls))", short: "empty polls \(group.emptyPolls)", style: theme.info))
-        }
+            full: "blocked send \(send) recv \(receive)", short: "blocked \(sendGlyph)\(send) \(receiveGlyph)\(receive)",
+            style: blockedStyle, rank: blocked ? 4 : 1))
         let cpu = "CPU " + NumberText.fixed(group.cpuPercent, decimals: 0) + "%"
-        parts.append(Part(full: cpu, short: cpu, style: group.cpuPercent >= 50 ? theme.warning : theme.dim))
+        parts.append(Part(full: cpu, short: cpu, style: group.cpuPercent >= 50 ? theme.warning : theme.dim, rank: group.cpuPercent >= 1 ? 4 : 2))
+        if group.pollsPerSecond > 0 || group.emptyPolls > 0 {
+            // The cost of busy waiting: how often it looks, and how often for nothing.
+            let rate = NumberText.rate(group.pollsPerSecond)
+            let share = group.emptyPollShare
+            // 99.998% empty reads 99.99%, never 100.00%: one poll in a thousand did find work.
+            let empty = share > 99 && share < 100 ? NumberText.fixed((share * 100).rounded(.down) / 100, decimals: 2) : NumberText.fixed(share, decimals: 0)
+            parts.append(Part(
+                full: "polls \(rate), \(empty)% empty (\(group.emptyPolls))", short: "empty polls \(group.emptyPolls)", style: theme.info, rank: 4))
+        }
         if group.abandoned > 0 {
-            parts.append(Part(full: "abandoned \(group.abandoned)", short: "abandoned \(group.abandoned)", style: theme.alarm))
+            parts.append(Part(full: "abandoned \(group.abandoned)", short: "abandoned \(group.abandoned)", style: theme.alarm, rank: 3))
         }
         return parts
     }
