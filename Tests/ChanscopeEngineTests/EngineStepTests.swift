@@ -55,7 +55,9 @@ struct EngineStepTests {
         defer { experiment.shutdown() }
         experiment.start()
         let watcher = Watcher(experiment)
-        let idle = watcher.waitFor("empty polls") { $0.g("poller").emptyPolls >= 10 }
+        let idle = watcher.waitFor("empty polls while the producer sleeps") {
+            $0.g("poller").emptyPolls >= 10 && $0.g("producer").instantStates == [.sleeping]
+        }
         #expect(idle.g("poller").received == 0)
         #expect(idle.g("poller").done == 0)
         #expect(idle.g("producer").instantStates == [.sleeping])

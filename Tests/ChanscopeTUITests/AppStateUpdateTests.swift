@@ -63,7 +63,7 @@ import Testing
         .character("c"): [.closeGroup("producer")],
         .character("s"): [.startRecording],
         .character("p"): [.loadPresetList],
-        .character("?"): [],
+        .character("?"): [], .character("L"): [], .character("]"): [], .character("["): [],
     ]
 
     @Test func everyBoundKeyHasAnExpectation() {

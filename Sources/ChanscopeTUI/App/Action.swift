@@ -24,6 +24,10 @@ public enum Action: Hashable, Sendable {
     case toggleRecording
     case openPresets
     case toggleHelp
+    /// Shows or hides the lesson strip, and steps through the lesson's lines.
+    case toggleLessonStrip
+    case nextLessonLine
+    case previousLessonLine
     /// Sets a knob to a value (a click on a slider's track).
     case setKnob(index: Int, value: Double)
     /// In the preset list.

@@ -37,6 +37,7 @@ extension AppState {
             var next = AppState(presetName: name, lesson: lesson, ascii: ascii, size: size)
             if keepSelections { (next.selectedKnob, next.selectedChannel, next.selectedGroup) = (selectedKnob, selectedChannel, selectedGroup) }
             (next.recordingPath, next.recordedRows) = (recordingPath, recordedRows)
+            next.lessonStripShown = lessonStripShown
             self = next
         }
         return []
@@ -107,6 +108,15 @@ extension AppState {
         case .toggleHelp:
             overlay = overlay == .help ? .none : .help
             helpScroll = 0
+            return []
+        case .toggleLessonStrip:
+            lessonStripShown = !showsLessonStrip
+            return []
+        case .nextLessonLine, .previousLessonLine:
+            let count = lessonLines.count
+            guard count > 0 else { return [] }
+            lessonStripShown = true
+            lessonLine = min(count - 1, max(0, lessonLine + (action == .nextLessonLine ? 1 : -1)))
             return []
         case .listUp, .listDown, .listChoose, .dismiss:
             return []

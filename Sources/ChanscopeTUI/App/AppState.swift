@@ -63,6 +63,25 @@ public struct AppState: Sendable, Equatable {
     public var receipts = ControlReceipts()
     /// Set by `q`: the loop ends after this update.
     public var isQuitting = false
+    /// Whether the lesson strip shows: nil = where the terminal has room (`LessonStrip.fits`).
+    public var lessonStripShown: Bool?
+    /// The lesson line the strip shows (0-based), moved with `]` and `[`.
+    public var lessonLine = 0
+
+    /// The lesson's lines, without blank ones.
+    public var lessonLines: [String] {
+        lesson.split(separator: "\n", omittingEmptySubsequences: true)
+            .map { String($0.drop { $0 == " " }) }
+            .filter { !$0.isEmpty }
+    }
+
+    /// Whether the lesson strip is on at the current size.
+    public var showsLessonStrip: Bool { showsLessonStrip(at: size) }
+
+    /// Whether the lesson strip is on at `size` (the size a frame is drawn at).
+    public func showsLessonStrip(at size: TerminalSize) -> Bool {
+        !lessonLines.isEmpty && (lessonStripShown ?? LessonStripView.fitsByDefault(size))
+    }
 
     /// How many ticks a latency reading stays on screen after its channel went quiet.
     public static let latencyHoldTicks = 50

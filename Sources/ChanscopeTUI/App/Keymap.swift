@@ -11,12 +11,18 @@ public enum Keymap {
                 keys: [.character("r"), .character("R")], label: "r/R",
                 help: "restart: r as loaded, R keeping sliders, kinds and workers", footer: "restart",
                 action: { key in key == .character("R") ? .restartKeepingSettings : .restart }),
-            KeyBinding([.up, .character("k")], ascii ? "up/k" : "↑/k", "select the previous slider", does: .selectPreviousKnob),
-            KeyBinding([.down, .character("j")], ascii ? "down/j" : "↓/j", "select the next slider", footer: nil, does: .selectNextKnob),
-            KeyBinding([.left, .character("h")], ascii ? "left/h" : "←/h", "decrease the selected slider by one step", does: .adjust(steps: -1)),
-            KeyBinding([.right, .character("l")], ascii ? "right/l" : "→/l", "increase the selected slider by one step", does: .adjust(steps: 1)),
-            KeyBinding([.shiftLeft, .pageDown], ascii ? "S-left/PgDn" : "⇧←/PgDn", "decrease by a tenth of the range", does: .adjustCoarse(direction: -1)),
-            KeyBinding([.shiftRight, .pageUp], ascii ? "S-right/PgUp" : "⇧→/PgUp", "increase by a tenth of the range", does: .adjustCoarse(direction: 1)),
+            KeyBinding(
+                keys: [.up, .character("k"), .down, .character("j")], label: ascii ? "up/dn k j" : "↑↓ k j",
+                help: "select the previous / next slider",
+                action: { key in key == .up || key == .character("k") ? .selectPreviousKnob : .selectNextKnob }),
+            KeyBinding(
+                keys: [.left, .character("h"), .right, .character("l")], label: ascii ? "<> h l" : "←→ h l",
+                help: "move the selected slider one step down / up",
+                action: { key in .adjust(steps: key == .left || key == .character("h") ? -1 : 1) }),
+            KeyBinding(
+                keys: [.shiftLeft, .pageDown, .shiftRight, .pageUp], label: ascii ? "S-<> PgDn PgUp" : "⇧←→ PgDn PgUp",
+                help: "move it by a tenth of its range",
+                action: { key in .adjustCoarse(direction: key == .shiftLeft || key == .pageDown ? -1 : 1) }),
             KeyBinding(
                 keys: (1...5).map { .character(Character(String($0))) }, label: "1-5",
                 help: "selected channel's kind: 1 unbounded 2 bounded 3 rendezvous 4 dropping 5 overwriting",
@@ -33,6 +39,16 @@ public enum Keymap {
             KeyBinding([.character("s")], "s", "start / stop recording to a CSV file in this folder", footer: "record", does: .toggleRecording),
             KeyBinding([.character("p")], "p", "open the preset list to switch scenario", footer: "presets", does: .openPresets),
             KeyBinding([.character("?")], "?", "show / hide this help", footer: "help", does: .toggleHelp),
+            KeyBinding(
+                keys: [.character("L"), .character("]"), .character("[")], label: "L ] [",
+                help: "the lesson strip: L shows / hides it, ] next line, [ previous", footer: "lesson",
+                action: { key in
+                    switch key {
+                    case .character("]"): .nextLessonLine
+                    case .character("["): .previousLessonLine
+                    default: .toggleLessonStrip
+                    }
+                }),
         ]
     }
 
@@ -51,12 +67,12 @@ public enum Keymap {
         var hints: [(key: String, text: String)] = []
         for binding in bindings(ascii: ascii) {
             if let footer = binding.footer {
-                hints.append((binding.label == "r/R" ? "r" : binding.label == "+" ? "+/-" : binding.label, footer))
+                hints.append((binding.label == "r/R" ? "r" : binding.label == "+" ? "+/-" : binding.label == "L ] [" ? "L" : binding.label, footer))
             }
         }
         hints.append((ascii ? "up/dn" : "↑↓", "select"))
         hints.append((ascii ? "<>" : "←→", "adjust"))
-        let priority = ["q", "?", "space", "s", "p", "r", ascii ? "up/dn" : "↑↓", ascii ? "<>" : "←→", "1-5", "tab", "g", "+/-", "c"]
+        let priority = ["q", "?", "space", "s", "p", "r", "L", ascii ? "up/dn" : "↑↓", ascii ? "<>" : "←→", "1-5", "tab", "g", "+/-", "c"]
         return hints.sorted { (priority.firstIndex(of: $0.key) ?? priority.count) < (priority.firstIndex(of: $1.key) ?? priority.count) }
     }
 }

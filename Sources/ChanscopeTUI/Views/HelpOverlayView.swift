@@ -16,11 +16,19 @@ struct HelpOverlayView {
         case text(String)
     }
 
-    /// Every row, in order, with the lesson wrapped at word boundaries to `width` columns.
+    /// Every row, in order, with the lesson wrapped at word boundaries to `width` columns and a
+    /// key's help wrapped beside its key (continued under it), so no text is cut off.
     static func rows(for state: AppState, width: Int) -> [Row] {
-        var rows: [Row] = Keymap.bindings(ascii: state.ascii).map { .binding(key: $0.label, help: $0.help) }
+        let keys = Keymap.bindings(ascii: state.ascii).map { ($0.label, $0.help) } + [("click", "on a slider's track sets its value")]
+        let keyWidth = keys.map(\.0.count).max() ?? 0
+        func bindingRows(_ key: String, _ help: String) -> [Row] {
+            wrap(help, width: width == .max ? .max : max(8, width - keyWidth - 2)).enumerated().map { index, piece in
+                .binding(key: index == 0 ? key : "", help: piece)
+            }
+        }
+        var rows: [Row] = keys.dropLast().flatMap { bindingRows($0.0, $0.1) }
         rows.append(.blank)
-        rows.append(.binding(key: "click", help: "on a slider's track sets its value"))
+        rows += bindingRows(keys[keys.count - 1].0, keys[keys.count - 1].1)
         let lessonLines = state.lesson.split(separator: "\n", omittingEmptySubsequences: false).map(String.init).filter { !$0.isEmpty }
         if !lessonLines.isEmpty {
             rows.append(.blank)

@@ -13,6 +13,8 @@ public struct ScreenLayout: Equatable, Sendable {
     public var tooSmall: Bool
     public var title: Rect
     public var banner: Rect
+    /// The lesson strip under the title (empty when it is off).
+    public var lesson: Rect
     public var footer: Rect
     public var channelsHeading: Rect
     /// One rect per channel, each 1 to 3 lines high, or up to 10 with a depth chart when there is room.
@@ -38,12 +40,12 @@ public struct ScreenLayout: Equatable, Sendable {
     /// held anything); spare rows go to the other channels and the event log instead.
     public init(
         size: TerminalSize, channelCount: Int, groupCount: Int, knobCount: Int, selectedKnob: Int, showBanner: Bool,
-        chartlessChannels: Set<Int> = []
+        chartlessChannels: Set<Int> = [], lessonLines: Int = 0
     ) {
         self.size = size
         let zero = Rect.zero
-        (title, banner, footer, channelsHeading, groupsHeading, legend, knobsHeading, eventsHeading, events) =
-            (zero, zero, zero, zero, zero, zero, zero, zero, zero)
+        (title, banner, lesson, footer, channelsHeading, groupsHeading, legend, knobsHeading, eventsHeading, events) =
+            (zero, zero, zero, zero, zero, zero, zero, zero, zero, zero)
         channels = []
         groups = []
         knobs = []
@@ -57,6 +59,11 @@ public struct ScreenLayout: Equatable, Sendable {
         if showBanner {
             banner = Rect(x: 0, y: 1, width: width, height: 1)
             top = 2
+        }
+        if lessonLines > 0 {
+            let lines = min(lessonLines, max(0, size.height - 1 - top - 6))
+            lesson = Rect(x: 0, y: top, width: width, height: lines)
+            top += lines
         }
         let available = size.height - 1 - top
 

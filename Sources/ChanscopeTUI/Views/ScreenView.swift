@@ -16,7 +16,11 @@ public enum ScreenView {
         return ScreenLayout(
             size: size, channelCount: channels.count, groupCount: snapshot?.groups.count ?? 0,
             knobCount: snapshot?.knobs.count ?? 0, selectedKnob: state.selectedKnob,
-            showBanner: snapshot?.deadlock != nil || snapshot?.accountingViolation != nil, chartlessChannels: chartless)
+            showBanner: snapshot?.deadlock != nil || snapshot?.accountingViolation != nil, chartlessChannels: chartless,
+            lessonLines: state.showsLessonStrip(at: size)
+                ? LessonStripView.rows(
+                    for: state.lessonLines[min(state.lessonLine, state.lessonLines.count - 1)], count: state.lessonLines.count,
+                    width: size.width) : 0)
     }
 
     /// Draws everything for `state` on `grid`.
@@ -40,6 +44,7 @@ public enum ScreenView {
             grid.fill(layout.banner, with: Cell(" ", style: theme.alarm.reversed()))
             grid.put(text, x: 0, y: layout.banner.y, style: theme.alarm.reversed(), maxWidth: layout.banner.width)
         }
+        LessonStripView(lines: state.lessonLines, current: state.lessonLine, theme: theme).draw(in: layout.lesson, on: &grid)
         heading("Channels", hint: "tab select · 1-5 kind", theme: theme, in: layout.channelsHeading, on: &grid)
         for (index, rect) in layout.channels.enumerated() {
             guard let channel = snapshot.channels[safe: index] else { continue }
