@@ -54,13 +54,13 @@ import Testing
         try Self.draw(state, on: terminal)
         var next = Fixtures.idle.snapshots[1]
         next.tick += 1
-        next.time += 1  // 00:00.2 -> 00:01.2
+        next.time += 0.1  // 00:00.2 -> 00:00.3: one sampling period, as the sampler takes them
         _ = state.update(.snapshot(next))
         let diff = try Self.draw(state, on: terminal)
         // One digit of the clock, and the depth sparkline grows by one sample.
         let clock = diff.runs.filter { $0.y == 0 }
         #expect(clock.map(\.cells.count) == [1], "\(diff.runs)")
-        #expect(clock.first?.cells.first?.character == "1")
+        #expect(clock.first?.cells.first?.character == "3")
         #expect(diff.cellCount <= 2, "\(diff.runs)")
         #expect(backend.lines() == Self.fresh(state, width: 80, height: 24))
     }

@@ -10,6 +10,9 @@ struct ChannelPanelView {
     var channel: ChannelSnapshot
     var previous: ChannelSnapshot?
     var depthHistory: [Int]
+    /// How many samples the history keeps, and how far apart they are, for the charts' span.
+    var historyCapacity = 600
+    var samplePeriod = 0.1
     var isSelected: Bool
     /// The latest interval in which messages were received (a quiet interval keeps showing it).
     var recentLatency: LatencySummary?
@@ -80,11 +83,19 @@ struct ChannelPanelView {
             "  wait p50 \(NumberText.latency(microseconds: $0.p50Microseconds)) p99 \(NumberText.latency(microseconds: $0.p99Microseconds))"
         } ?? "  wait -"
         x += grid.put(latency, x: x, y: y2, style: theme.dim, maxWidth: rect.maxX - x)
-        let sparkWidth = rect.maxX - x - 2
+        var sparkWidth = rect.maxX - x - 2
         if sparkWidth >= 6 {
-            let values = depthHistory.suffix(sparkWidth).map(Double.init)
             let maximum = Double(max(capacity ?? 0, depthHistory.max() ?? 0, 1))
-            Sparkline(values: values, maximum: maximum, style: fillStyle, glyphs: theme.glyphs)
+            var columns = HistoryColumns(depthHistory, width: sparkWidth, capacity: historyCapacity, period: samplePeriod)
+            // The span it covers, where there is room to say it.
+            if sparkWidth >= 20 {
+                let label = columns.label + " "
+                grid.put(label, x: x + 2, y: y2, style: theme.dim)
+                x += label.count
+                sparkWidth -= label.count
+                columns = HistoryColumns(depthHistory, width: sparkWidth, capacity: historyCapacity, period: samplePeriod)
+            }
+            Sparkline(values: columns.values, maximum: maximum, style: fillStyle, glyphs: theme.glyphs)
                 .draw(in: Rect(x: x + 2, y: y2, width: sparkWidth, height: 1), on: &grid)
         }
         if rect.height == 2 { return }
@@ -111,7 +122,8 @@ struct ChannelPanelView {
 
     /// A taller chart of depth over the last minute, with its scale, when the terminal has room.
     private func drawDepthChart(in rect: Rect, fillStyle: Style, capacity: Int?, on grid: inout Grid) {
-        let chartHeight = rect.height - 1  // the last row stays free, between channels
+        // The last row is the time axis (and keeps the next channel apart).
+        let chartHeight = rect.height - 1
         guard chartHeight >= 1, rect.width >= 20 else { return }
         let maximum = max(capacity ?? 0, depthHistory.max() ?? 0, 1)
         let label = "depth \(maximum) \u{2502}"
@@ -125,7 +137,14 @@ struct ChannelPanelView {
             grid.put((theme.glyphs.isASCII ? "0 |" : "0 \u{2502}").leftPadded(to: labelWidth), x: rect.x, y: rect.y + chartHeight - 1, style: theme.dim)
         }
         let chart = Rect(x: rect.x + labelWidth + 1, y: rect.y, width: rect.width - labelWidth - 1, height: chartHeight)
-        Sparkline(values: depthHistory.suffix(chart.width).map(Double.init), maximum: Double(maximum), style: fillStyle, glyphs: theme.glyphs)
+        let columns = HistoryColumns(depthHistory, width: chart.width, capacity: historyCapacity, period: samplePeriod)
+        Sparkline(values: columns.values, maximum: Double(maximum), style: fillStyle, glyphs: theme.glyphs)
             .draw(in: chart, on: &grid)
+        // Time runs to the right: how far back the first drawn column reaches, and now.
+        if !columns.values.isEmpty, chart.width >= 12 {
+            let axisY = rect.y + chartHeight
+            grid.put("-" + columns.label.dropFirst("last ".count), x: chart.x, y: axisY, style: theme.dim)
+            grid.put("now", x: chart.maxX - 3, y: axisY, style: theme.dim)
+        }
     }
 }

@@ -50,7 +50,8 @@ public enum ScreenView {
             guard let channel = snapshot.channels[safe: index] else { continue }
             ChannelPanelView(
                 channel: channel, previous: state.previous?.channel(named: channel.name),
-                depthHistory: state.history.depths(of: channel.name), isSelected: index == state.selectedChannel,
+                depthHistory: state.history.depths(of: channel.name), historyCapacity: state.history.capacity,
+                samplePeriod: state.history.samplePeriod, isSelected: index == state.selectedChannel,
                 recentLatency: state.latencyToShow(for: channel.name),
                 theme: theme
             ).draw(in: rect, on: &grid)
