@@ -129,24 +129,29 @@ public final class NcursesBackend: TerminalBackend {
     public func draw(_ diff: FrameDiff) throws {
         guard isOpen else { return }
         let window = chanscope_stdscr()
-        var wide = [wchar_t](repeating: 0, count: 6)
-        var cell = cchar_t()
+        let asciiOnly = options.asciiOnly
         for run in diff.runs {
-            wmove(window, Int32(run.y), Int32(run.x))
-            for item in run.cells {
-                let (attributes, pair) = attributesAndPair(for: item.style)
-                var count = 0
-                for scalar in item.character.unicodeScalars.prefix(5) {
-                    let ok = !options.asciiOnly || scalar.isASCII
-                    wide[count] = wchar_t(bitPattern: ok ? scalar.value : 0x3F)
-                    count += 1
-                    if !ok { break }
+            var needsMove = true
+            for (offset, item) in run.cells.enumerated() {
+                let column = Int32(run.x + offset)
+                // The terminal fills a wide character's right half itself; after one, the
+                // cursor is placed by hand, so a width table that differs never shifts the row.
+                if item.isContinuation, !asciiOnly {
+                    needsMove = true
+                    continue
                 }
-                wide[count] = 0
-                setcchar(&cell, wide, attributes, pair, nil)
+                if needsMove { wmove(window, Int32(run.y), column) }
+                let (attributes, pair) = attributesAndPair(for: item.style)
+                var cell = NcursesBackend.cchar(for: item, asciiOnly: asciiOnly, attributes: attributes, pair: pair)
                 // Writing the bottom-right cell reports ERR (the cursor cannot advance); the
                 // cell is still written, so the result is ignored.
                 _ = wadd_wch(window, &cell)
+                needsMove = item.width == 2 && !asciiOnly
+                if needsMove, NcursesBackend.drawsNarrow(item) {
+                    var blank = NcursesBackend.cchar(for: .continuation(style: item.style), asciiOnly: true, attributes: attributes, pair: pair)
+                    wmove(window, Int32(run.y), column + 1)
+                    _ = wadd_wch(window, &blank)
+                }
             }
         }
     }
