@@ -72,3 +72,32 @@ extension AppEndToEndTests {
         return String(decoding: template.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 }
+
+/// Names from a preset file on the real terminal: wide characters at their width, control
+/// characters shown escaped.
+extension AppEndToEndTests {
+    @Test func wideAndControlCharactersInNamesReachTheTerminalSafely() throws {
+        let folder = try Self.makeTemporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let preset = """
+            name: 宽 🚀
+            summary: Wide and hostile names.
+            channels:
+              队列: { kind: bounded, capacity: 4 }
+              "\\e[2J": { kind: bounded, capacity: 2 }
+            knobs:
+              wait_ms: { value: 50, min: 0, max: 100, step: 10, label: Wait, unit: ms }
+            workers:
+              producer: { count: 1, loop: [ make, { sleep: wait_ms }, { send: 队列 }, make, { send: "\\e[2J" } ] }
+              consumer: { count: 1, loop: [ { recv: 队列 }, { recv: "\\e[2J" }, { sleep: wait_ms } ] }
+            """
+        try preset.write(toFile: folder + "/wide.yaml", atomically: true, encoding: .utf8)
+        let run = try Run(["run", folder + "/wide.yaml"])
+        let screen = try run.tmux.waitFor(allOf: ["队列  bounded(4)", "\\u{1B}[2J  bounded(2)", "宽 🚀"], timeout: .seconds(8))
+        #expect(screen.split(separator: "\n").first?.hasPrefix(" chanscope  宽 🚀  ") == true, "\(screen)")
+        let lines = screen.split(separator: "\n")
+        #expect(lines.contains { $0.hasPrefix("▸ 队列  bounded(4)  ") }, "not drawn as ?: \(lines.prefix(3))")
+        try run.tmux.sendKeys("q")
+        try run.expectCleanExit(status: 0)
+    }
+}

@@ -8,29 +8,28 @@ public struct Cell: Hashable, Sendable {
     /// What is drawn: one or two columns wide (a space in a continuation cell).
     public private(set) var character: Character
     public var style: Style
-    /// True for the right half of the wide character in the cell to the left.
-    public private(set) var isContinuation: Bool
+    /// Columns this cell's character takes: 2 for a wide character, 1 otherwise, 0 for a
+    /// continuation (worked out once, as the grid asks for it on every write).
+    public private(set) var width: Int
 
     /// Makes a cell; a control or zero-width character becomes `Cell.replacement`, so nothing a
     /// terminal could obey ever reaches it.
     public init(_ character: Character = " ", style: Style = .plain) {
-        self.character = character.displayWidth == 0 ? Cell.replacement : character
+        let columns = character.displayWidth
+        self.character = columns == 0 ? Cell.replacement : character
         self.style = style
-        isContinuation = false
+        width = columns == 2 ? 2 : 1
     }
 
     /// The right half of a wide character drawn in `style`.
     public static func continuation(style: Style = .plain) -> Cell {
         var cell = Cell(" ", style: style)
-        cell.isContinuation = true
+        cell.width = 0
         return cell
     }
 
-    /// Columns this cell's character takes: 2 for a wide character, 1 otherwise, 0 for a
-    /// continuation.
-    public var width: Int {
-        isContinuation ? 0 : (character.displayWidth == 2 ? 2 : 1)
-    }
+    /// True for the right half of the wide character in the cell to the left.
+    public var isContinuation: Bool { width == 0 }
 
     /// Shown in place of a character that has no width of its own (a control, a lone mark).
     public static let replacement: Character = "?"
