@@ -31,8 +31,9 @@ extension AppEndToEndTests {
             #expect(kill(pid, SIGSTOP) == 0)
         }
         try tmux.waitFor(text: "Stopped", timeout: .seconds(5))
-        // The rest of a stopped command line is dropped by bash, so the marker goes after `fg`.
-        try tmux.type("fg; echo \"EXIT-MARKER status=$? $(stty -a | grep -o -e '-\\{0,1\\}icanon' | head -1)\"")
+        // The rest of a stopped command line is dropped by bash, so the marker goes after `fg`
+        // (split in two, so the typed line itself never reads as the marker).
+        try tmux.type("fg; echo \"EXIT-\"\"MARKER status=$? $(stty -a | grep -o -e '-\\{0,1\\}icanon' | head -1)\"")
         try tmux.sendKeys("Enter")
         // A full redraw: the shell's lines are gone and the screen is whole again.
         try tmux.waitUntil(timeout: .seconds(5), "the screen redrawn after fg") { screen in

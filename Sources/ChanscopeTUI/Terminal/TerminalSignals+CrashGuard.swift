@@ -122,10 +122,7 @@ extension TerminalSignals {
     /// while this handler runs, so it is delivered as soon as the handler returns — also when
     /// it came from `kill`, after which the runtime's handler would otherwise let us run on.
     static func dieByDefaultAction(_ signal: Int32) {
-        var fallback = sigaction()
-        fallback.__sigaction_handler.sa_handler = nil  // SIG_DFL
-        sigemptyset(&fallback.sa_mask)
-        sigaction(signal, &fallback, nil)
+        setHandler(signal, nil)
         raise(signal)
     }
 

@@ -25,21 +25,12 @@ extension TerminalSignals {
         _ = pendingSuspend.load(ordering: .relaxed)
         _ = pendingResume.load(ordering: .relaxed)
         setSuspendHandler(installed: true)
-        var action = sigaction()
-        action.__sigaction_handler.sa_handler = { _ in TerminalSignals.pendingResume.store(true, ordering: .relaxed) }
-        sigemptyset(&action.sa_mask)
-        action.sa_flags = 0
-        sigaction(SIGCONT, &action, nil)
+        setHandler(SIGCONT) { _ in TerminalSignals.pendingResume.store(true, ordering: .relaxed) }
     }
 
     /// Puts the default actions back for SIGTSTP and SIGCONT.
     public static func removeJobControlHandlers() {
-        for signal in jobControlSignals {
-            var action = sigaction()
-            action.__sigaction_handler.sa_handler = nil  // SIG_DFL
-            sigemptyset(&action.sa_mask)
-            sigaction(signal, &action, nil)
-        }
+        for signal in jobControlSignals { setHandler(signal, nil) }
     }
 
     /// Whether SIGTSTP arrived since the last call; clears it.
@@ -69,14 +60,6 @@ extension TerminalSignals {
 
     /// Installs the flag-setting SIGTSTP handler, or the default action.
     private static func setSuspendHandler(installed: Bool) {
-        var action = sigaction()
-        if installed {
-            action.__sigaction_handler.sa_handler = { _ in TerminalSignals.pendingSuspend.store(true, ordering: .relaxed) }
-        } else {
-            action.__sigaction_handler.sa_handler = nil  // SIG_DFL
-        }
-        sigemptyset(&action.sa_mask)
-        action.sa_flags = 0
-        sigaction(SIGTSTP, &action, nil)
+        setHandler(SIGTSTP, installed ? { _ in TerminalSignals.pendingSuspend.store(true, ordering: .relaxed) } : nil)
     }
 }

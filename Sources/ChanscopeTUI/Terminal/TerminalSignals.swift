@@ -64,25 +64,26 @@ public enum TerminalSignals {
         _ = pendingQuit.load(ordering: .relaxed)  // initialise before any handler can run
         _ = receivedQuit.load(ordering: .relaxed)
         for signal in quitSignals {
-            var action = sigaction()
-            action.__sigaction_handler.sa_handler = { received in
+            setHandler(signal) { received in
                 TerminalSignals.receivedQuit.store(received, ordering: .relaxed)
                 TerminalSignals.pendingQuit.store(received, ordering: .relaxed)
             }
-            sigemptyset(&action.sa_mask)
-            action.sa_flags = 0
-            sigaction(signal, &action, nil)
         }
     }
 
     /// Puts the default action back for the quit signals.
     public static func removeQuitHandlers() {
-        for signal in quitSignals {
-            var action = sigaction()
-            action.__sigaction_handler.sa_handler = nil  // SIG_DFL
-            sigemptyset(&action.sa_mask)
-            sigaction(signal, &action, nil)
-        }
+        for signal in quitSignals { setHandler(signal, nil) }
+    }
+
+    /// Installs `handler` for `signal` with an empty mask and no flags (so no `SA_RESTART`: the
+    /// signal ends a blocking wait), or the default action for nil. Async-signal-safe.
+    static func setHandler(_ signal: Int32, _ handler: (@convention(c) (Int32) -> Void)?) {
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = handler  // nil is SIG_DFL
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = 0
+        sigaction(signal, &action, nil)
     }
 
     /// The quit signal received since the last call, or nil; clears it.
