@@ -25,9 +25,11 @@ extension NcursesBackend {
     private func suspend() {
         if options.mouse { Self.reportMouse(false) }
         endwin()
+        // Nothing for the crash guard to undo while the shell has the terminal.
+        let wasActive = TerminalSignals.isTerminalActive
         TerminalSignals.setTerminalActive(false)
         TerminalSignals.stopProcess()
-        TerminalSignals.setTerminalActive(true)
+        TerminalSignals.setTerminalActive(wasActive)
     }
 
     /// Puts the screen's mode back (the shell may have set its own meanwhile) and blanks the

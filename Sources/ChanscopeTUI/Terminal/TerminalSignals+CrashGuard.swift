@@ -68,6 +68,11 @@ extension TerminalSignals {
         terminalActive.store(active, ordering: .releasing)
     }
 
+    /// Whether the screen is in UI mode, as last told by `setTerminalActive`.
+    public static var isTerminalActive: Bool {
+        terminalActive.load(ordering: .acquiring)
+    }
+
     /// Async-signal-safe: terminal back, backtrace (quietly), one line, then death by `signal`.
     static func handleCrash(_ signal: Int32, _ info: UnsafeMutablePointer<siginfo_t>?, _ context: UnsafeMutableRawPointer?) {
         restoreTerminalFromHandler()
