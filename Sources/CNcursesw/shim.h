@@ -37,4 +37,9 @@ static inline int chanscope_COLORS(void) { return COLORS; }
 /// Number of colour pairs the terminal supports (0 before start_color).
 static inline int chanscope_COLOR_PAIRS(void) { return COLOR_PAIRS; }
 
+/// Columns the C library (and so ncurses) gives a character under the current locale; glibc
+/// declares `wcwidth` only with _XOPEN_SOURCE, which Swift's importer does not define.
+extern int wcwidth(wchar_t c);
+static inline int chanscope_wcwidth(wchar_t c) { return wcwidth(c); }
+
 #endif

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ChanscopeTUI
 
 /// The `chanscope` command: the TUI by default, plus `run`, `presets` and `bench`.
 @main
@@ -12,4 +13,11 @@ struct Chanscope: ParsableCommand {
             """,
         subcommands: [RunCommand.self, PresetsCommand.self, BenchCommand.self],
         defaultSubcommand: RunCommand.self)
+
+    /// Sets up where a crash's backtrace goes before anything else runs (this may execute the
+    /// program again, see `CrashLog`), then parses the command line and runs the command.
+    static func main() {
+        CrashLog.prepareProcess()
+        main(nil)
+    }
 }

@@ -60,6 +60,10 @@ struct RunCommand: ParsableCommand {
                 FileHandle.standardError.write(Data("chanscope: \(error)\n".utf8))
                 throw ExitCode(1)
             }
+            // Ended by SIGINT, SIGTERM or SIGHUP: cleaned up, and the status says so (130, 143, 129).
+            if let signal = TerminalSignals.receivedQuitSignal {
+                throw ExitCode(TerminalSignals.exitStatus(forQuitSignal: signal))
+            }
         }
     }
 

@@ -31,10 +31,14 @@ import Testing
         #expect(grid.lines() == ["cdef"])
     }
 
-    @Test func wideAndControlCharactersBecomeReplacement() {
-        var grid = Grid(width: 6, height: 1)
-        grid.put("a漢\u{7}é█", x: 0, y: 0)
-        #expect(grid.lines() == ["a??é█ "])
+    /// Was `wideAndControlCharactersBecomeReplacement` ("a漢\u{7}é█" -> "a??é█ "): the issue
+    /// asks for wide characters at their width and controls shown escaped, so it now says that.
+    @Test func wideCharactersTakeTwoCellsAndControlsAreEscaped() {
+        var grid = Grid(width: 10, height: 1)
+        #expect(grid.put("a漢\u{7}é", x: 0, y: 0) == 9)
+        #expect(grid.lines() == ["a漢\\u{7}é "])
+        #expect(grid[1, 0].character == "漢" && grid[2, 0].isContinuation)
+        #expect(grid[3, 0].character == "\\")
     }
 
     @Test func fillClipsToGrid() {

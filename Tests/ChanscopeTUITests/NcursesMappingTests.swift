@@ -32,6 +32,40 @@ import Testing
         #expect(NcursesBackend.key(forCharacter: 0xD800) == nil)
     }
 
+    /// The wide characters and attributes stored in `cell`, read back with `getcchar`.
+    private func contents(_ cell: cchar_t) -> (scalars: [UInt32], attributes: attr_t, pair: Int16) {
+        var copy = cell
+        var buffer = [wchar_t](repeating: 0, count: NcursesBackend.scalarsPerCell + 1)
+        var attributes: attr_t = 0
+        var pair: Int16 = 0
+        _ = getcchar(&copy, &buffer, &attributes, &pair, nil)
+        return (buffer.prefix { $0 != 0 }.map { UInt32(bitPattern: $0) }, attributes, pair)
+    }
+
+    @Test func wideCharactersBecomeOneCCharEach() {
+        let bold = chanscope_A_BOLD
+        let producer = contents(NcursesBackend.cchar(for: Cell("生"), asciiOnly: false, attributes: bold, pair: 3))
+        #expect(producer.scalars == [0x751F])
+        #expect(producer.attributes & bold != 0 && producer.pair == 3)
+        #expect(contents(NcursesBackend.cchar(for: Cell("🚀"), asciiOnly: false, attributes: 0, pair: 0)).scalars == [0x1F680])
+        // A base and its marks stay in one cell.
+        #expect(NcursesBackend.wideCharacters(for: Cell("❤️"), asciiOnly: false) == [0x2764, 0xFE0F, 0])
+        #expect(NcursesBackend.wideCharacters(for: Cell("é"), asciiOnly: false) == [0xE9, 0])
+    }
+
+    @Test func asciiModeAndContinuationsWriteOneColumnEach() {
+        #expect(contents(NcursesBackend.cchar(for: Cell("生"), asciiOnly: true, attributes: 0, pair: 0)).scalars == [0x3F])
+        #expect(contents(NcursesBackend.cchar(for: .continuation(), asciiOnly: true, attributes: 0, pair: 0)).scalars == [0x20])
+        #expect(contents(NcursesBackend.cchar(for: Cell("q"), asciiOnly: true, attributes: 0, pair: 0)).scalars == [0x71])
+    }
+
+    @Test func noControlCharacterReachesNcurses() {
+        for value: UInt32 in [0x1B, 0x07, 0x7F, 0x9B, 0x0A] {
+            let cell = Cell(Character(Unicode.Scalar(value)!))
+            #expect(NcursesBackend.wideCharacters(for: cell, asciiOnly: false) == [0x3F, 0], "U+\(String(value, radix: 16))")
+        }
+    }
+
     @Test func shimExposesMacros() {
         #expect(chanscope_A_BOLD != 0)
         #expect(chanscope_A_REVERSE != chanscope_A_BOLD)

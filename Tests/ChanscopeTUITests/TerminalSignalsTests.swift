@@ -27,6 +27,56 @@ import Testing
         #expect(sendAndWait(SIGINT) == SIGINT)
     }
 
+    @Test func aQuitSignalIsRememberedForTheExitStatus() {
+        TerminalSignals.installQuitHandlers()
+        defer { TerminalSignals.removeQuitHandlers() }
+        TerminalSignals.receivedQuit.store(0, ordering: .relaxed)
+        #expect(TerminalSignals.receivedQuitSignal == nil)
+        #expect(sendAndWait(SIGHUP) == SIGHUP)
+        // Taken by the loop, still known to the command line.
+        #expect(TerminalSignals.receivedQuitSignal == SIGHUP)
+        #expect(TerminalSignals.exitStatus(forQuitSignal: SIGINT) == 130)
+        #expect(TerminalSignals.exitStatus(forQuitSignal: SIGTERM) == 143)
+        #expect(TerminalSignals.exitStatus(forQuitSignal: SIGHUP) == 129)
+        TerminalSignals.receivedQuit.store(0, ordering: .relaxed)
+    }
+
+    @Test func jobControlSignalsOnlySetFlags() {
+        TerminalSignals.installJobControlHandlers()
+        defer { TerminalSignals.removeJobControlHandlers() }
+        _ = TerminalSignals.takeSuspendRequest()
+        _ = TerminalSignals.takeResumeSignal()
+        kill(getpid(), SIGTSTP)  // with the handler installed this must not stop the test run
+        #expect(poll { TerminalSignals.takeSuspendRequest() })
+        #expect(!TerminalSignals.takeSuspendRequest())
+        kill(getpid(), SIGCONT)
+        #expect(poll { TerminalSignals.takeResumeSignal() })
+        #expect(!TerminalSignals.takeResumeSignal())
+    }
+
+    /// Polls `condition` for up to a second.
+    private func poll(_ condition: () -> Bool) -> Bool {
+        for _ in 0..<200 {
+            if condition() { return true }
+            usleep(5_000)
+        }
+        return false
+    }
+
+    @Test func crashLogSettingsNameAFileThePidAndNoInteraction() {
+        let path = CrashLog.logPath(directory: "/tmp/x/", pid: 42)
+        #expect(path == "/tmp/x/chanscope-crash-42.txt")
+        #expect(CrashLog.logPath(directory: nil, pid: 7) == "/tmp/chanscope-crash-7.txt")
+        #expect(CrashLog.logPath(directory: "/odd,dir", pid: 7) == "/tmp/chanscope-crash-7.txt")
+        let settings = CrashLog.settings(logPath: path)
+        #expect(settings.split(separator: ",").contains("interactive=no"))
+        #expect(CrashLog.outputFile(inSettings: settings) == path)
+        #expect(CrashLog.outputFile(inSettings: "interactive=no,output-to=stderr") == nil)
+        #expect(CrashLog.outputFile(inSettings: "interactive=no") == nil)
+        #expect(CrashLog.notice(logPath: path) == "chanscope crashed; the backtrace is in /tmp/x/chanscope-crash-42.txt")
+        #expect(!CrashLog.notice(logPath: "/tmp/\u{1B}x").unicodeScalars.contains("\u{1B}"))
+    }
+
     @Test func restoreSequenceLeavesAlternateScreenAndShowsCursor() {
         let bytes = TerminalSignals.restoreSequence.description
         #expect(bytes.contains("\u{1B}[?1049l"))

@@ -49,10 +49,10 @@ extension AppEndToEndTests {
         let run = try Run()
         try run.waitUntilRunning()
         try run.tmux.sendKeys("C-c")
-        try run.expectCleanExit(status: 0)
+        try run.expectCleanExit(status: 130)  // 128 + SIGINT, as a shell expects
     }
 
-    @Test(arguments: [SIGTERM, SIGHUP])
+    @Test(arguments: [SIGINT, SIGTERM, SIGHUP])
     func aQuitSignalRestoresTheTerminalAndClosesTheRecording(signal: Int32) throws {
         let run = try Run()
         try run.waitUntilRunning()
@@ -63,7 +63,7 @@ extension AppEndToEndTests {
         }
         let pid = try run.chanscopePID()
         #expect(kill(pid, signal) == 0)
-        let screen = try run.expectCleanExit(status: 0)
+        let screen = try run.expectCleanExit(status: 128 + signal)  // 130, 143, 129
         #expect(!screen.contains("Fatal error"))
         let recording = try Self.readRecording(run.directory + "/" + run.recordings()[0])
         #expect(recording.rows.count >= 2)

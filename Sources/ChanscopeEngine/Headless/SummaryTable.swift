@@ -1,15 +1,18 @@
 /// The plain-text tables printed at the end of a run without a screen.
+///
+/// Names and event texts come from preset files, so every one goes through `terminalSafe`: a
+/// control character in a summary is shown escaped, never obeyed by the terminal.
 public enum SummaryTable {
     /// Per-channel and per-group tables for the final snapshot, then the events.
     public static func render(_ result: HeadlessResult) -> String {
         guard let final = result.final else { return "no samples were taken\n" }
         var lines: [String] = []
-        lines.append("\(final.presetName): \(NumberText.fixed(final.time, decimals: 1)) s, \(result.sampleCount) samples")
+        lines.append("\(final.presetName.terminalSafe): \(NumberText.fixed(final.time, decimals: 1)) s, \(result.sampleCount) samples")
         lines.append("")
         let channelRows = final.channels.map { channel -> [String] in
             let c = channel.counters
             return [
-                channel.name, channel.kind.description, String(c.depth), String(result.maxDepth(of: channel.name)),
+                channel.name.terminalSafe, channel.kind.description, String(c.depth), String(result.maxDepth(of: channel.name)),
                 String(c.attempted), String(c.accepted), String(c.received), String(c.dropped), String(c.overwritten),
                 String(c.failed), String(c.discarded), c.identitiesHold ? "ok" : "BROKEN", channel.situation.description,
             ]
@@ -20,7 +23,7 @@ public enum SummaryTable {
         lines.append("")
         let groupRows = final.groups.map { group -> [String] in
             [
-                group.name, String(group.workerStates.count), String(group.made), String(group.done), String(group.sent),
+                group.name.terminalSafe, String(group.workerStates.count), String(group.made), String(group.done), String(group.sent),
                 String(group.received), String(group.emptyPolls), String(group.abandoned),
                 group.workerStates.isEmpty ? "-" : stateSummary(group.workerStates),
             ]
@@ -33,7 +36,7 @@ public enum SummaryTable {
             lines.append("")
             lines.append("events:")
             for event in events.suffix(20) {
-                lines.append("  " + NumberText.fixed(event.time, decimals: 1).leftPadded(to: 6) + " s  " + event.text)
+                lines.append("  " + NumberText.fixed(event.time, decimals: 1).leftPadded(to: 6) + " s  " + event.text.terminalSafe)
             }
             if result.eventCount > 20 { lines.append("  (\(result.eventCount - 20) earlier events not shown)") }
         }
@@ -43,7 +46,7 @@ public enum SummaryTable {
         } else {
             lines.append("")
             lines.append("ACCOUNTING BROKEN:")
-            lines += result.violations.map { "  " + $0 }
+            lines += result.violations.map { "  " + $0.terminalSafe }
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -6,8 +6,10 @@ extension String {
     /// newline would break the one-line form of a problem. So every C0 control (tab and newline
     /// included), DEL and every C1 control (U+0080...U+009F, which some terminals obey like ESC
     /// sequences) is replaced by `\u{XX}` in upper-case hex: unambiguous, easy to search for, and
-    /// the form a Swift string literal would use. Everything else, including non-ASCII text, is
-    /// kept as it is.
+    /// the form a Swift string literal would use. So are the bidirectional embeddings, overrides
+    /// and isolates (U+202A...U+202E, U+2066...U+2069), which would reorder the rest of the line
+    /// on screen (a name could seem to read backwards). Everything else, including non-ASCII
+    /// text, is kept as it is.
     public var terminalSafe: String {
         guard unicodeScalars.contains(where: Self.isTerminalControl) else { return self }
         var result = ""
@@ -22,8 +24,11 @@ extension String {
         return result
     }
 
-    /// Whether a terminal may act on the scalar instead of showing it: C0, DEL or C1.
+    /// Whether a terminal may act on the scalar instead of showing it: C0, DEL or C1, or a
+    /// bidirectional embedding, override or isolate.
     static func isTerminalControl(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+        let value = scalar.value
+        return value < 0x20 || (0x7F...0x9F).contains(value) || (0x202A...0x202E).contains(value)
+            || (0x2066...0x2069).contains(value)
     }
 }

@@ -37,6 +37,8 @@ public final class NcursesBackend: TerminalBackend {
     private let input: UnsafeMutablePointer<FILE>
     /// False once `close()` ran: every later call is a no-op.
     public private(set) var isOpen = true
+    /// Whether the cursor is hidden, to hide it again after a stop and `fg`.
+    private(set) var cursorHidden = true
 
     /// Opens the terminal on standard input and output and puts it into UI mode.
     ///
@@ -74,11 +76,9 @@ public final class NcursesBackend: TerminalBackend {
         set_escdelay(25)
         if options.mouse {
             mouseinterval(0)  // report presses at once; no waiting to combine clicks
-            // Releases too: with presses only, ncurses swallows the release sequence inside
-            // wget_wch and keeps reading past the timeout, freezing the loop until the next key.
-            // A release reports no event (see mouseEvent()).
-            mousemask(chanscope_BUTTON1_PRESSED | chanscope_BUTTON1_RELEASED, nil)
+            Self.reportMouse(true)
         }
+        TerminalSignals.installJobControlHandlers()
 
         let wantsColor = !options.monochrome && getenv("NO_COLOR") == nil && has_colors()
         if wantsColor, start_color() == OK {
@@ -102,12 +102,22 @@ public final class NcursesBackend: TerminalBackend {
     public func close() {
         guard isOpen else { return }
         isOpen = false
-        if options.mouse { mousemask(0, nil) }
+        TerminalSignals.removeJobControlHandlers()
+        if options.mouse { Self.reportMouse(false) }
         curs_set(1)
         endwin()
         delscreen(screen)
         fclose(output)
         fclose(input)
+    }
+
+    /// Turns left-button reports on or off.
+    ///
+    /// Releases too: with presses only, ncurses swallows the release sequence inside wget_wch
+    /// and keeps reading past the timeout, freezing the loop until the next key. A release
+    /// reports no event (see mouseEvent()).
+    static func reportMouse(_ on: Bool) {
+        mousemask(on ? chanscope_BUTTON1_PRESSED | chanscope_BUTTON1_RELEASED : 0, nil)
     }
 
     public var size: TerminalSize {
@@ -119,24 +129,29 @@ public final class NcursesBackend: TerminalBackend {
     public func draw(_ diff: FrameDiff) throws {
         guard isOpen else { return }
         let window = chanscope_stdscr()
-        var wide = [wchar_t](repeating: 0, count: 6)
-        var cell = cchar_t()
+        let asciiOnly = options.asciiOnly
         for run in diff.runs {
-            wmove(window, Int32(run.y), Int32(run.x))
-            for item in run.cells {
-                let (attributes, pair) = attributesAndPair(for: item.style)
-                var count = 0
-                for scalar in item.character.unicodeScalars.prefix(5) {
-                    let ok = !options.asciiOnly || scalar.isASCII
-                    wide[count] = wchar_t(bitPattern: ok ? scalar.value : 0x3F)
-                    count += 1
-                    if !ok { break }
+            var needsMove = true
+            for (offset, item) in run.cells.enumerated() {
+                let column = Int32(run.x + offset)
+                // The terminal fills a wide character's right half itself; after one, the
+                // cursor is placed by hand, so a width table that differs never shifts the row.
+                if item.isContinuation, !asciiOnly {
+                    needsMove = true
+                    continue
                 }
-                wide[count] = 0
-                setcchar(&cell, wide, attributes, pair, nil)
+                if needsMove { wmove(window, Int32(run.y), column) }
+                let (attributes, pair) = attributesAndPair(for: item.style)
+                var cell = NcursesBackend.cchar(for: item, asciiOnly: asciiOnly, attributes: attributes, pair: pair)
                 // Writing the bottom-right cell reports ERR (the cursor cannot advance); the
                 // cell is still written, so the result is ignored.
                 _ = wadd_wch(window, &cell)
+                needsMove = item.width == 2 && !asciiOnly
+                if needsMove, NcursesBackend.drawsNarrow(item) {
+                    var blank = NcursesBackend.cchar(for: .continuation(style: item.style), asciiOnly: true, attributes: attributes, pair: pair)
+                    wmove(window, Int32(run.y), column + 1)
+                    _ = wadd_wch(window, &blank)
+                }
             }
         }
     }
@@ -153,21 +168,26 @@ public final class NcursesBackend: TerminalBackend {
 
     public func showCursor() throws {
         guard isOpen else { return }
+        cursorHidden = false
         curs_set(1)
     }
 
     public func hideCursor() throws {
         guard isOpen else { return }
+        cursorHidden = true
         curs_set(0)
     }
 
     public func readInput(timeoutMilliseconds: Int) -> InputEvent? {
         guard isOpen else { return nil }
+        if let event = handleJobControl() { return event }
         let window = chanscope_stdscr()
         // A bounded wait, never nodelay: the loop sleeps in the kernel between ticks.
         wtimeout(window, Int32(clamping: max(0, timeoutMilliseconds)))
         var code: wint_t = 0
         let result = wget_wch(window, &code)
+        // Ctrl-Z or `fg` during the wait ends it (EINTR); act before reporting anything else.
+        if let event = handleJobControl() { return event }
         switch result {
         case KEY_CODE_YES:
             return event(forKeyCode: Int32(bitPattern: code))

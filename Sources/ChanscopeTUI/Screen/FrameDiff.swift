@@ -3,6 +3,7 @@
 /// WHY runs: the backend moves the cursor once per run and writes its cells, so an unchanged
 /// screen costs nothing and a ticking counter costs a few cells (ratatui's `Buffer::diff`).
 /// A different size means the terminal content is unknown: the diff is then a full redraw.
+/// A run holds a wide character whole: its cell and the continuation cell after it.
 public struct FrameDiff: Hashable, Sendable {
     /// Consecutive changed cells on one row.
     public struct Run: Hashable, Sendable {
@@ -48,8 +49,12 @@ public struct FrameDiff: Hashable, Sendable {
                     x += 1
                     continue
                 }
-                let start = x
+                var start = x
                 while x < next.width, old[base + x] != new[base + x] { x += 1 }
+                // Never split a wide character: a run starts at its left half and ends after
+                // its continuation, or the terminal would draw half of one.
+                if start > 0, new[base + start].isContinuation { start -= 1 }
+                if x < next.width, new[base + x - 1].width == 2 { x += 1 }
                 runs.append(Run(x: start, y: y, cells: Array(new[(base + start)..<(base + x)])))
             }
         }

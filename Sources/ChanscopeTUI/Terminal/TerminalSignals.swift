@@ -3,11 +3,14 @@ import Synchronization
 
 /// Signal handling that keeps the terminal usable on every exit path.
 ///
-/// WHY two kinds of handler:
+/// WHY three kinds of handler:
 /// - Quit signals (SIGINT, SIGTERM, SIGHUP) only record the signal in an `Atomic`; the UI loop
 ///   polls `takeQuitSignal()` each tick and leaves through its normal cleanup (`endwin`, closing
 ///   the CSV file). Without a handler ncurses would restore the screen and `exit(1)` itself,
-///   skipping our cleanup.
+///   skipping our cleanup. The signal is also remembered (`receivedQuitSignal`), so the command
+///   line can exit with 128 + signal afterwards, as a shell expects of a program it interrupted.
+/// - Job-control signals (SIGTSTP, SIGCONT) only set flags too; the backend stops and resumes the
+///   screen on the UI thread (see `TerminalSignals+JobControl.swift`).
 /// - Crash signals (SIGSEGV, SIGBUS, SIGILL, SIGTRAP, SIGABRT, SIGFPE) cannot return to the
 ///   loop. The guard writes precomputed bytes that leave the alternate screen, show the
 ///   cursor, reset attributes and stop mouse reporting, restores the termios saved at start,
@@ -22,6 +25,8 @@ public enum TerminalSignals {
 
     /// The last quit signal received and not yet taken, 0 if none.
     static let pendingQuit = Atomic<Int32>(0)
+    /// The last quit signal received at all, 0 if none; `takeQuitSignal()` leaves it.
+    static let receivedQuit = Atomic<Int32>(0)
     /// True while the screen is in UI mode, so the crash guard has something to undo.
     static let terminalActive = Atomic<Bool>(false)
     /// True once `savedModes` holds the termios read at start.
@@ -57,25 +62,28 @@ public enum TerminalSignals {
     /// at once instead of after its timeout.
     public static func installQuitHandlers() {
         _ = pendingQuit.load(ordering: .relaxed)  // initialise before any handler can run
+        _ = receivedQuit.load(ordering: .relaxed)
         for signal in quitSignals {
-            var action = sigaction()
-            action.__sigaction_handler.sa_handler = { received in
+            setHandler(signal) { received in
+                TerminalSignals.receivedQuit.store(received, ordering: .relaxed)
                 TerminalSignals.pendingQuit.store(received, ordering: .relaxed)
             }
-            sigemptyset(&action.sa_mask)
-            action.sa_flags = 0
-            sigaction(signal, &action, nil)
         }
     }
 
     /// Puts the default action back for the quit signals.
     public static func removeQuitHandlers() {
-        for signal in quitSignals {
-            var action = sigaction()
-            action.__sigaction_handler.sa_handler = nil  // SIG_DFL
-            sigemptyset(&action.sa_mask)
-            sigaction(signal, &action, nil)
-        }
+        for signal in quitSignals { setHandler(signal, nil) }
+    }
+
+    /// Installs `handler` for `signal` with an empty mask and no flags (so no `SA_RESTART`: the
+    /// signal ends a blocking wait), or the default action for nil. Async-signal-safe.
+    static func setHandler(_ signal: Int32, _ handler: (@convention(c) (Int32) -> Void)?) {
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = handler  // nil is SIG_DFL
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = 0
+        sigaction(signal, &action, nil)
     }
 
     /// The quit signal received since the last call, or nil; clears it.
@@ -90,93 +98,14 @@ public enum TerminalSignals {
         return signal == 0 ? nil : signal
     }
 
-    // MARK: Crash guard
-
-    /// Saves the terminal modes and installs the crash handlers; call before opening the UI.
-    ///
-    /// Installing twice does nothing. An alternate signal stack is set up for this thread if it
-    /// has none, so a stack overflow can still be handled.
-    public static func installCrashGuard() {
-        guard !crashGuardInstalled.exchange(true, ordering: .acquiringAndReleasing) else { return }
-        _ = terminalActive.load(ordering: .relaxed)
-        _ = hasSavedModes.load(ordering: .relaxed)
-        if tcgetattr(STDIN_FILENO, savedModes) == 0 {
-            hasSavedModes.store(true, ordering: .releasing)
-        }
-        ensureAlternateStack()
-        for (index, signal) in crashSignals.enumerated() {
-            var action = sigaction()
-            action.__sigaction_handler.sa_sigaction = { signal, info, context in
-                TerminalSignals.restoreTerminalFromHandler()
-                TerminalSignals.chainToPrevious(signal, info, context)
-            }
-            sigemptyset(&action.sa_mask)
-            action.sa_flags = SA_SIGINFO | SA_ONSTACK
-            sigaction(signal, &action, previousActions + index)
-        }
+    /// The last quit signal that arrived while the handlers were installed, taken or not.
+    public static var receivedQuitSignal: Int32? {
+        let signal = receivedQuit.load(ordering: .relaxed)
+        return signal == 0 ? nil : signal
     }
 
-    /// Tells the crash guard whether the screen is in UI mode (set after opening, clear after
-    /// `endwin`), so a crash in headless mode writes no escape sequences.
-    public static func setTerminalActive(_ active: Bool) {
-        terminalActive.store(active, ordering: .releasing)
-    }
-
-    /// Async-signal-safe: writes the restore bytes and puts back the saved termios.
-    static func restoreTerminalFromHandler() {
-        guard terminalActive.exchange(false, ordering: .acquiringAndReleasing) else { return }
-        let bytes = restoreSequence
-        _ = write(STDOUT_FILENO, bytes.utf8Start, bytes.utf8CodeUnitCount)
-        if hasSavedModes.load(ordering: .acquiring) {
-            _ = tcsetattr(STDIN_FILENO, TCSANOW, savedModes)
-        }
-    }
-
-    /// Async-signal-safe: hands the signal to the handler installed before ours.
-    static func chainToPrevious(
-        _ signal: Int32, _ info: UnsafeMutablePointer<siginfo_t>?, _ context: UnsafeMutableRawPointer?
-    ) {
-        let index: Int
-        switch signal {
-        case SIGSEGV: index = 0
-        case SIGBUS: index = 1
-        case SIGILL: index = 2
-        case SIGTRAP: index = 3
-        case SIGABRT: index = 4
-        case SIGFPE: index = 5
-        default: return
-        }
-        // Put the previous action back first, so a second fault goes straight to it.
-        sigaction(signal, previousActions + index, nil)
-        let previous = previousActions[index]
-        if previous.sa_flags & SA_SIGINFO != 0, let handler = previous.__sigaction_handler.sa_sigaction {
-            handler(signal, info, context)
-            return
-        }
-        let handler = previous.__sigaction_handler.sa_handler
-        let raw = unsafeBitCast(handler, to: Int.self)
-        if let handler, raw != 1 {  // 1 is SIG_IGN
-            handler(signal)
-            return
-        }
-        // SIG_DFL (or SIG_IGN, useless for a fault): die by the default action. The signal
-        // is blocked while this handler runs, so it is delivered as soon as we return.
-        var fallback = sigaction()
-        fallback.__sigaction_handler.sa_handler = nil
-        sigemptyset(&fallback.sa_mask)
-        sigaction(signal, &fallback, nil)
-        raise(signal)
-    }
-
-    /// Gives this thread an alternate signal stack if it has none.
-    private static func ensureAlternateStack() {
-        var current = stack_t()
-        guard sigaltstack(nil, &current) == 0, current.ss_flags & Int32(SS_DISABLE) != 0 else { return }
-        let size = 64 * 1024
-        var stack = stack_t()
-        stack.ss_sp = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 16)
-        stack.ss_size = size
-        stack.ss_flags = 0
-        sigaltstack(&stack, nil)
+    /// The exit status a program ended by `signal` reports: 128 + signal (130 for SIGINT).
+    public static func exitStatus(forQuitSignal signal: Int32) -> Int32 {
+        128 + signal
     }
 }
