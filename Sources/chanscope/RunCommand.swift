@@ -57,7 +57,7 @@ struct RunCommand: ParsableCommand {
                 FileHandle.standardError.write(Data("\(error)\n".utf8))  // already says "chanscope:"
                 throw ExitCode(1)
             } catch {
-                FileHandle.standardError.write(Data("chanscope: \(error)\n".utf8))
+                FileHandle.standardError.write(Data("chanscope: \("\(error)".terminalSafe)\n".utf8))
                 throw ExitCode(1)
             }
             // Ended by SIGINT, SIGTERM or SIGHUP: cleaned up, and the status says so (130, 143, 129).
@@ -78,7 +78,7 @@ struct RunCommand: ParsableCommand {
                 FileHandle.standardError.write(Data(("\r\u{1B}[K" + ProgressLine.render(snapshot, duration: options.duration)).utf8))
             }
         } catch {
-            FileHandle.standardError.write(Data("chanscope: \(error)\n".utf8))
+            FileHandle.standardError.write(Data("chanscope: \("\(error)".terminalSafe)\n".utf8))
             throw ExitCode(1)
         }
         if showProgress { FileHandle.standardError.write(Data("\r\u{1B}[K".utf8)) }
@@ -87,7 +87,7 @@ struct RunCommand: ParsableCommand {
             print("recorded \(result.rowsRecorded) rows to \(record)")
         }
         if let failure = result.recordingFailure {
-            FileHandle.standardError.write(Data("chanscope: \(failure)\n".utf8))
+            FileHandle.standardError.write(Data("chanscope: \(failure.terminalSafe)\n".utf8))
             throw ExitCode(1)
         }
         if !result.violations.isEmpty {

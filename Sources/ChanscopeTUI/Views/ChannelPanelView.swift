@@ -42,8 +42,8 @@ struct ChannelPanelView {
         x += grid.put("  " + stats.kind.description, x: x, y: rect.y, style: theme.info, maxWidth: rect.maxX - x)
         x += grid.put("  " + channel.situation.description, x: x, y: rect.y, style: style(channel.situation.severity), maxWidth: rect.maxX - x)
         let ends = "\(stats.senders) sender\(stats.senders == 1 ? "" : "s") \(theme.glyphs.arrow) \(stats.receivers) receiver\(stats.receivers == 1 ? "" : "s")"
-        if rect.maxX - x > ends.count + 2 {
-            grid.put(ends, x: rect.maxX - ends.count, y: rect.y, style: theme.dim)
+        if rect.maxX - x > ends.displayWidth + 2 {
+            grid.put(ends, x: rect.maxX - ends.displayWidth, y: rect.y, style: theme.dim)
         }
         if rect.height == 1 { return }
 

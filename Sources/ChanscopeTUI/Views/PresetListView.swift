@@ -19,7 +19,7 @@ struct PresetListView {
         }
         let visible = max(1, inner.height)
         let first = min(max(0, selection - visible / 2), max(0, entries.count - visible))
-        let nameWidth = min(24, entries.map(\.name.count).max() ?? 0)
+        let nameWidth = min(24, entries.map(\.name.displayWidth).max() ?? 0)
         for (row, index) in (first..<min(entries.count, first + visible)).enumerated() {
             let entry = entries[index]
             let y = inner.y + row

@@ -57,7 +57,7 @@ public enum ScreenView {
             ).draw(in: rect, on: &grid)
         }
         heading("Workers", hint: "g select · +/- worker · c close", theme: theme, in: layout.groupsHeading, on: &grid)
-        let nameWidth = min(16, snapshot.groups.map(\.name.count).max() ?? 0)
+        let nameWidth = min(16, snapshot.groups.map(\.name.displayWidth).max() ?? 0)
         let rows = layout.groups.indices.compactMap { index in
             snapshot.groups[safe: index].map { GroupRowView(group: $0, isSelected: index == state.selectedGroup, nameWidth: nameWidth, theme: theme) }
         }
@@ -89,7 +89,7 @@ public enum ScreenView {
 
     /// The slider for a knob, lined up with the others.
     static func slider(for knob: KnobSnapshot, knobs: [KnobSnapshot], selected: Bool, theme: Theme) -> Slider {
-        let labelWidth = min(22, knobs.map(\.spec.label.count).max() ?? 0)
+        let labelWidth = min(22, knobs.map(\.spec.label.displayWidth).max() ?? 0)
         let valueWidth = knobs.map { Slider.valueWidth(of: $0.spec) }.max()
         return Slider(
             spec: knob.spec, value: knob.value, labelWidth: labelWidth, valueWidth: valueWidth, isSelected: selected,
@@ -179,7 +179,7 @@ public enum ScreenView {
         ]
         let top = max(0, (size.height - lines.count) / 2)
         for (index, line) in lines.enumerated() {
-            let x = max(0, (size.width - line.count) / 2)
+            let x = max(0, (size.width - line.displayWidth) / 2)
             grid.put(line, x: x, y: top + index, style: index == 0 ? theme.warning : .plain)
         }
     }

@@ -60,7 +60,7 @@ public struct Slider: Widget {
     /// The track takes what label and value leave; under 2 columns it is empty.
     public func layout(in rect: Rect) -> Layout {
         let row = Rect(x: rect.x, y: rect.y, width: rect.width, height: min(1, rect.height))
-        let labelColumns = min(labelWidth ?? label.count, row.width)
+        let labelColumns = min(labelWidth ?? label.displayWidth, row.width)
         let valueColumns = valueWidth ?? Slider.valueWidth(of: spec)
         var trackColumns = row.width - labelColumns - 1 - 1 - valueColumns
         if trackColumns < 2 { trackColumns = 0 }
@@ -95,7 +95,7 @@ public struct Slider: Widget {
         let parts = layout(in: rect)
         let labelStyle = isSelected ? style.bolded().reversed() : style
         let labelText = label.clipped(toWidth: parts.label.width, ellipsis: glyphs.ellipsis)
-        let padded = labelText + String(repeating: " ", count: Swift.max(0, parts.label.width - labelText.count))
+        let padded = labelText + String(repeating: " ", count: Swift.max(0, parts.label.width - labelText.displayWidth))
         grid.put(padded, x: parts.label.x, y: parts.label.y, style: labelStyle, maxWidth: parts.label.width)
         if !parts.track.isEmpty {
             let knob = knobOffset(trackWidth: parts.track.width)
