@@ -13,7 +13,7 @@ struct ExperimentOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Seed for the sleep jitter, to repeat a run exactly.", valueName: "N"))
     var seed: UInt64 = 0x5EED
 
-    @Option(help: ArgumentHelp("Another folder to look for presets in (after ./presets, before $CHANSCOPE_PRESETS).", valueName: "DIR"))
+    @Option(help: ArgumentHelp("Another folder to look for presets in (after ./presets, before $CHANSCOPE_PRESETS and the built-in ones).", valueName: "DIR"))
     var presetsDir: String?
 
     func validate() throws {
@@ -31,7 +31,7 @@ struct ExperimentOptions: ParsableArguments {
                 let path = try PresetLibrary.resolve(
                     nameOrPath, presetsDir: presetsDir, environment: ProcessInfo.processInfo.environment,
                     workingDirectory: FileManager.default.currentDirectoryPath)
-                preset = try PresetLoader.load(path: path)
+                preset = try PresetLibrary.load(path: path)
             }
             return try preset.applying(overrides: overrides)
         } catch {

@@ -9,8 +9,9 @@ struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Run an experiment on screen, or headless with a summary table.",
         discussion: """
-            PRESET is a name (presets/NAME.yaml, looked up in ./presets, then --presets-dir, then \
-            $CHANSCOPE_PRESETS) or a path to a YAML file. Without PRESET the built-in experiment runs.
+            PRESET is a path to a YAML file or a name, looked up as NAME.yaml in ./presets, then \
+            --presets-dir, then $CHANSCOPE_PRESETS, then among the built-in lessons (builtin:NAME for \
+            the built-in one). Without PRESET the built-in default experiment runs.
             """)
 
     @Argument(help: "A preset name or a path to a preset file; default: the built-in experiment.")

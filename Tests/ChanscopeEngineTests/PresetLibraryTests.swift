@@ -18,15 +18,24 @@ struct PresetLibraryTests {
             }
         }
 
-        func write(_ folder: String, _ file: String, summary: String) throws {
-            let yaml = Preset.builtInDefaultYAML.replacingOccurrences(
+        /// The built-in default preset's text with another summary, to tell copies apart.
+        static func yaml(summary: String) -> String {
+            Preset.builtInDefaultYAML.replacingOccurrences(
                 of: "summary: One producer and one consumer share a bounded channel of 8 messages.",
                 with: "summary: \(summary)")
-            try yaml.write(toFile: folder + "/" + file, atomically: true, encoding: .utf8)
         }
 
-        func resolve(_ name: String) throws(PresetError) -> String {
-            try PresetLibrary.resolve(name, presetsDir: dir, environment: ["CHANSCOPE_PRESETS": env], workingDirectory: wd)
+        func write(_ folder: String, _ file: String, summary: String) throws {
+            try Self.yaml(summary: summary).write(toFile: folder + "/" + file, atomically: true, encoding: .utf8)
+        }
+
+        func resolve(_ name: String, builtIns: [BuiltInPreset] = []) throws(PresetError) -> String {
+            try PresetLibrary.resolve(
+                name, presetsDir: dir, environment: ["CHANSCOPE_PRESETS": env], workingDirectory: wd, builtIns: builtIns)
+        }
+
+        func listAll(builtIns: [BuiltInPreset] = []) -> [PresetListing] {
+            PresetLibrary.listAll(presetsDir: dir, environment: ["CHANSCOPE_PRESETS": env], workingDirectory: wd, builtIns: builtIns)
         }
 
         func remove() {
@@ -88,8 +97,7 @@ struct PresetLibraryTests {
         try "name: Broken\n".write(toFile: folders.env + "/c.yaml", atomically: true, encoding: .utf8)
         try "not a preset".write(toFile: folders.env + "/notes.txt", atomically: true, encoding: .utf8)
 
-        let list = PresetLibrary.listAll(presetsDir: folders.dir, environment: ["CHANSCOPE_PRESETS": folders.env],
-                                         workingDirectory: folders.wd)
+        let list = folders.listAll()
         #expect(list.map(\.name) == ["a", "b", "c"])
         #expect(list.map(\.summary) == ["a in dir", "b in wd", nil])
         #expect(list[0].title == "Producer and consumer")

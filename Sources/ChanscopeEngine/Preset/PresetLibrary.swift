@@ -1,23 +1,30 @@
 import Foundation
 
-/// Finds preset files by name in the folders a user would expect, and lists them.
+/// Finds presets by name where a user would expect them, lists them, and loads either kind.
 ///
 /// `chanscope run backpressure` should work from the repository, from an installed copy
-/// pointed at a folder with `--presets`, and from anywhere with `$CHANSCOPE_PRESETS`; the
-/// folders are searched in that order, so a local file always wins over an installed one.
+/// pointed at a folder with `--presets-dir`, from anywhere with `$CHANSCOPE_PRESETS`, and from
+/// anywhere at all for the lessons built into the binary. Folders are searched first and the
+/// built-in presets last, so a lecturer's `./presets/realtime.yaml` overrides the lesson.
 public enum PresetLibrary {
     /// The environment variable naming a folder of presets.
     public static let environmentKey = "CHANSCOPE_PRESETS"
 
-    /// The path of the preset file `nameOrPath` means.
+    /// The path of the preset `nameOrPath` means: a file path or a built-in's pseudo-path
+    /// (`builtin:realtime`), for `load(path:)`.
     ///
-    /// An existing file, or anything ending in `.yaml`/`.yml`, is a path (relative to
-    /// `workingDirectory`); a missing one is left for the loader to report. Otherwise it is a
-    /// name, looked up as `NAME.yaml` (then `NAME.yml`) in `searchFolders`; an unknown name
+    /// A built-in's pseudo-path means that built-in, even when a file shadows it. An existing
+    /// file, or anything ending in `.yaml`/`.yml`, is a path (relative to `workingDirectory`);
+    /// a missing one is left for the loader to report. Otherwise it is a name, looked up as
+    /// `NAME.yaml` (then `NAME.yml`) in `searchFolders`, then among `builtIns`; an unknown name
     /// throws one line listing the names that do exist.
     public static func resolve(
-        _ nameOrPath: String, presetsDir: String?, environment: [String: String], workingDirectory: String
+        _ nameOrPath: String, presetsDir: String?, environment: [String: String], workingDirectory: String,
+        builtIns: [BuiltInPreset] = BuiltInPreset.lessons
     ) throws(PresetError) -> String {
+        if let name = BuiltInPreset.name(inPath: nameOrPath), let builtIn = builtIns.first(where: { $0.name == name }) {
+            return builtIn.path
+        }
         let asPath = absolute(nameOrPath, in: workingDirectory)
         if isFile(asPath) || nameOrPath.hasSuffix(".yaml") || nameOrPath.hasSuffix(".yml") {
             return display(asPath, original: nameOrPath, workingDirectory: workingDirectory)
@@ -31,8 +38,21 @@ public enum PresetLibrary {
                 }
             }
         }
+        if let builtIn = builtIns.first(where: { $0.name == nameOrPath }) { return builtIn.path }
+        let known = Set(presetFiles(in: folders).map(\.name)).union(builtIns.map(\.name)).sorted()
         throw PresetError(file: "", line: nil, path: "", message: PresetWording.unknownPreset(
-            nameOrPath, known: presetFiles(in: folders).map(\.name), folders: folders))
+            nameOrPath, known: known, folders: folders + (builtIns.isEmpty ? [] : ["the built-in presets"])))
+    }
+
+    /// The preset at `path`, as `resolve` and `listAll` give paths: a built-in's pseudo-path
+    /// (`builtin:realtime`) reads the compiled-in text, anything else is a file.
+    public static func load(path: String, builtIns: [BuiltInPreset] = BuiltInPreset.lessons) throws(PresetError) -> Preset {
+        guard let name = BuiltInPreset.name(inPath: path) else { return try PresetLoader.load(path: path) }
+        guard let builtIn = builtIns.first(where: { $0.name == name }) else {
+            throw PresetError(file: "", line: nil, path: "", message: PresetWording.unknownPreset(
+                path, known: builtIns.map(\.name), folders: []))
+        }
+        return try builtIn.load()
     }
 
     /// The folders searched for preset names, in order: `WD/presets`, `presetsDir`,
@@ -45,75 +65,35 @@ public enum PresetLibrary {
         return folders.map { standardized($0) }.filter { seen.insert($0).inserted }
     }
 
-    /// Every preset in the search folders, one per name (the first folder wins), sorted by
-    /// file name; files that do not load are listed with their error. An entry that is not a
-    /// regular file (a FIFO, a device, a directory) is listed with the reason and never read.
-    public static func listAll(presetsDir: String?, environment: [String: String], workingDirectory: String) -> [PresetListing] {
-        let folders = searchFolders(presetsDir: presetsDir, environment: environment, workingDirectory: workingDirectory)
-        return presetFiles(in: folders).map { file in
-            let path = display(file.path, original: nil, workingDirectory: workingDirectory)
-            do throws(PresetError) {
-                let preset = try PresetLoader.load(path: path)
-                return PresetListing(name: file.name, title: preset.name, summary: preset.summary, path: path, error: nil)
-            } catch {
-                return PresetListing(name: file.name, title: nil, summary: nil, path: path, error: error)
-            }
-        }
-    }
-
-    // MARK: - Files
-
-    /// The `.yaml`/`.yml` entries in the folders, one per name (first folder wins), by name.
+    /// Every preset `resolve` can find by name, one per name, sorted by name: the files in the
+    /// search folders (the first folder wins), then the built-in presets no file shadows.
     ///
-    /// Entries of any kind are kept (a FIFO, a directory, a broken link), so that the listing
-    /// names them with the reason they are skipped instead of leaving the user guessing.
-    static func presetFiles(in folders: [String]) -> [(name: String, path: String)] {
-        var found: [String: String] = [:]
-        for folder in folders {
-            let entries = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
-            for entry in entries.sorted() {
-                let name: String
-                if entry.hasSuffix(".yaml") {
-                    name = String(entry.dropLast(5))
-                } else if entry.hasSuffix(".yml") {
-                    name = String(entry.dropLast(4))
-                } else {
-                    continue
-                }
-                let path = "\(folder)/\(entry)"
-                if !name.isEmpty, found[name] == nil { found[name] = path }
-            }
+    /// Files that do not load are listed with their error. An entry that is not a regular file
+    /// (a FIFO, a device, a directory) is listed with the reason and never read.
+    public static func listAll(
+        presetsDir: String?, environment: [String: String], workingDirectory: String,
+        builtIns: [BuiltInPreset] = BuiltInPreset.lessons
+    ) -> [PresetListing] {
+        let folders = searchFolders(presetsDir: presetsDir, environment: environment, workingDirectory: workingDirectory)
+        let files = presetFiles(in: folders).map { file in
+            listing(
+                file.name, path: display(file.path, original: nil, workingDirectory: workingDirectory),
+                folder: display(file.folder, original: nil, workingDirectory: workingDirectory), builtIns: builtIns)
         }
-        return found.sorted { $0.key < $1.key }.map { (name: $0.key, path: $0.value) }
+        let shadowed = Set(files.map(\.name))
+        let unshadowed = builtIns.filter { !shadowed.contains($0.name) }.map { builtIn in
+            listing(builtIn.name, path: builtIn.path, folder: nil, builtIns: builtIns)
+        }
+        return (files + unshadowed).sorted { $0.name < $1.name }
     }
 
-    /// Whether something is at `path` (after following links); what it is, the loader checks.
-    static func exists(_ path: String) -> Bool {
-        FileManager.default.fileExists(atPath: path)
-    }
-
-    /// Whether `path` names something other than a directory: what a path given on the command
-    /// line must be to be taken as a path rather than a preset name.
-    static func isFile(_ path: String) -> Bool {
-        var isDirectory: ObjCBool = false
-        return FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) && !isDirectory.boolValue
-    }
-
-    static func absolute(_ path: String, in workingDirectory: String) -> String {
-        path.hasPrefix("/") ? path : "\(workingDirectory)/\(path)"
-    }
-
-    static func standardized(_ path: String) -> String {
-        URL(fileURLWithPath: path).standardizedFileURL.path
-    }
-
-    /// A path as messages should show it: as the user typed it, or relative to the working
-    /// directory when that is the process's own, since short paths read better in errors.
-    static func display(_ path: String, original: String?, workingDirectory: String) -> String {
-        let cwd = standardized(FileManager.default.currentDirectoryPath)
-        if let original, !original.hasPrefix("/"), standardized(workingDirectory) == cwd { return original }
-        let full = standardized(path)
-        if full.hasPrefix(cwd + "/") { return String(full.dropFirst(cwd.count + 1)) }
-        return full
+    /// One entry of `listAll`, loaded the way `load(path:)` will load it when chosen.
+    private static func listing(_ name: String, path: String, folder: String?, builtIns: [BuiltInPreset]) -> PresetListing {
+        do throws(PresetError) {
+            let preset = try load(path: path, builtIns: builtIns)
+            return PresetListing(name: name, title: preset.name, summary: preset.summary, path: path, error: nil, folder: folder)
+        } catch {
+            return PresetListing(name: name, title: nil, summary: nil, path: path, error: error, folder: folder)
+        }
     }
 }

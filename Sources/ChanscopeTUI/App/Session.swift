@@ -63,7 +63,7 @@ public final class EngineSession: SessionControl, @unchecked Sendable {
             return replace(with: experiment.currentPreset(), keepSelections: true)
         case .loadPreset(let path):
             do {
-                return replace(with: try PresetLoader.load(path: path), keepSelections: false)
+                return replace(with: try PresetLibrary.load(path: path), keepSelections: false)
             } catch {
                 return [.presetFailed(error.lines.first ?? "cannot load \(path)")]
             }
