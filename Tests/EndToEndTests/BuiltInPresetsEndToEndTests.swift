@@ -99,7 +99,10 @@ struct BuiltInPresetsEndToEndTests {
     @Test func aCopiedBinaryNeedsNoFilesBesideIt() throws {
         let directory = try Directory()
         let copy = directory.path + "/chanscope"
-        try FileManager.default.copyItem(atPath: try #require(ChanscopeBinary.path), toPath: copy)
+        // Copied by a child process: a file this process had open for writing could be inherited
+        // by another test's spawn at that moment, and executing it would then fail "text file busy".
+        let copied = try TmuxHarness.run(["cp", try #require(ChanscopeBinary.path), copy])
+        #expect(copied.status == 0, "\(copied.output)")
         let result = try directory.run(["run", "backpressure", "--headless", "--duration", "1"], executable: copy)
         #expect(result.status == 0, "\(result.output)")
         #expect(result.output.hasPrefix("Backpressure: "), "\(result.output)")
