@@ -36,9 +36,12 @@ extension LessonClaims {
         let result = try LessonPresets.run("realtime", ["master_wait_ms=10", "worker_wait_ms=10", "max_work=60"], duration: 3)
         for snapshot in result.snapshots {
             for group in snapshot.groups {
-                #expect(!group.instantStates.contains(.blockedOnSend) && !group.instantStates.contains(.blockedOnReceive),
-                        "\(group.name) blocked at \(snapshot.time) s")
-                #expect(group.blockedSendPercent < 1 && group.blockedReceivePercent < 1, "\(group.name): \(group.blockedSendPercent)% \(group.blockedReceivePercent)%")
+                // What the screen shows: the state each spent the window in, and the shares
+                // (a send on an unbounded channel never waits; it only takes its lock).
+                #expect(!group.workerStates.contains(.blockedOnSend) && !group.workerStates.contains(.blockedOnReceive),
+                        "\(group.name) shown blocked at \(snapshot.time) s")
+                #expect(group.blockedSendPercent < 5 && group.blockedReceivePercent < 5,
+                        "\(group.name): blocked send \(group.blockedSendPercent)% recv \(group.blockedReceivePercent)%")
             }
         }
         #expect(try result.group("master").received == 60)
@@ -66,7 +69,7 @@ extension LessonClaims {
         #expect(run.experiment.setKnob(.preset("worker_wait_ms"), to: 40) != nil)
         let before = run.snap()
         #expect(run.waitFor("jobs GROWING") { $0.word("jobs") == .growing } != nil)
-        let after = run.snap()
+        let after = run.watch(seconds: 0.5).last!
         let empty = (after.group(named: "master")?.emptyPolls ?? 0) - (before.group(named: "master")?.emptyPolls ?? 0)
         let got = (after.group(named: "master")?.received ?? 0) - (before.group(named: "master")?.received ?? 0)
         #expect(empty > got, "master: \(empty) empty polls for \(got) results")
