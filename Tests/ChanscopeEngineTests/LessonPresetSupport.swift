@@ -159,3 +159,12 @@ extension Snapshot {
 
     func depth(_ channel: String) -> Int { self.channel(named: channel)?.depth ?? -1 }
 }
+
+extension Snapshot {
+    /// A channel's queueing latency p50 over the interval before this snapshot ("wait p50" on
+    /// screen); nil when nothing was received in it.
+    func p50(_ channel: String) -> Double? {
+        guard let c = self.channel(named: channel), c.stats.latency.count > 0 else { return nil }
+        return c.latencyP50Milliseconds
+    }
+}
