@@ -103,13 +103,16 @@ extension LessonClaims {
         #expect((later.last?.channel(named: "handoff")?.counters.received ?? 0) >= 5)
     }
 
-    @Test("rendezvous: Producer wait above Consumer wait: now the consumer is recv-blocked")
+    @Test("rendezvous: Producer wait 700 ms against Consumer wait 300 ms: now the consumer shows recv-blocked")
     func rendezvousConsumerWaits() throws {
-        let run = try LiveLesson("rendezvous", ["produce_ms=20", "consume_ms=60"])
-        #expect(run.experiment.setKnob(.preset("produce_ms"), to: 100) != nil)
-        let waiting = run.waitFor("consumer recv-blocked") { $0.now("consumer", .blockedOnReceive) == 1 && $0.group(named: "consumer")!.blockedReceivePercent > 20 }
+        // 700 and 300 ms divided by five: the consumer waits 80 of every 140 ms, most of the window.
+        let run = try LiveLesson("rendezvous", ["produce_ms=140", "consume_ms=60"])
+        let waiting = run.waitFor("the consumer shown recv-blocked") {
+            ($0.group(named: "consumer")?.received ?? 0) >= 4 && $0.group(named: "consumer")?.workerStates == [.blockedOnReceive]
+                && $0.group(named: "consumer")!.blockedReceivePercent >= 50
+        }
         #expect(waiting != nil)
-        #expect(waiting?.now("producer", .blockedOnSend) == 0)
+        #expect(waiting?.group(named: "producer")?.workerStates != [.blockedOnSend])
     }
 
     @Test("rendezvous: press r, then 2 (bounded): a queue holds the messages and fills to 8/8, BACKPRESSURE")
