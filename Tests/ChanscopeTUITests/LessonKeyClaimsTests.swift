@@ -123,15 +123,15 @@ struct LessonKeyClaims {
 
     // MARK: sliders and kinds
 
-    @Test("realtime: ↓↓ selects Worker wait and ← lowers it; → raises it")
+    @Test("realtime: ↓↓ selects Worker wait and ← lowers it; ⇧→ takes it above Master wait")
     func realtimeWorkerWaitKeys() throws {
         let run = LoopHarness(preset: try Self.preset("realtime"))
         run.press(.down, .down)
         #expect(run.line(containing: "▸ Worker wait") != nil, "\(run.screen)")
         run.press(.left)
         #expect(run.engine.knobValue(.preset("worker_wait_ms")) == 190)
-        run.press(.right, .right)
-        #expect(run.engine.knobValue(.preset("worker_wait_ms")) == 210)
+        run.press(.shiftRight)
+        #expect(run.engine.knobValue(.preset("worker_wait_ms")) == 390, "above Master wait")
         #expect(run.engine.knobValue(.preset("master_wait_ms")) == 200)
     }
 
