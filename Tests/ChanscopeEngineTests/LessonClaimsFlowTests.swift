@@ -74,11 +74,12 @@ extension LessonClaims {
 
     @Test("backpressure: a bigger capacity only delays the block: the producer runs free, then fills it and blocks")
     func backpressureBiggerBuffer() throws {
-        let run = try LiveLesson("backpressure", ["produce_ms=10", "consume_ms=40", "work.capacity=30"])
-        let early = run.watch(seconds: 0.25)
-        #expect(early.allSatisfy { $0.depth("work") < 30 })
+        // 64 slots, 100/s in and 25/s out: full after about 0.85 s (4.3 s at the preset's waits).
+        let run = try LiveLesson("backpressure", ["produce_ms=10", "consume_ms=40", "work.capacity=64"])
+        let early = run.watch(seconds: 0.4)
+        #expect(early.allSatisfy { $0.depth("work") < 64 })
         #expect(early.filter { $0.now("producer", .blockedOnSend) == 1 }.count <= 1, "the producer blocked early")
-        #expect(run.waitFor("BACKPRESSURE at 30/30") { $0.word("work") == .backpressure && $0.depth("work") == 30 } != nil)
+        #expect(run.waitFor("BACKPRESSURE at 64/64") { $0.word("work") == .backpressure && $0.depth("work") == 64 } != nil)
     }
 
     @Test("backpressure: press 1 (unbounded): work reads GROWING and the producer is no longer held")

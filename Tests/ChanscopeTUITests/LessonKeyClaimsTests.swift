@@ -151,7 +151,7 @@ struct LessonKeyClaims {
         }
     }
 
-    @Test("backpressure: BACKPRESSURE and send-blocked on screen; ↓ ⇧← Consumer wait 0; r, ↓ down to work capacity, ⇧→ raises it; 1 unbounded")
+    @Test("backpressure: BACKPRESSURE and send-blocked on screen; ↓ ⇧← Consumer wait 0; r, ↓ down to work capacity, ⇧→ until 64; 1 unbounded")
     func backpressureKeys() throws {
         let run = LoopHarness(preset: try Self.preset("backpressure", ["produce_ms=10", "consume_ms=40"]))
         run.waitForScreen("BACKPRESSURE") { $0.contains("work  bounded(8)  BACKPRESSURE") && $0.contains("8/8") }
@@ -163,8 +163,9 @@ struct LessonKeyClaims {
         run.press(.character("r"))
         run.press(.down, .down)
         #expect(run.line(containing: "▸ work capacity") != nil, "\(run.screen)")
-        run.press(.shiftRight)
-        #expect((run.engine.kind(of: "work")?.capacity ?? 0) > 8)
+        for _ in 0..<10 { run.press(.shiftRight) }
+        #expect(run.engine.kind(of: "work") == .bounded(64), "⇧→ until 64")
+        #expect(run.line(containing: "work capacity")?.contains("64 msgs") == true, "\(run.screen)")
         run.press(.character("1"))
         run.waitForScreen("GROWING") { $0.contains("work  unbounded  GROWING") }
     }
