@@ -78,3 +78,93 @@ extension HeadlessResult {
         return g.made == accounted
     }
 }
+
+/// A preset running live for a lesson claim that changes something mid-run ("drag this slider",
+/// "press 2"): the screen's engine with no screen; the test takes the snapshots itself, and
+/// every wait is a bounded poll on a condition of the snapshots.
+final class LiveLesson {
+    let experiment: Experiment
+    /// Every snapshot taken so far, in order, and every event they carried.
+    private(set) var snapshots: [Snapshot] = []
+    private(set) var events: [ExperimentEvent] = []
+
+    /// Starts `name` from `presets/` with knobs overridden (as `--set` does).
+    init(_ name: String, _ overrides: [String] = [], deadlockGrace: Double = 1.0) throws {
+        let preset = try LessonPresets.load(name).applying(overrides: overrides)
+        experiment = Experiment(preset: preset, deadlockGrace: deadlockGrace)
+        experiment.start()
+        snap()
+    }
+
+    deinit { experiment.shutdown() }
+
+    /// One snapshot now; its events are kept.
+    @discardableResult
+    func snap() -> Snapshot {
+        let snapshot = experiment.takeSnapshot()
+        snapshots.append(snapshot)
+        events += snapshot.events
+        return snapshot
+    }
+
+    /// Snapshots every 20 ms until `condition` holds for one; records a failure after `timeout`.
+    @discardableResult
+    func waitFor(
+        _ what: String, timeout: Double = 3, sourceLocation: SourceLocation = #_sourceLocation,
+        _ condition: (Snapshot) -> Bool
+    ) -> Snapshot? {
+        let deadline = Date().addingTimeInterval(timeout)
+        while true {
+            let snapshot = snap()
+            if condition(snapshot) { return snapshot }
+            if Date() >= deadline {
+                Issue.record("timed out after \(timeout) s waiting for \(what)", sourceLocation: sourceLocation)
+                return nil
+            }
+            usleep(20_000)
+        }
+    }
+
+    /// Snapshots every 20 ms for `seconds`; returns those taken.
+    func watch(seconds: Double) -> [Snapshot] {
+        let first = snapshots.count
+        let deadline = Date().addingTimeInterval(seconds)
+        while Date() < deadline {
+            snap()
+            usleep(20_000)
+        }
+        return Array(snapshots[first...])
+    }
+
+    /// How many messages a channel accepted per second over the last `seconds`, measured here
+    /// from its counters (not the sampler's 2 s window, so a claim can be checked soon after a change).
+    func acceptedPerSecond(_ channel: String, over seconds: Double) -> Double {
+        let before = snap()
+        _ = watch(seconds: seconds)
+        let after = snap()
+        let a = before.channel(named: channel)?.counters.accepted ?? 0
+        let b = after.channel(named: channel)?.counters.accepted ?? 0
+        return Double(b - a) / max(after.time - before.time, 0.001)
+    }
+}
+
+extension Snapshot {
+    /// The headline word of a channel's panel (`BACKPRESSURE`, `GROWING`, `flowing`...).
+    func word(_ channel: String) -> ChannelSituation.Word? { self.channel(named: channel)?.situation.word }
+
+    /// How many of a group's workers are in `state` at the instant of the sample.
+    func now(_ group: String, _ state: WorkerState) -> Int {
+        self.group(named: group)?.instantStates.filter { $0 == state }.count ?? 0
+    }
+
+    func depth(_ channel: String) -> Int { self.channel(named: channel)?.depth ?? -1 }
+}
+
+extension Snapshot {
+    /// A channel's queueing latency p50 over the interval before this snapshot ("wait p50" on
+    /// screen); nil when nothing was received in it.
+    func p50(_ channel: String) -> Double? {
+        guard let c = self.channel(named: channel), c.stats.latency.count > 0 else { return nil }
+        return c.latencyP50Milliseconds
+    }
+}
