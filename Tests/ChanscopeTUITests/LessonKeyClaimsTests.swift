@@ -98,7 +98,7 @@ struct LessonKeyClaims {
         run.press(.character("c"))
         run.waitForScreen("consumer closed") { $0.contains("consumer closed") }
         run.waitForScreen("the producer disconnected, work DISCONNECTED") {
-            $0.contains("DISCONNECTED") && (run.line(containing: "producer ")?.contains("disconnected") ?? false)
+            $0.contains("DISCONNECTED") && (run.groupRow("producer")?.contains("disconnected") ?? false)
         }
         #expect(run.state.snapshot?.group(named: "consumer")?.isClosed == true)
         #expect(run.state.snapshot?.group(named: "producer")?.isClosed == false)
@@ -147,7 +147,7 @@ struct LessonKeyClaims {
         run.waitForScreen("a backlog again") { _ in (run.state.snapshot?.channel(named: "work")?.depth ?? 0) >= 20 }
         run.press(.character("2"))
         run.waitForScreen("OVER CAPACITY, send-blocked") {
-            $0.contains("work  bounded(8)  OVER CAPACITY: draining ") && (run.line(containing: "producer ")?.contains("send-blocked") ?? false)
+            $0.contains("work  bounded(8)  OVER CAPACITY: draining ") && (run.groupRow("producer")?.contains("send-blocked") ?? false)
         }
     }
 
@@ -155,10 +155,10 @@ struct LessonKeyClaims {
     func backpressureKeys() throws {
         let run = LoopHarness(preset: try Self.preset("backpressure", ["produce_ms=10", "consume_ms=40"]))
         run.waitForScreen("BACKPRESSURE") { $0.contains("work  bounded(8)  BACKPRESSURE") && $0.contains("8/8") }
-        #expect(run.line(containing: "producer ")?.contains("send-blocked") == true, "\(run.screen)")
+        #expect(run.groupRow("producer")?.contains("send-blocked") == true, "\(run.screen)")
         run.press(.down, .shiftLeft)
         #expect(run.engine.knobValue(.preset("consume_ms")) == 0)
-        run.waitForScreen("the consumer recv-blocked") { _ in run.line(containing: "consumer ")?.contains("recv-blocked") ?? false }
+        run.waitForScreen("the consumer recv-blocked") { _ in run.groupRow("consumer")?.contains("recv-blocked") ?? false }
         // r keeps the selected slider (Consumer wait): two more ↓ reach work capacity.
         run.press(.character("r"))
         run.press(.down, .down)

@@ -67,6 +67,15 @@ final class LoopHarness {
         return false
     }
 
+    /// The worker row of group `name` (after its selection marker), not a lesson line that
+    /// happens to mention the group.
+    func groupRow(_ name: String) -> String? {
+        backend.lines().first { line in
+            let trimmed = line.drop { $0 == " " || $0 == "▸" || $0 == ">" }
+            return trimmed.hasPrefix(name + " ")
+        }
+    }
+
     /// The screen's line that contains `text`, if any.
     func line(containing text: String) -> String? { backend.lines().first { $0.contains(text) } }
 }

@@ -67,7 +67,7 @@ import Testing
 
     /// The word each situation must show, whatever the golden says.
     @Test(arguments: [
-        ("idle", "idle"), ("backpressure", "BACKPRESSURE: 1 sender blocked"), ("drops", "DROPPING: 4 new messages discarded"),
+        ("idle", "idle"), ("backpressure", "BACKPRESSURE: 1 sender blocked"), ("drops", "DROPPING: 4 new messages dropped"),
         ("deadlock", "DEADLOCK  A -> ab -> B -> ba -> A"), ("deadlock", "HAND-OFF WAIT"),
         ("disconnect", "DISCONNECTED: no senders"), ("disconnect", "CLOSED"), ("disconnect", "every sender is gone"),
     ], ScreenGoldenTests.sizes)

@@ -77,7 +77,7 @@ public struct ChannelSituation: Sendable, Hashable, CustomStringConvertible {
         if stats.receiversGone { return .init(.disconnected, "no receivers, sends fail") }
         if stats.sendersGone { return depth > 0 ? .init(.noSenders, "draining \(depth)") : .init(.disconnected, "no senders") }
         if droppedInWindow > 0 {
-            return .init(.dropping, "\(droppedInWindow) new message\(droppedInWindow == 1 ? "" : "s") discarded")
+            return .init(.dropping, "\(droppedInWindow) new message\(droppedInWindow == 1 ? "" : "s") dropped")
         }
         if overwrittenInWindow > 0 { return .init(.overwriting, "\(overwrittenInWindow) oldest evicted") }
         if let capacity = stats.kind.capacity, depth > capacity {

@@ -10,11 +10,11 @@ extension BuiltInPreset {
 name: Backpressure
 summary: A fast producer fills a bounded channel; then send blocks.
 lesson: |
-  The queue "work" fills to its capacity of 8, then the producer shows "blocked on send":
-  that is backpressure, and the producer now runs at the consumer's pace.
-  Drag "Consumer wait" below "Producer wait": the queue drains and the consumer waits instead.
-  Move the "work capacity" slider: a bigger buffer only delays the moment the producer blocks.
-  Press 1 (unbounded) to remove the limit and watch the queue grow without bound.
+  "work" fills to 8/8 and reads BACKPRESSURE; the producer shows send-blocked.
+  The producer now runs at the consumer's pace: in and out both read 5.0/s.
+  ↓ selects "Consumer wait"; ⇧← sets it to 0: "work" drains, the consumer is recv-blocked.
+  Press r, ↓ down to "work capacity", ⇧→ until 64: it fills 4 s later, then blocks again.
+  Press 1 (unbounded): "work" reads GROWING; nothing holds the producer back any more.
 channels:
   work: { kind: bounded, capacity: 8 }
 knobs:
@@ -32,10 +32,10 @@ workers:
 name: Deadlock
 summary: "A and B both send first on rendezvous channels: deadlock."
 lesson: |
-  A and B both show "blocked on send" at once, each waiting for the other to receive.
-  After a moment the detector names the cycle: A -> ab -> B -> ba -> A.
-  Break it: select "ab" (tab) and press 2 (bounded): A's send completes, A reaches its
-  receive, and the cycle clears (see the event log). Press r to deadlock again.
+  A and B both send first: both show send-blocked, each waiting for the other to receive.
+  After a second the DEADLOCK banner names the cycle: A -> ab -> B -> ba -> A.
+  Press 2: "ab" (selected) becomes bounded(8), A's send completes and the banner goes.
+  Press r: back to the preset as loaded, rendezvous, and the DEADLOCK comes back.
 channels:
   ab: { kind: rendezvous }   # A sends, B receives
   ba: { kind: rendezvous }   # B sends, A receives
@@ -53,15 +53,16 @@ workers:
 name: Consumer disconnects
 summary: The consumer stops; the producer's next send fails.
 lesson: |
-  The consumer takes "Consumer max" messages, then finishes and drops its end of "work".
-  The producer's next send fails: the message is handed back, counted as "failed", and the
-  producer shows "disconnected". Messages still queued are counted as "discarded".
-  Press r to restart, then close "consumer" yourself with c at any moment.
+  The producer is faster: "work" fills to 5/5, BACKPRESSURE.
+  The consumer takes "Consumer max" (50) messages, then shows finished and drops its end.
+  The producer's next send fails: "failed" 1, the producer shows disconnected.
+  "work" reads DISCONNECTED; the 5 still queued are counted as "discarded".
+  Press r, then g to select consumer and c to close it yourself at any moment.
 channels:
   work: { kind: bounded, capacity: 5 }
 knobs:
   consumer_max: { value: 50,  min: 0, max: 1000, step: 10, label: Consumer max (0 = endless) }
-  produce_ms:   { value: 100, min: 0, max: 2000, step: 10, label: Producer wait, unit: ms }
+  produce_ms:   { value: 50,  min: 0, max: 2000, step: 10, label: Producer wait, unit: ms }
   consume_ms:   { value: 200, min: 0, max: 2000, step: 10, label: Consumer wait, unit: ms }
 workers:
   producer: { count: 1, loop: [ make, { sleep: produce_ms }, { send: work } ] }
@@ -74,10 +75,10 @@ workers:
 name: Producer disconnects
 summary: The producer stops; the consumer drains, then disconnects.
 lesson: |
-  The producer makes "Max work" messages, then finishes and drops its end of "work".
-  The consumer is slower, so messages are still queued: it keeps receiving until the
-  queue is empty, and only then shows "disconnected". Nothing is lost.
-  Raise "Max work" before it runs out (or press r to restart) to watch it again.
+  The producer makes "Max work" (40) messages, then shows finished.
+  "work" reads NO SENDERS: draining N: the slower consumer still receives what is queued.
+  When "work" is empty it reads DISCONNECTED and the consumer shows disconnected.
+  got 40 of made 40: nothing is lost. Press r to watch it again (about 12 s).
 channels:
   work: { kind: unbounded }
 knobs:
@@ -95,11 +96,11 @@ workers:
 name: Dropping
 summary: A full channel drops new messages instead of blocking.
 lesson: |
-  The producer never blocks: once "events" holds 4 messages, every new one is dropped.
-  Watch the "dropped" counter climb while the depth stays at the capacity.
-  What gets through is old: the queue keeps the oldest messages, so latency stays high.
-  Raise the "events capacity" slider or lower "Consumer wait" until nothing is dropped.
-  Press 5 (overwriting) to keep the newest messages instead.
+  The producer never blocks: "events" stays at 4/4 and reads DROPPING.
+  The "dropped" counter climbs: a new message that finds the queue full is thrown away.
+  What gets through is old: the queue keeps the oldest, so "wait p50" is about 1 s.
+  ↓ selects "Consumer wait"; ⇧← sets it to 0: "dropped" stops, DROPPING goes.
+  Press r, then 5 (overwriting): OVERWRITING keeps the newest, and "wait p50" falls.
 channels:
   events: { kind: dropping, capacity: 4 }
 knobs:
@@ -116,10 +117,11 @@ workers:
 name: Fan-in
 summary: Four producers, one consumer, one shared channel.
 lesson: |
-  Four producers send every 200 ms each: 20 messages/s into "work", but the consumer takes 10.
-  The queue fills; the producers take turns "blocked on send", each at a quarter of the pace.
-  Move the "producers workers" slider down (or press -) until the queue drains.
-  Add a fifth producer (+): the in-rate rises, the out-rate does not.
+  Four producers offer 20 messages/s into "work"; the consumer takes 10/s.
+  "work" fills to 8/8, BACKPRESSURE: each producer is send-blocked about half the time.
+  in and out both read 10/s: the consumer sets the pace, however many producers.
+  Press + (producers is selected): a fifth producer; still 10/s, just more send-blocked.
+  Press - until one is left (5/s): "work" drains; the consumer waits half the time (recv).
 channels:
   work: { kind: bounded, capacity: 8 }
 knobs:
@@ -136,10 +138,10 @@ workers:
 name: Fan-out
 summary: One producer, three consumers sharing the work.
 lesson: |
-  Each message goes to exactly one consumer: together they take 3 x what one could.
-  The producer makes 10/s; each consumer needs 350 ms a message, so three take about 8.6/s:
-  just too few, and "work" slowly fills. Move "consumers workers" up to 4 (+): it drains.
-  Down to 1 (-): one consumer alone, and the producer soon shows "blocked on send".
+  One producer makes 10/s; each message goes to exactly one of three consumers.
+  Each consumer needs 350 ms, so three take about 8.6/s: just too few; "work" fills slowly.
+  Press g to select consumers, then +: four take 11.4/s and "work" drains.
+  Press - three times: one consumer left; "work" fills, BACKPRESSURE, producer send-blocked.
 channels:
   work: { kind: bounded, capacity: 10 }
 knobs:
@@ -156,11 +158,10 @@ workers:
 name: Overwriting sensor feed
 summary: A sensor overwrites old readings in a small ring buffer.
 lesson: |
-  The sensor never blocks: when "readings" is full, the oldest reading is overwritten.
-  Watch the "overwritten" counter climb while latency stays low: the display only ever
-  sees the last few readings, never a stale backlog.
-  Press 4 (dropping) on "readings" and compare: now the oldest are kept and latency rises.
-  Lower "Display wait" until the display keeps up and nothing is overwritten.
+  The sensor never blocks: "readings" stays at 3/3 and reads OVERWRITING.
+  "overwritten" climbs while "wait p50" stays low: the display sees only recent readings.
+  Press 4 (dropping): now DROPPING keeps the oldest, and "wait p50" rises to about 1 s.
+  Press r; ↓ selects "Display wait", ⇧← sets it to 0: nothing more is overwritten.
 channels:
   readings: { kind: overwriting, capacity: 3 }
 knobs:
@@ -178,10 +179,11 @@ workers:
 name: Pipeline
 summary: Three stages; the slowest sets the pace, its queue fills.
 lesson: |
-  "parse" is the slowest stage (250 ms), so "fetched" fills and "fetch" blocks on send,
-  while "parsed" stays nearly empty and "store" waits on receive: parse sets the pace.
-  Drag "Parse time" below "Store time": now "parsed" fills instead. The bottleneck moved.
-  Or move "parse workers" up to 2 (+): two slow workers beat one.
+  parse is the slowest stage (250 ms): "fetched" reads BACKPRESSURE, fetch is send-blocked.
+  "parsed" stays nearly empty and store waits (recv 40%): parse sets the pace, 4/s.
+  Press g to select parse, then +: two parse workers make 8/s, more than store's 6.7/s.
+  Now store is the slowest: "parsed" fills to 10/10 too, and store never waits (recv 0%).
+  Every queue before the slowest stage fills. (r, then "Parse time" below 150 ms: the same.)
 channels:
   fetched: { kind: bounded, capacity: 10 }
   parsed:  { kind: bounded, capacity: 10 }
@@ -196,19 +198,23 @@ workers:
 
 """),
         BuiltInPreset(name: "realtime", yaml: """
-# The course's real-time example: a master hands out jobs and polls for results with
-# try_recv, so neither side ever blocks. Both channels are Rust mpsc::channel (unbounded).
+# The course's real-time example: jobs go out, results come back, and the master polls for
+# results with try_recv, so nobody ever blocks. Both channels are Rust mpsc::channel (unbounded).
 #
-# The master sleeps before it polls (rather than after), so with a quick worker every job's
-# result is back in time and the run ends with max_work full round trips.
+# The course's main thread does two things: it hands out a job every "Master wait" and it polls
+# for results. Here they are two threads (the course's code notes "we could also just move this
+# to its own thread"): "dispatch" hands out Max work jobs and finishes; "master" polls "results"
+# until the worker is gone and "results" is empty. So the run ends by itself, by disconnects
+# alone, with every result collected (received = Max work) at any pair of waits: the master
+# never stops while a result is still on its way.
 name: Real-time master and worker
 summary: Master and worker poll with try_recv; nobody ever blocks.
 lesson: |
-  Nobody ever blocks here: both sides use poll (try_recv) and count the empty polls instead.
-  With equal waits almost every poll finds something. Move "Worker wait" down (left arrow):
-  the worker now polls more often than jobs arrive, and its empty polls climb.
-  Move it above "Master wait": jobs queue up in "jobs" and the master's polls come back empty.
-  The master stops after "Max work" jobs; the worker then sees "jobs" disconnect and finishes.
+  dispatch sends a job every "Master wait"; worker and master poll (try_recv), never block.
+  ↓↓ selects "Worker wait"; ← lowers it: the worker polls faster than jobs come (polling).
+  ⇧→ takes it above "Master wait": "jobs" reads GROWING, the master's empty polls climb.
+  dispatch: finished after "Max work" jobs; the worker drains "jobs", then is disconnected.
+  master's "got" then equals dispatch's "made": every result collected, nothing failed.
 channels:
   jobs:    { kind: unbounded }
   results: { kind: unbounded }
@@ -217,14 +223,19 @@ knobs:
   master_wait_ms: { value: 200, min: 0, max: 2000, step: 10, label: Master wait, unit: ms }
   worker_wait_ms: { value: 200, min: 0, max: 2000, step: 10, label: Worker wait, unit: ms }
 workers:
-  master:
+  dispatch:
     count: 1
     limit: max_work
-    loop: [ make, { send: jobs }, { sleep: master_wait_ms }, { poll: results } ]
+    loop: [ make, { send: jobs }, { sleep: master_wait_ms } ]
   worker:
     count: 1
     # An empty poll leaves the hand empty, so the send is skipped.
     loop: [ { poll: jobs }, { send: results }, { sleep: worker_wait_ms } ]
+  master:
+    count: 1
+    # No limit: the master stops when "results" disconnects, once the worker is gone and every
+    # result has been taken.
+    loop: [ { poll: results }, { sleep: master_wait_ms } ]
 
 """),
         BuiltInPreset(name: "rendezvous", yaml: """
@@ -233,10 +244,10 @@ workers:
 name: Rendezvous
 summary: A channel with no buffer; every send waits for a receive.
 lesson: |
-  The depth of "handoff" is always 0: there is no buffer, each message passes hand to hand.
-  The producer is faster, so it is mostly "blocked on send", waiting for the consumer.
-  Drag "Producer wait" above "Consumer wait": now the consumer is "blocked on receive".
-  Select "handoff" (tab) and press 2 (bounded): the meeting is over and a queue appears.
+  "handoff" holds none (0/0): each message passes hand to hand, nothing is queued.
+  The producer is faster: it shows send-blocked, and "handoff" reads HAND-OFF WAIT.
+  ⇧→ three times sets "Producer wait" to 700 ms: now the consumer shows recv-blocked.
+  Press r, then 2 (bounded): a queue holds the messages; it fills to 8/8, BACKPRESSURE.
 channels:
   handoff: { kind: rendezvous }
 knobs:
@@ -257,10 +268,10 @@ name: Tanenbaum's producer/consumer
 summary: 100 messages circle; never more than N = 100 in flight.
 lesson: |
   Count the messages: "full" + "empties" (+ one in each hand) always adds up to 100.
-  The producer is faster, so the 100 pile up in "full", "empties" runs dry and the
-  producer shows "blocked on receive": it waits for an empty, not for buffer space.
-  Drag "Consume time" below "Produce time": the messages move to "empties" and the
-  consumer waits instead. Channels are unbounded, yet nothing grows past 100.
+  The producer is faster: the 100 pile up in "full" and "empties" runs dry.
+  Then the producer shows recv-blocked: it waits for an empty, not for buffer space.
+  ↓ selects "Consume time"; ⇧← sets it to 0: the 100 move back to "empties".
+  Both channels are unbounded, yet neither ever holds more than 100.
 channels:
   full:    { kind: unbounded }
   empties: { kind: unbounded }
@@ -283,10 +294,11 @@ workers:
 name: Unbounded growth
 summary: "Fast producer, unbounded queue: depth grows without limit."
 lesson: |
-  The producer never blocks, so the depth of "work" climbs for ever, and so does latency:
-  each new message waits behind everything already queued (watch p50 rise).
-  Drag "Consumer wait" below "Producer wait" and the queue drains again.
-  Or select "work" (tab) and press 2 to make it bounded: now the producer blocks instead.
+  The producer never blocks: "work" reads GROWING +15/s and its depth climbs for ever.
+  Latency climbs too: each message waits behind the whole queue (watch "wait p50").
+  ↓ selects "Consumer wait"; ← below "Producer wait" (⇧← jumps to 0): the depth falls.
+  Press r; once "work" holds more than 8, press 2 (bounded): OVER CAPACITY: draining N/8.
+  The producer is send-blocked at once; back down at 8/8, "work" reads BACKPRESSURE.
 channels:
   work: { kind: unbounded }
 knobs:
