@@ -74,7 +74,10 @@ let package = Package(
             name: "ChanscopeEngineTests",
             dependencies: ["ChanscopeEngine", "Channels", .product(name: "CSV", package: "CSV.swift")]
         ),
-        .testTarget(name: "ChanscopeTUITests", dependencies: ["ChanscopeTUI", "ChanscopeEngine", "Channels"], exclude: ["Golden"]),
+        .testTarget(
+            name: "ChanscopeTUITests",
+            dependencies: ["ChanscopeTUI", "ChanscopeEngine", "Channels", .product(name: "PropertyBased", package: "swift-property-based")],
+            exclude: ["Golden"]),
         .testTarget(name: "EndToEndTests", dependencies: []),
     ],
     swiftLanguageModes: [.v6]

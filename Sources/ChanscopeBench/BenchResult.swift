@@ -32,7 +32,7 @@ public struct BenchResult: Sendable, Equatable {
 
 /// Six decimals without Foundation's formatter.
 func format6(_ value: Double) -> String {
-    let micros = Int64((value * 1_000_000).rounded())
+    let micros = Int64(exactly: (value * 1_000_000).rounded()) ?? 0
     let whole = micros / 1_000_000
     let fraction = String(micros % 1_000_000)
     return "\(whole)." + String(repeating: "0", count: 6 - fraction.count) + fraction

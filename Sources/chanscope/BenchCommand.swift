@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ChanscopeBench
+import ChanscopeEngine
 import ChanscopeTUI
 import Channels
 
@@ -76,7 +77,7 @@ struct BenchCommand: ParsableCommand {
         print("msgs/s: median (min-max) of \(rounds) run(s) each, raw and instrumented alternating (each first in every other round); cost: median over rounds of 1 - instrumented/raw")
         print("scenario                 messages   raw                     instrumented            cost")
         for scenarioValue in chosen {
-            let count = messages ?? max(1000, Int(Double(scenarioValue.defaultMessages) * scale))
+            let count = messages ?? max(1000, Int(saturating: Double(scenarioValue.defaultMessages) * scale))
             let (raw, instrumented) = alternating { BenchWorkload.run(scenarioValue, messages: count, instrumented: $0) }
             // Each round's two runs ran back to back, so their ratio is the fairest comparison the
             // machine allows; the median of those ratios shrugs off a round that one run of the
@@ -88,7 +89,7 @@ struct BenchCommand: ParsableCommand {
                 pad(scenarioValue.name, 22) + pad(String(count), 11, right: true) + "   "
                     + pad(spread(raw.map(\.throughput)), 24)
                     + pad(spread(instrumented.map(\.throughput)), 24)
-                    + pad(String(Int(cost.rounded())) + "%", 5, right: true)
+                    + pad(String(Int(saturating: cost.rounded())) + "%", 5, right: true)
                     + (failure.map { "  CHECK FAILED: \($0.failure ?? "")" } ?? ""))
             failed = failed || failure != nil
         }
@@ -132,7 +133,7 @@ struct BenchCommand: ParsableCommand {
                     + pad(String(result.firstFrameCells), 20, right: true)
                     + pad(milliseconds(microseconds: result.meanMicroseconds), 13, right: true)
                     + pad(milliseconds(microseconds: result.p99Microseconds), 12, right: true)
-                    + pad(String(Int(result.meanCellsWritten.rounded())), 22, right: true))
+                    + pad(String(Int(saturating: result.meanCellsWritten.rounded())), 22, right: true))
         }
     }
 
@@ -170,7 +171,7 @@ struct BenchCommand: ParsableCommand {
     }
 
     private func millions(_ rate: Double) -> String {
-        let tenths = Int((rate / 100_000).rounded())
+        let tenths = Int(saturating: (rate / 100_000).rounded())
         return "\(tenths / 10).\(tenths % 10)M"
     }
 

@@ -13,12 +13,24 @@ struct ExperimentOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Seed for the sleep jitter, to repeat a run exactly.", valueName: "N"))
     var seed: UInt64 = 0x5EED
 
+    @Option(help: ArgumentHelp(
+        "Memory at which the producers of a growing channel are held (default: a quarter of this machine's), e.g. 256MB.",
+        valueName: "SIZE"))
+    var maxMemory: String?
+
+    /// The memory limit asked for, or the machine's default.
+    var memoryLimit: MemoryLimit { maxMemory.flatMap(MemoryLimit.parse) ?? .machineDefault }
+
     @Option(help: ArgumentHelp("Another folder to look for presets in (after ./presets, before $CHANSCOPE_PRESETS and the built-in ones).", valueName: "DIR"))
     var presetsDir: String?
 
     func validate() throws {
         guard sampleHz >= 0.1 && sampleHz <= 100 else {
             throw ValidationError("--sample-hz must be between 0.1 and 100")
+        }
+        if let maxMemory, MemoryLimit.parse(maxMemory) == nil {
+            throw ValidationError(
+                "--max-memory: \"\(maxMemory.terminalSafe)\" is not a size from \(MemoryLimit(bytes: MemoryLimit.smallest)) to this machine's memory (e.g. 256MB, 2GB)")
         }
     }
 

@@ -34,14 +34,9 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "Start paused: the first frame shows the set-up, space starts the workers.")
     var paused = false
 
-    /// The longest headless run: about 31 years, far inside what the clock's nanoseconds hold.
-    static let longestDuration = 1e9
-
     func validate() throws {
         if paused && headless { throw ValidationError("--paused needs the screen; a headless run starts at once") }
-        guard duration.isFinite, duration > 0, duration <= Self.longestDuration else {
-            throw ValidationError("--duration must be a number of seconds above 0 and at most \(NumberText.plain(Self.longestDuration))")
-        }
+        if let problem = HeadlessOptions.durationProblem(duration) { throw ValidationError(problem) }
     }
 
     func run() throws {
@@ -51,7 +46,7 @@ struct RunCommand: ParsableCommand {
         } else {
             let options = AppOptions(
                 sampleHz: experiment.sampleHz, seed: experiment.seed, forceASCII: ascii, recordPath: record,
-                presetsDir: experiment.presetsDir, startPaused: paused)
+                presetsDir: experiment.presetsDir, startPaused: paused, memoryLimit: experiment.memoryLimit)
             do {
                 try App.run(preset: loaded, options: options)
             } catch let error as TerminalError {
@@ -71,7 +66,8 @@ struct RunCommand: ParsableCommand {
     private func runHeadless(_ preset: Preset) throws {
         let showProgress = isatty(STDERR_FILENO) == 1
         let options = HeadlessOptions(
-            duration: duration, sampleHz: experiment.sampleHz, recordPath: record, seed: experiment.seed)
+            duration: duration, sampleHz: experiment.sampleHz, recordPath: record, seed: experiment.seed,
+            memoryLimit: experiment.memoryLimit)
         let result: HeadlessResult
         do {
             result = try HeadlessRunner.run(preset, options: options) { snapshot in

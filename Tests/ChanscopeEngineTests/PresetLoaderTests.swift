@@ -188,7 +188,7 @@ struct PresetLoaderTests {
             """)
         #expect(lines == [
             "x.yaml:1: summary: required key is missing",
-            "x.yaml:2: colour: unknown key \"colour\" (keys: name, summary, lesson, channels, knobs, workers)",
+            "x.yaml:2: colour: unknown key \"colour\" (keys: name, summary, lesson, paused, channels, knobs, workers)",
             "x.yaml:4: channels.work.capacity: kind bounded needs a capacity of at least 1, not 0 (capacity 0 is kind rendezvous)",
             "x.yaml:6: knobs.wait_ms.value: 500 is outside min...max (0...100)",
             "x.yaml:8: workers.producer.count: count must be 0...64, found 65",

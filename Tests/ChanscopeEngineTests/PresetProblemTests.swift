@@ -58,7 +58,7 @@ struct PresetProblemTests {
     func unknownTopLevelKey() {
         #expect(presetProblems(Self.preset(replacing: 2, with: "sumary: S")) == [
             "x.yaml:1: summary: required key is missing",
-            "x.yaml:2: sumary: unknown key \"sumary\"; did you mean \"summary\"? (keys: name, summary, lesson, channels, knobs, workers)",
+            "x.yaml:2: sumary: unknown key \"sumary\"; did you mean \"summary\"? (keys: name, summary, lesson, paused, channels, knobs, workers)",
         ])
     }
 

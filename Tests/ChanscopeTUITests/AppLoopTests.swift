@@ -181,4 +181,16 @@ import Testing
         run.press(.character(" "))
         run.waitForScreen("the first message") { _ in (run.state.snapshot?.group(named: "producer")?.made ?? 0) > 0 }
     }
+
+    @Test("a preset with paused: true starts paused too, and r starts it paused again")
+    func presetStartsPaused() throws {
+        let preset = try PresetLoader.parse(yaml: Preset.builtInDefaultYAML + "\npaused: true\n", source: "<test>")
+        #expect(preset.startsPaused)
+        let run = LoopHarness(preset: preset, paused: true)
+        #expect(run.engine.isPaused)
+        run.press(.character(" "))
+        #expect(!run.engine.isPaused)
+        run.press(.character("r"))
+        #expect(run.engine.isPaused, "r restarts the lesson as loaded: paused")
+    }
 }

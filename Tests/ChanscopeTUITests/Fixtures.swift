@@ -21,7 +21,7 @@ enum Fixtures {
         the producer shows "blocked on send" - that is backpressure.
         """
 
-    static var all: [Scenario] { [idle, backpressure, drops, deadlock, disconnect] }
+    static var all: [Scenario] { [idle, backpressure, drops, deadlock, disconnect, growing] }
 
     /// An app state that has received every snapshot of `scenario`, in order.
     static func state(_ scenario: Scenario, ascii: Bool = false) -> AppState {
@@ -183,6 +183,26 @@ enum Fixtures {
                 deadlock: "A -> ab -> B -> ba -> A")
         }
         return Scenario(name: "deadlock", snapshots: [snap(40), snap(41)])
+    }
+
+    /// An unbounded queue fed faster than it is drained: the engine's word is GROWING, and the
+    /// producer, blocked on send 95% of the window, is drawn send-blocked.
+    static var growing: Scenario {
+        func snap(_ tick: Int, accepted: UInt64) -> Snapshot {
+            let work = channel(
+                "work", kind: .unbounded, counters: counters(accepted: accepted, depth: Int(accepted) * 3 / 4),
+                inPerSecond: 20, outPerSecond: 5, growthPerSecond: 15)
+            var knobs = producerConsumerKnobs()
+            knobs.removeAll { $0.id == .capacity("work") }
+            return Snapshot(
+                tick: tick, time: Double(tick) / 10, presetName: "Unbounded growth", channels: [work],
+                groups: [
+                    GroupSnapshot(name: "producer", workerStates: [.blockedOnSend], made: accepted, sent: accepted, blockedSendPercent: 95, instantStates: [.sleeping]),
+                    GroupSnapshot(name: "consumer", workerStates: [.sleeping], done: accepted / 4, received: accepted / 4),
+                ],
+                knobs: knobs)
+        }
+        return Scenario(name: "growing", snapshots: [snap(100, accepted: 196), snap(101, accepted: 198)])
     }
 
     /// The deadlock's two groups over two bounded channels, so each has its capacity slider.

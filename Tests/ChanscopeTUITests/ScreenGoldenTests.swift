@@ -70,10 +70,19 @@ import Testing
         ("idle", "idle"), ("backpressure", "BACKPRESSURE: 1 sender blocked"), ("drops", "DROPPING: 4 new messages dropped"),
         ("deadlock", "DEADLOCK  A -> ab -> B -> ba -> A"), ("deadlock", "HAND-OFF WAIT"),
         ("disconnect", "DISCONNECTED: no senders"), ("disconnect", "CLOSED"), ("disconnect", "every sender is gone"),
+        ("growing", "work  unbounded  GROWING +15/s"), ("growing", "producer ▶"), ("growing", "1 send-blocked"),
     ], ScreenGoldenTests.sizes)
     func situationIsNamedOnScreen(_ pair: (String, String), size: TerminalSize) {
         let screen = Self.render(Fixtures.state(Self.scenario(pair.0)), size).lines().joined(separator: "\n")
         #expect(screen.contains(pair.1), "\(pair.0) at \(size) should show \"\(pair.1)\":\n\(screen)")
+    }
+
+    @Test("a rendezvous and an unbounded channel have no capacity slider", arguments: ScreenGoldenTests.sizes)
+    func noCapacitySliderWithoutCapacity(size: TerminalSize) {
+        for name in ["deadlock", "growing"] {
+            let screen = Self.render(Fixtures.state(Self.scenario(name)), size).lines().joined(separator: "\n")
+            #expect(!screen.contains("capacity"), "\(name) at \(size):\n\(screen)")
+        }
     }
 
     @Test(arguments: ScreenGoldenTests.sizes)

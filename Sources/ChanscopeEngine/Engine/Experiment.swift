@@ -24,6 +24,8 @@ public final class Experiment: @unchecked Sendable {
     var log = EventLog()
     /// What previous samples saw, for windows and transitions (experiment lock).
     var samplingState: SamplingState
+    /// Holds a growing channel's producers at the memory limit (experiment lock).
+    var memoryGuard: MemoryGuard
     private var nextWorkerID: Int32 = 1
     /// When `start()` ran (experiment lock).
     private(set) var startTime: UInt64 = 0
@@ -35,7 +37,12 @@ public final class Experiment: @unchecked Sendable {
     /// - Parameters:
     ///   - seed: seeds the sleep jitter, so a run can be repeated.
     ///   - deadlockGrace: seconds a wait-for cycle must persist before it is reported.
-    public init(preset: Preset, seed: UInt64 = 0x5EED, deadlockGrace: Double = 1.0) {
+    ///   - memoryLimit: where the memory guard holds a growing channel's producers.
+    ///   - residentBytes: reads the process's resident memory (tests give their own).
+    public init(
+        preset: Preset, seed: UInt64 = 0x5EED, deadlockGrace: Double = 1.0, memoryLimit: MemoryLimit = .machineDefault,
+        residentBytes: @escaping @Sendable () -> UInt64? = MemoryLimit.residentBytes
+    ) {
         self.preset = preset
         self.seed = seed
         self.deadlockGrace = deadlockGrace
@@ -48,6 +55,7 @@ public final class Experiment: @unchecked Sendable {
             WorkerGroup(index: index, spec: spec, channelIndex: channelIndex, knobs: board)
         }
         samplingState = SamplingState(deadlockGrace: deadlockGrace)
+        memoryGuard = MemoryGuard(limit: memoryLimit, residentBytes: residentBytes)
     }
 
     deinit {

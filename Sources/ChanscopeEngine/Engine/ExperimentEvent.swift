@@ -3,7 +3,7 @@ public struct ExperimentEvent: Sendable, Hashable {
     /// What sort of change it was, so the screen can colour it.
     public enum Kind: String, Sendable, Hashable {
         case started, knob, kind, capacity, workerAdded, workerRemoved, groupClosed, groupFinished
-        case disconnect, deadlock, deadlockCleared, paused, resumed, prefill, recording, accounting
+        case disconnect, deadlock, deadlockCleared, paused, resumed, prefill, recording, accounting, memory
     }
 
     /// Seconds since the experiment started.
@@ -43,7 +43,7 @@ public struct ExperimentEvent: Sendable, Hashable {
     /// Whether the event is bad news the screen should make stand out.
     public var isAlarm: Bool {
         switch kind {
-        case .disconnect, .deadlock, .accounting: true
+        case .disconnect, .deadlock, .accounting, .memory: true
         default: false
         }
     }

@@ -80,7 +80,7 @@ final class Worker: @unchecked Sendable {
             guard !shouldStop else { return abandon(hand) }
             guard group.claimIteration(knobs: knobs) else { return .finished }
             for step in group.steps {
-                if control.isPaused { waitWhilePaused() }
+                if control.isPaused || group.isHeld.load(ordering: .relaxed) { waitWhilePaused() }
                 guard !shouldStop else { return abandon(hand) }
                 switch step {
                 case .poll, .sleep: break
@@ -229,12 +229,13 @@ final class Worker: @unchecked Sendable {
         jitter > 0 ? 1 + Double.random(in: -jitter...jitter, using: &random) : 1
     }
 
-    /// Holds the worker at a step boundary until resumed or stopped.
+    /// Holds the worker at a step boundary until resumed (or its group released by the memory
+    /// guard) or stopped.
     private func waitWhilePaused() {
         let previous = counters.currentState
         counters.set(.paused)
         control.gate.withLock {
-            while control.isPaused && !shouldStop {
+            while (control.isPaused || group.isHeld.load(ordering: .acquiring)) && !shouldStop {
                 control.gate.wait(until: nil)
             }
         }

@@ -18,6 +18,9 @@ final class WorkerGroup: @unchecked Sendable {
     let receivesFrom: [Int]
 
     let iterationsClaimed = Atomic<Int>(0)
+    /// Set by the memory guard: the group's workers wait at their next step boundary, as when
+    /// paused, until it is released (see `MemoryGuard`).
+    let isHeld = Atomic<Bool>(false)
     let nextSequence = Atomic<UInt64>(1)
 
     /// Live and finished workers shown on screen, in the order they were added (experiment lock).

@@ -14,7 +14,8 @@ public enum HeadlessRunner {
     public static func run(
         _ preset: Preset, options: HeadlessOptions, onSnapshot: @escaping @Sendable (Snapshot) -> Void = { _ in }
     ) throws(CSVRecorder.RecorderError) -> HeadlessResult {
-        let experiment = Experiment(preset: preset, seed: options.seed, deadlockGrace: options.deadlockGrace)
+        let experiment = Experiment(
+            preset: preset, seed: options.seed, deadlockGrace: options.deadlockGrace, memoryLimit: options.memoryLimit)
         let collected = Locked(HeadlessResult(historyLimit: options.historyLimit))
         let finished = WaitCondition()
         let done = Atomic<Bool>(false)

@@ -18,6 +18,8 @@ public struct Preset: Sendable, Equatable {
     public var workers: [WorkerGroupSpec]
     /// The file the preset came from, or `<built-in>` for the compiled-in default.
     public var source: String
+    /// The screen starts paused on its first frame (the file's `paused: true`; `--paused` too).
+    public var startsPaused = false
 
     public init(
         name: String, summary: String, lesson: String = "", channels: [ChannelSpec],

@@ -11,7 +11,25 @@ extension Experiment {
         lock.withLock {
             let reading = takeReading(now: now)
             let events = log.takeEvents()
-            return SnapshotBuilder.build(reading, events: events, state: &samplingState)
+            var snapshot = SnapshotBuilder.build(reading, events: events, state: &samplingState)
+            guardMemory(&snapshot)
+            return snapshot
+        }
+    }
+
+    /// Lets the memory guard look at the snapshot (experiment lock held): holds or releases
+    /// producers, and says so in the snapshot's events, its banner and the channel's word.
+    private func guardMemory(_ snapshot: inout Snapshot) {
+        let decision = memoryGuard.check(snapshot, revision: log.revision)
+        for id in decision.hold { group(id)?.isHeld.store(true, ordering: .releasing) }
+        for id in decision.release { group(id)?.isHeld.store(false, ordering: .releasing) }
+        if !decision.release.isEmpty { control.wakeAll() }
+        snapshot.events += decision.events
+        guard let hold = memoryGuard.hold else { return }
+        let groups = hold.groups.map(\.name).joined(separator: ", ")
+        snapshot.memoryHold = "MEMORY LIMIT \(memoryGuard.limit): \(groups) held while \(hold.channel) holds \(hold.depth)"
+        if let index = snapshot.channels.firstIndex(where: { $0.id == hold.channel }) {
+            snapshot.channels[index].situation = ChannelSituation(.memoryLimit, "\(groups) held at \(memoryGuard.limit)")
         }
     }
 

@@ -10,6 +10,7 @@ public struct ChannelSituation: Sendable, Hashable, CustomStringConvertible {
     /// The vocabulary, most urgent first: when several hold, the first one is shown.
     public enum Word: String, Sendable, Hashable, CaseIterable {
         case disconnected = "DISCONNECTED"
+        case memoryLimit = "MEMORY LIMIT"
         case noSenders = "NO SENDERS"
         case dropping = "DROPPING"
         case overwriting = "OVERWRITING"
@@ -26,7 +27,7 @@ public struct ChannelSituation: Sendable, Hashable, CustomStringConvertible {
         public var severity: Severity {
             switch self {
             case .disconnected, .noSenders, .dropping, .overwriting: .alarm
-            case .overCapacity, .backpressure, .handOffWait, .growing, .full: .warning
+            case .overCapacity, .backpressure, .handOffWait, .growing, .full, .memoryLimit: .warning
             case .receiversWaiting: .info
             case .flowing: .good
             case .idle: .quiet

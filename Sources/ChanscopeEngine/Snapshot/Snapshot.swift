@@ -24,6 +24,8 @@ public struct Snapshot: Sendable, Equatable {
     /// When the experiment finished (seconds since the start: the last worker's end), once every
     /// group has finished; the screen's clock stops there.
     public var endTime: Double?
+    /// Set while the memory guard holds a growing channel's producers: why, in one line.
+    public var memoryHold: String?
 
     public init(
         tick: Int, time: Double, presetName: String, channels: [ChannelSnapshot], groups: [GroupSnapshot],

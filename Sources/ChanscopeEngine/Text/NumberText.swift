@@ -76,7 +76,7 @@ public enum NumberText {
     /// Elapsed time as `mm:ss.t` (minutes grow past 99 as needed).
     public static func elapsed(_ seconds: Double) -> String {
         guard seconds.isFinite, seconds > 0 else { return "00:00.0" }
-        let tenths = UInt64(Swift.min(seconds * 10, 9e17).rounded(.down))
+        let tenths = UInt64(saturating: Swift.min(seconds * 10, 9e17).rounded(.down))
         let minutes = tenths / 600
         let secs = (tenths / 10) % 60
         return (minutes < 10 ? "0" : "") + "\(minutes):" + (secs < 10 ? "0" : "") + "\(secs).\(tenths % 10)"

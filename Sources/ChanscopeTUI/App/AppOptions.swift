@@ -1,3 +1,5 @@
+import ChanscopeEngine
+
 /// How the screen session starts: sampling rate, jitter seed, glyphs, recording.
 public struct AppOptions: Sendable, Equatable {
     public var sampleHz: Double
@@ -12,9 +14,11 @@ public struct AppOptions: Sendable, Equatable {
     public var recordingDirectory: String?
     /// Start with the workers held, the first frame on screen; space starts them.
     public var startPaused: Bool
+    /// Where the memory guard holds a growing channel's producers.
+    public var memoryLimit: MemoryLimit
 
     public init(sampleHz: Double = 10, seed: UInt64 = 0x5EED, forceASCII: Bool = false, recordPath: String? = nil, presetsDir: String? = nil,
-        recordingDirectory: String? = nil, startPaused: Bool = false
+        recordingDirectory: String? = nil, startPaused: Bool = false, memoryLimit: MemoryLimit = .machineDefault
     ) {
         self.sampleHz = sampleHz
         self.seed = seed
@@ -23,5 +27,6 @@ public struct AppOptions: Sendable, Equatable {
         self.presetsDir = presetsDir
         self.recordingDirectory = recordingDirectory
         self.startPaused = startPaused
+        self.memoryLimit = memoryLimit
     }
 }

@@ -123,6 +123,12 @@ public struct AppState: Sendable, Equatable {
         if let snapshot { self.snapshot = ControlReceipts.apply(receipt.change, to: snapshot) }
     }
 
+    /// Whether a channel's latest latency reading is older than the sampling window (2 s).
+    public func latencyIsOld(for channel: String) -> Bool {
+        guard let recent = recentLatency[channel], let tick = snapshot?.tick else { return false }
+        return Double(tick - recent.tick) * history.samplePeriod > 2
+    }
+
     /// The latency to show for a channel: the latest interval that had messages, if recent.
     public func latencyToShow(for channel: String) -> LatencySummary? {
         guard let recent = recentLatency[channel], let tick = snapshot?.tick,

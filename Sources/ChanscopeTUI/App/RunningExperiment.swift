@@ -37,7 +37,7 @@ final class RunningExperiment: @unchecked Sendable {
 
     init(preset: Preset, options: AppOptions, loaded: Preset? = nil) {
         self.loaded = loaded ?? preset
-        experiment = Experiment(preset: preset, seed: options.seed)
+        experiment = Experiment(preset: preset, seed: options.seed, memoryLimit: options.memoryLimit)
         let outlet = outlet
         sampler = Sampler(experiment: experiment, hz: options.sampleHz) { outlet.deliver($0) }
     }
@@ -57,7 +57,7 @@ final class RunningExperiment: @unchecked Sendable {
             }
         }
         let now = MonotonicClock.now()
-        experiment.start(now: now, paused: paused)
+        experiment.start(now: now, paused: paused || loaded.startsPaused)
         if let path, failure == nil { experiment.note(.recording, "recording to \(path)", now: now) }
         sampler.start(now: now)
         return failure

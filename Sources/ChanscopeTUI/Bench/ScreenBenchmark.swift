@@ -69,7 +69,7 @@ public enum ScreenBenchmark {
         let steadyDurations = durations.dropFirst().sorted()
         let steadyCells = cells.dropFirst()
         let mean = steadyDurations.isEmpty ? 0 : Double(steadyDurations.reduce(0, +)) / Double(steadyDurations.count)
-        let p99 = steadyDurations.isEmpty ? 0 : steadyDurations[min(steadyDurations.count - 1, Int(Double(steadyDurations.count) * 0.99))]
+        let p99 = steadyDurations.isEmpty ? 0 : steadyDurations[min(steadyDurations.count - 1, Int(saturating: Double(steadyDurations.count) * 0.99))]
         return Result(
             width: width, height: height, frames: snapshots.count, firstFrameCells: cells.first ?? 0,
             meanMicroseconds: mean / 1000, p99Microseconds: Double(p99) / 1000,

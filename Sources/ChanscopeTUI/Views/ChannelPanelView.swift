@@ -16,6 +16,8 @@ struct ChannelPanelView {
     var isSelected: Bool
     /// The latest interval in which messages were received (a quiet interval keeps showing it).
     var recentLatency: LatencySummary?
+    /// Whether `recentLatency` is older than the sampling window.
+    var recentLatencyIsOld = false
     var theme: Theme
 
     /// The headline's style: the engine decides the words (`ChannelSituation`), the view only
@@ -78,9 +80,12 @@ struct ChannelPanelView {
         x += grid.put(depthShown, x: x, y: y2, style: theme.label, maxWidth: rect.maxX - x)
         let rates = "  in \(NumberText.rate(channel.inPerSecond)) out \(NumberText.rate(channel.outPerSecond))"
         x += grid.put(rates, x: x, y: y2, style: .plain, maxWidth: rect.maxX - x)
+        // A quiet interval keeps the last reading on screen; one older than the sampling window
+        // is marked as old ("was").
+        let fresh = stats.latency.count > 0 || !recentLatencyIsOld
         let shown = stats.latency.count > 0 ? stats.latency : recentLatency
         let latency = shown.map {
-            "  wait p50 \(NumberText.latency(microseconds: $0.p50Microseconds)) p99 \(NumberText.latency(microseconds: $0.p99Microseconds))"
+            "  wait\(fresh ? "" : " was") p50 \(NumberText.latency(microseconds: $0.p50Microseconds)) p99 \(NumberText.latency(microseconds: $0.p99Microseconds))"
         } ?? "  wait -"
         x += grid.put(latency, x: x, y: y2, style: theme.dim, maxWidth: rect.maxX - x)
         var sparkWidth = rect.maxX - x - 2

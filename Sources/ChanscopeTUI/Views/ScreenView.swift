@@ -16,7 +16,8 @@ public enum ScreenView {
         return ScreenLayout(
             size: size, channelCount: channels.count, groupCount: snapshot?.groups.count ?? 0,
             knobCount: snapshot?.knobs.count ?? 0, selectedKnob: state.selectedKnob,
-            showBanner: snapshot?.deadlock != nil || snapshot?.accountingViolation != nil, chartlessChannels: chartless,
+            showBanner: snapshot?.deadlock != nil || snapshot?.accountingViolation != nil || snapshot?.memoryHold != nil,
+            chartlessChannels: chartless,
             lessonLines: state.showsLessonStrip(at: size)
                 ? LessonStripView.rows(
                     for: state.lessonLines[min(state.lessonLine, state.lessonLines.count - 1)], count: state.lessonLines.count,
@@ -40,9 +41,11 @@ public enum ScreenView {
         }
         if !layout.banner.isEmpty {
             let text = snapshot.deadlock.map { " DEADLOCK  \($0)   every worker in the cycle waits on the next; r restarts " }
-                ?? " ACCOUNTING BROKEN  \(snapshot.accountingViolation ?? "") "
-            grid.fill(layout.banner, with: Cell(" ", style: theme.alarm.reversed()))
-            grid.put(text, x: 0, y: layout.banner.y, style: theme.alarm.reversed(), maxWidth: layout.banner.width)
+                ?? snapshot.accountingViolation.map { " ACCOUNTING BROKEN  \($0) " }
+                ?? " \(snapshot.memoryHold ?? "")   lower its rate, switch the kind or let it drain "
+            let style = snapshot.deadlock == nil && snapshot.accountingViolation == nil ? theme.warning.reversed() : theme.alarm.reversed()
+            grid.fill(layout.banner, with: Cell(" ", style: style))
+            grid.put(text, x: 0, y: layout.banner.y, style: style, maxWidth: layout.banner.width)
         }
         LessonStripView(lines: state.lessonLines, current: state.lessonLine, theme: theme).draw(in: layout.lesson, on: &grid)
         heading("Channels", hint: "tab select · 1-5 kind", theme: theme, in: layout.channelsHeading, on: &grid)
@@ -52,7 +55,7 @@ public enum ScreenView {
                 channel: channel, previous: state.previous?.channel(named: channel.name),
                 depthHistory: state.history.depths(of: channel.name), historyCapacity: state.history.capacity,
                 samplePeriod: state.history.samplePeriod, isSelected: index == state.selectedChannel,
-                recentLatency: state.latencyToShow(for: channel.name),
+                recentLatency: state.latencyToShow(for: channel.name), recentLatencyIsOld: state.latencyIsOld(for: channel.name),
                 theme: theme
             ).draw(in: rect, on: &grid)
         }

@@ -33,7 +33,7 @@ public struct Gauge: Widget {
         guard !area.isEmpty else { return }
         let labelWidth = placement == .after && !label.isEmpty ? label.count + 1 : 0
         let barWidth = labelWidth > 0 && rect.width - labelWidth >= 1 ? rect.width - labelWidth : rect.width
-        let filled = Int((clampedRatio * Double(barWidth)).rounded())
+        let filled = Int(saturating: (clampedRatio * Double(barWidth)).rounded())
         var bar = String(repeating: glyphs.gaugeFull, count: filled)
         bar += String(repeating: glyphs.gaugeEmpty, count: barWidth - filled)
         grid.put(bar, x: rect.x, y: row, style: style, maxWidth: barWidth)

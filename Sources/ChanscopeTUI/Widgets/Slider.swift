@@ -84,7 +84,7 @@ public struct Slider: Widget {
     /// Column of the knob within a track `width` columns wide.
     public func knobOffset(trackWidth width: Int) -> Int {
         guard width > 1 else { return 0 }
-        return Int((spec.fraction(of: value) * Double(width - 1)).rounded())
+        return Int(saturating: (spec.fraction(of: value) * Double(width - 1)).rounded())
     }
 
     /// The value and unit as shown, with as many decimals as the step needs (at most 3).

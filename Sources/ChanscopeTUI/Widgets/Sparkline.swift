@@ -27,7 +27,7 @@ public struct Sparkline: Widget {
             var eighths = 0
             if top > 0, value.isFinite, value > 0 {
                 let scaled = min(value, top) / top * Double(rect.height * 8)
-                eighths = max(1, Int(scaled.rounded()))
+                eighths = max(1, Int(saturating: scaled.rounded()))
             }
             for level in 0..<rect.height {
                 let row = rect.maxY - 1 - level

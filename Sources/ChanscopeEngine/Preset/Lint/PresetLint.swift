@@ -14,8 +14,10 @@ enum PresetLint {
         checkFeeders(draft, findings: &findings)
         guard findings.isEmpty, let name = draft.name, let summary = draft.summary, let channels,
               let workers = draft.workers else { return nil }
-        return Preset(
+        var preset = Preset(
             name: name, summary: summary, lesson: draft.lesson, channels: channels,
             knobs: knobs, workers: workers.entries.map(\.spec), source: source)
+        preset.startsPaused = draft.paused
+        return preset
     }
 }

@@ -28,6 +28,13 @@ extension PresetDecoder {
         return value
     }
 
+    /// The node as `true` or `false`, or `nil` with a problem.
+    mutating func bool(_ node: Node, _ path: String) -> Bool? {
+        if case .scalar = node, node.null == nil, let value = node.bool { return value }
+        shape(node, path, PresetWording.expected("true or false", found: describe(node)))
+        return nil
+    }
+
     /// The node as a whole number, or `nil` with a problem.
     mutating func wholeNumber(_ node: Node, _ path: String) -> Int? {
         if case .scalar = node, node.null == nil {

@@ -8,6 +8,7 @@ struct PresetDraft {
     var name: String?
     var summary: String?
     var lesson = ""
+    var paused = false
     /// `nil` when the file has no `channels` key.
     var channels: Section<Channel>?
     var knobs = Section<KnobSpec>()

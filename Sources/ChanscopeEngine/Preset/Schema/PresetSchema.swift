@@ -23,7 +23,13 @@ enum PresetSchema {
             draft.summary = summary
             return true
         },
-        .text("lesson", allowEmpty: true, summary: "a few lines for the ? help", \.lesson),
+        .text("lesson", allowEmpty: true, summary: "a few lines, one observation or action each, for the lesson strip", \.lesson),
+        .init("paused", takes: "true or false", summary: "start the screen paused on its first frame (space starts it)") {
+            draft, node, path, decoder in
+            guard let paused = decoder.bool(node, path) else { return false }
+            draft.paused = paused
+            return true
+        },
         .init("channels", takes: "a mapping of names to channels", required: true, summary: "one or more, in screen order") {
             draft, node, _, decoder in
             draft.channels = decoder.section(node, key: "channels", PresetSchema.channels)
