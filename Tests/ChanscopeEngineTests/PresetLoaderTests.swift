@@ -115,7 +115,7 @@ struct PresetLoaderTests {
                             steps: [.recv(channel: "work"), .sleep(knob: "consume_ms", jitter: 0)]),
         ])
         let lessonLines = preset.lesson.split(separator: "\n")
-        #expect((2...4).contains(lessonLines.count))
+        #expect((3...6).contains(lessonLines.count))
         #expect(!preset.summary.contains("\n"))
     }
 

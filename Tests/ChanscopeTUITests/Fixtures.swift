@@ -54,14 +54,15 @@ enum Fixtures {
         _ name: String, kind: ChannelKind, counters: ChannelCounters, senders: Int = 1, receivers: Int = 1,
         blockedSenders: Int = 0, blockedReceivers: Int = 0, latency: LatencySummary = .empty,
         inPerSecond: Double = 0, outPerSecond: Double = 0, senderGroups: [String] = ["producer"],
-        receiverGroups: [String] = ["consumer"], droppedInWindow: UInt64 = 0, growthPerSecond: Double = 0
+        receiverGroups: [String] = ["consumer"], droppedInWindow: UInt64 = 0, growthPerSecond: Double = 0,
+        sendersBlockedPercent: Double = 0
     ) -> ChannelSnapshot {
         let stats = ChannelStats(
             kind: kind, counters: counters, senders: senders, receivers: receivers, blockedSenders: blockedSenders,
             blockedReceivers: blockedReceivers, latency: latency)
         let situation = ChannelSituation.judge(
             stats, inPerSecond: inPerSecond, outPerSecond: outPerSecond, droppedInWindow: droppedInWindow, overwrittenInWindow: 0,
-            growthPerSecond: growthPerSecond, sendersBlockedPercent: 0)
+            growthPerSecond: growthPerSecond, sendersBlockedPercent: sendersBlockedPercent)
         return ChannelSnapshot(
             id: ChannelID(name), stats: stats, inPerSecond: inPerSecond, outPerSecond: outPerSecond, growthPerSecond: growthPerSecond,
             situation: situation, senderGroups: senderGroups, receiverGroups: receiverGroups)
@@ -122,11 +123,11 @@ enum Fixtures {
             let work = channel(
                 "work", kind: .bounded(8), counters: counters(accepted: accepted, depth: 8), blockedSenders: 1,
                 latency: LatencySummary(count: 1, p50Microseconds: 1_180_000, p99Microseconds: 1_210_000, maxMicroseconds: 1_210_000),
-                inPerSecond: 6.7, outPerSecond: 6.7)
+                inPerSecond: 6.7, outPerSecond: 6.7, sendersBlockedPercent: 64)
             return Snapshot(
                 tick: tick, time: Double(tick) / 10, presetName: presetName, channels: [work],
                 groups: [
-                    GroupSnapshot(name: "producer", workerStates: [.blockedOnSend], made: accepted + 1, sent: accepted, blockedSendPercent: 34),
+                    GroupSnapshot(name: "producer", workerStates: [.blockedOnSend], made: accepted + 1, sent: accepted, blockedSendPercent: 64),
                     GroupSnapshot(name: "consumer", workerStates: [.sleeping], done: accepted - 8, received: accepted - 8, blockedReceivePercent: 0),
                 ],
                 knobs: producerConsumerKnobs(),
@@ -158,9 +159,11 @@ enum Fixtures {
     static var deadlock: Scenario {
         func snap(_ tick: Int) -> Snapshot {
             let ab = channel(
-                "ab", kind: .rendezvous, counters: counters(accepted: 3), blockedSenders: 1, senderGroups: ["A"], receiverGroups: ["B"])
+                "ab", kind: .rendezvous, counters: counters(accepted: 3), blockedSenders: 1, senderGroups: ["A"], receiverGroups: ["B"],
+                sendersBlockedPercent: 100)
             let ba = channel(
-                "ba", kind: .rendezvous, counters: counters(accepted: 3), blockedSenders: 1, senderGroups: ["B"], receiverGroups: ["A"])
+                "ba", kind: .rendezvous, counters: counters(accepted: 3), blockedSenders: 1, senderGroups: ["B"], receiverGroups: ["A"],
+                sendersBlockedPercent: 100)
             let knobs = [
                 KnobSnapshot(
                     spec: KnobSpec(name: "think_ms", value: 200, min: 0, max: 1000, step: 10, label: "Think time", unit: "ms"),

@@ -246,7 +246,7 @@ struct AppEndToEndTests {
         try run.tmux.sendKeys("?")
         // Each of these is on the overlay; waiting for all of them is the check.
         try run.tmux.waitFor(
-            allOf: ["Keys  (esc closes)", "Lesson: Producer and consumer", "Watch the depth of \"work\"", "start / stop recording"],
+            allOf: ["Keys  (esc closes)", "Lesson: Producer and consumer", "fills to 8/8 and reads FULL", "start / stop recording"],
             timeout: .seconds(3))
         try run.tmux.sendKeys("Escape")
         try run.tmux.waitUntil(timeout: .seconds(3), "the overlay to close") { !$0.contains("Keys  (esc closes)") && $0.contains("Producer wait") }

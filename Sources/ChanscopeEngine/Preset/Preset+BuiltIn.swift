@@ -20,10 +20,11 @@ extension Preset {
         name: Producer and consumer
         summary: One producer and one consumer share a bounded channel of 8 messages.
         lesson: |
-          Watch the depth of "work": the consumer is slower, so the queue fills up to 8 and then
-          the producer shows "blocked on send" - that is backpressure.
-          Drag "Consumer wait" below "Producer wait" and the queue drains; the consumer now waits.
-          Set "Max work" above 0 to stop the producer; the consumer then sees the disconnect.
+          "work" fills to 8/8 and reads FULL: the consumer (150 ms) is slower than the producer.
+          The producer now waits in send a third of each round: "blocked send 33%".
+          ↓ selects "Consumer wait"; ⇧→ takes it to 350 ms: BACKPRESSURE, the producer send-blocked.
+          ⇧← twice takes it below "Producer wait": "work" drains, the consumer waits on receive.
+          ↑ selects "Max work"; → stops the producer there: NO SENDERS: draining, then DISCONNECTED.
         channels:
           work: { kind: bounded, capacity: 8 }
         knobs:

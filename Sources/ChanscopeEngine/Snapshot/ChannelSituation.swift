@@ -84,12 +84,11 @@ public struct ChannelSituation: Sendable, Hashable, CustomStringConvertible {
         if let capacity = stats.kind.capacity, depth > capacity {
             return .init(.overCapacity, "draining \(depth)/\(capacity)")
         }
-        if stats.blockedSenders > 0 || sendersBlockedPercent >= backpressureShare {
+        // Judged over the window, not at the sample's instant: a producer that blocks a third of
+        // each round is caught blocked at every third sample, and the word must not flicker.
+        if sendersBlockedPercent >= backpressureShare {
             let word: Word = stats.kind == .rendezvous ? .handOffWait : .backpressure
-            let detail = stats.blockedSenders > 0
-                ? "\(stats.blockedSenders) sender\(stats.blockedSenders == 1 ? "" : "s") blocked"
-                : "senders blocked \(NumberText.percent(sendersBlockedPercent)) of the time"
-            return .init(word, detail)
+            return .init(word, "senders blocked \(NumberText.percent(sendersBlockedPercent)) of the time")
         }
         if growthPerSecond >= growthThreshold { return .init(.growing, "+" + NumberText.rate(growthPerSecond)) }
         if stats.blockedReceivers > 0 {
