@@ -13,8 +13,14 @@ public struct WaitForGraph: Sendable, Equatable {
         }
     }
 
-    /// Group name -> what its workers wait on; groups in the order of the preset.
-    public var stuck: [(group: String, waits: [Wait])]
+    /// A group whose every live worker is blocked, and what they wait on.
+    public struct Stuck: Sendable, Equatable {
+        public var group: String
+        public var waits: [Wait]
+    }
+
+    /// The stuck groups, in the order of the preset.
+    public var stuck: [Stuck]
     /// Channel name -> groups with live workers that send on it / receive from it.
     public var liveSenders: [String: [String]]
     public var liveReceivers: [String: [String]]
@@ -27,7 +33,7 @@ public struct WaitForGraph: Sendable, Equatable {
         stuck: [(group: String, waits: [Wait])], liveSenders: [String: [String]], liveReceivers: [String: [String]],
         activity: [String: UInt64] = [:]
     ) {
-        self.stuck = stuck
+        self.stuck = stuck.map { Stuck(group: $0.group, waits: $0.waits) }
         self.liveSenders = liveSenders
         self.liveReceivers = liveReceivers
         self.activity = activity
@@ -42,11 +48,6 @@ public struct WaitForGraph: Sendable, Equatable {
     /// The activity of a cycle's channels, to tell a stuck cycle from a busy one.
     public func activity(ofCycle cycle: String) -> [UInt64] {
         WaitForGraph.channels(inCycle: cycle).map { activity[$0] ?? 0 }
-    }
-
-    public static func == (lhs: WaitForGraph, rhs: WaitForGraph) -> Bool {
-        lhs.stuck.map(\.group) == rhs.stuck.map(\.group) && lhs.stuck.map(\.waits) == rhs.stuck.map(\.waits)
-            && lhs.liveSenders == rhs.liveSenders && lhs.liveReceivers == rhs.liveReceivers && lhs.activity == rhs.activity
     }
 
     /// A cycle of stuck groups through the channels they wait on, written `A -> ab -> B -> ba -> A`,

@@ -94,9 +94,14 @@ final class Worker: @unchecked Sendable {
                     counters.made.wrappingAdd(1, ordering: .relaxed)
                 case .send(let channel):
                     guard let message = hand, let sender = senders[channel] else { continue }
-                    beginOperation(.blockedOnSend, channel: channel)
-                    let result = sender.send(message)
-                    endOperation(counters.sendNanos)
+                    // Blocked only when it must wait: a send that finds room (or never waits, on
+                    // an unbounded or lossy channel) is not "blocked on send", however slow.
+                    var result = sender.trySend(message)
+                    if case .full(let back) = result {
+                        beginOperation(.blockedOnSend, channel: channel)
+                        result = sender.send(back)
+                        endOperation(counters.sendNanos)
+                    }
                     switch result {
                     case .sent:
                         hand = nil
@@ -113,9 +118,13 @@ final class Worker: @unchecked Sendable {
                     }
                 case .receive(let channel):
                     guard let receiver = receivers[channel] else { continue }
-                    beginOperation(.blockedOnReceive, channel: channel)
-                    let result = receiver.receive()
-                    endOperation(counters.receiveNanos)
+                    // Likewise, blocked on receive only when nothing was there to take.
+                    var result = receiver.tryReceive()
+                    if case .empty = result {
+                        beginOperation(.blockedOnReceive, channel: channel)
+                        result = receiver.receive()
+                        endOperation(counters.receiveNanos)
+                    }
                     switch result {
                     case .received(let message, _):
                         if hand != nil { consume(&hand) }

@@ -23,16 +23,16 @@ public struct ScreenLayout: Equatable, Sendable {
     public var groups: [Rect]
     public var legend: Rect
     public var knobsHeading: Rect
-    /// The knobs shown (index into the snapshot's knobs) and the row each is drawn in.
-    public var knobs: [(index: Int, rect: Rect)]
+    /// A knob shown: its index into the snapshot's knobs and the row it is drawn in.
+    public struct KnobSlot: Equatable, Sendable {
+        public var index: Int
+        public var rect: Rect
+    }
+
+    /// The knobs shown, in drawing order.
+    public var knobs: [KnobSlot]
     public var eventsHeading: Rect
     public var events: Rect
-
-    public static func == (lhs: ScreenLayout, rhs: ScreenLayout) -> Bool {
-        lhs.size == rhs.size && lhs.tooSmall == rhs.tooSmall && lhs.channels == rhs.channels && lhs.groups == rhs.groups
-            && lhs.knobs.map(\.index) == rhs.knobs.map(\.index) && lhs.knobs.map(\.rect) == rhs.knobs.map(\.rect)
-            && lhs.events == rhs.events && lhs.title == rhs.title && lhs.footer == rhs.footer
-    }
 
     /// Lays out `channelCount` channels, `groupCount` groups and `knobCount` knobs.
     ///
@@ -117,7 +117,7 @@ public struct ScreenLayout: Equatable, Sendable {
             for column in 0..<knobColumns {
                 let index = (firstRow + row) * knobColumns + column
                 guard index < knobCount else { continue }
-                knobs.append((index, Rect(x: column * (columnWidth + 2), y: knobArea.y + row, width: columnWidth, height: 1)))
+                knobs.append(KnobSlot(index: index, rect: Rect(x: column * (columnWidth + 2), y: knobArea.y + row, width: columnWidth, height: 1)))
             }
         }
         if headings && eventLines > 0 { eventsHeading = take(1) }

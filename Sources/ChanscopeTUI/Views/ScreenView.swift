@@ -72,7 +72,7 @@ public enum ScreenView {
         }
         drawLegend(theme: theme, in: layout.legend, on: &grid)
         heading("Knobs", hint: "↑↓ select · ←→ adjust · click to set", theme: theme, in: layout.knobsHeading, on: &grid)
-        for (index, rect) in layout.knobs {
+        for (index, rect) in layout.knobs.map({ ($0.index, $0.rect) }) {
             guard let knob = snapshot.knobs[safe: index] else { continue }
             let view = slider(for: knob, knobs: snapshot.knobs, selected: index == state.selectedKnob, theme: theme)
             view.draw(in: rect.inset(left: 2), on: &grid)
@@ -103,7 +103,7 @@ public enum ScreenView {
     public static func action(forClickAt x: Int, _ y: Int, state: AppState, size: TerminalSize) -> Action? {
         guard state.overlay == .none, let snapshot = state.snapshot else { return nil }
         let layout = layout(state, size: size)
-        for (index, rect) in layout.knobs where rect.contains(x: x, y: y) {
+        for (index, rect) in layout.knobs.map({ ($0.index, $0.rect) }) where rect.contains(x: x, y: y) {
             guard let knob = snapshot.knobs[safe: index] else { return nil }
             let area = rect.inset(left: 2)
             let slider = slider(for: knob, knobs: snapshot.knobs, selected: false, theme: Theme())
