@@ -73,3 +73,20 @@ struct PresetLimitsTests {
         #expect(changed.workers[0].count == 3)
     }
 }
+
+extension PresetLimitsTests {
+    @Test("All prefills together are capped, so set-up never freezes the first frame")
+    func prefillTotal() {
+        let yaml = """
+            name: Many prefills
+            summary: s
+            channels: { a: { kind: unbounded }, b: { kind: unbounded } }
+            workers:
+              p: { prefill: { a: 600000, b: 600000 }, loop: [ { recv: a } ] }
+              q: { loop: [ { recv: b } ] }
+            """
+        let problems = presetProblems(yaml)
+        #expect(problems.count == 1 && problems.first?.contains("the prefills put 1200000 messages in all; at most 1000000") == true, "\(problems)")
+        #expect(presetProblems(yaml.replacingOccurrences(of: "600000", with: "500000")) == [])
+    }
+}

@@ -40,4 +40,22 @@ extension PresetLint {
             findings.add(.meaning, at: use.location, PresetWording.neverFed(use.name, outcome: outcome))
         }
     }
+
+    /// All prefills together put at most `PresetLimits.prefill`'s top into the channels: they
+    /// are made before the first frame, so many entries of a million each would freeze the
+    /// screen (and take the memory) that one entry's limit is there to protect.
+    static func checkPrefillTotal(_ draft: PresetDraft, findings: inout PresetFindings) {
+        guard let groups = draft.workers else { return }
+        var total = 0
+        for entry in groups.entries {
+            for prefill in entry.spec.prefill {
+                total = total.addingReportingOverflow(prefill.count).partialValue
+                if total > PresetLimits.prefill.upperBound {
+                    findings.add(.meaning, at: entry.location.at("\(entry.location.path).prefill"),
+                                 PresetWording.prefillTotal(total, most: PresetLimits.prefill.upperBound))
+                    return
+                }
+            }
+        }
+    }
 }

@@ -12,6 +12,7 @@ enum PresetLint {
         let knobs = knobSpecs(draft.knobs, findings: &findings)
         checkReferences(draft, findings: &findings)
         checkFeeders(draft, findings: &findings)
+        checkPrefillTotal(draft, findings: &findings)
         guard findings.isEmpty, let name = draft.name, let summary = draft.summary, let channels,
               let workers = draft.workers else { return nil }
         var preset = Preset(

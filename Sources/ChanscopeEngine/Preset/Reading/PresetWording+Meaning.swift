@@ -59,6 +59,11 @@ extension PresetWording {
             + "a slider may have at most \(number(PresetLimits.knobSteps)) steps"
     }
 
+    /// `the prefills put 1500000 messages in all; at most 1000000 ...`.
+    static func prefillTotal(_ total: Int, most: Int) -> String {
+        "the prefills put \(total) messages in all; at most \(most) together, since they are made before the first frame"
+    }
+
     static func reservedKnobName(_ name: String) -> String {
         "knob \"\(name)\" has a dot in its name; names with a dot are the engine's own sliders "
             + "(CHANNEL.capacity, GROUP.workers), so a knob name may not contain one"
