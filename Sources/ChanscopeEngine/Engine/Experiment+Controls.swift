@@ -38,10 +38,7 @@ extension Experiment {
             let change = ValueChange(
                 knob: id, wording: .knob(label: spec.label, unit: spec.unit, decimals: NumberText.decimals(forStep: spec.step)),
                 from: old, to: new)
-            revision = lock.withLock {
-                log.record(ExperimentEvent(time: seconds(since: startTime, now: now), kind: .knob, change: change))
-                return log.revision
-            }
+            revision = logged(.knob, change, now: now)
         case .capacity(let channelID):
             if let channelIndex = self.index(of: channelID) {
                 let capacity = Int(saturating: new)
@@ -141,6 +138,6 @@ extension Experiment {
     /// `consumer: 3 workers (+1)`, with the numbers kept for folding.
     private func workersEvent(_ kind: ExperimentEvent.Kind, group: String, from: Int, to: Int, now: UInt64) -> ExperimentEvent {
         let change = ValueChange(knob: .workers(GroupID(group)), wording: .workers(group: group), from: Double(from), to: Double(to))
-        return ExperimentEvent(time: seconds(since: startTime, now: now), kind: kind, change: change)
+        return event(kind, change, now: now)
     }
 }

@@ -166,9 +166,24 @@ public final class Experiment: @unchecked Sendable {
         }
     }
 
+    /// Logs a knob's or worker count's change (so a burst can fold on screen); returns the
+    /// revision after it.
+    @discardableResult
+    func logged(_ kind: ExperimentEvent.Kind, _ change: ValueChange, now: UInt64) -> Int {
+        lock.withLock {
+            log.record(event(kind, change, now: now))
+            return log.revision
+        }
+    }
+
     /// An event at `now` (seconds since start).
     func event(_ kind: ExperimentEvent.Kind, _ text: String, now: UInt64) -> ExperimentEvent {
         ExperimentEvent(time: seconds(since: startTime, now: now), kind: kind, text: text)
+    }
+
+    /// A value change's event at `now`, worded by the change.
+    func event(_ kind: ExperimentEvent.Kind, _ change: ValueChange, now: UInt64) -> ExperimentEvent {
+        ExperimentEvent(time: seconds(since: startTime, now: now), kind: kind, change: change)
     }
 
     /// Logs an event from outside the engine (e.g. recording started), so it reaches the CSV too.

@@ -58,49 +58,49 @@ struct SamplingState {
         detector = DeadlockDetector(grace: deadlockGrace)
     }
 
-    /// One counter at every mark of the window (the start of the experiment standing in before
-    /// the first mark), then its value `now`, for `WindowRate`.
-    func points(now: UInt64, start: UInt64, current: UInt64, _ counter: (Mark) -> UInt64?) -> [WindowRate.Point] {
-        var points = droppedMarks ? [] : [WindowRate.Point(time: start, count: 0)]
-        points += marks.compactMap { mark in counter(mark).map { WindowRate.Point(time: mark.time, count: $0) } }
-        points.append(WindowRate.Point(time: now, count: current))
+    /// A value at every mark of the window where `value` has one, led by `atStart` (the
+    /// experiment's start, standing in until the window has moved past it) and ended by `now`:
+    /// the series `WindowRate` and `WindowShare` read.
+    func series<Point>(atStart: Point?, now: Point, _ value: (Mark) -> Point?) -> [Point] {
+        var points = droppedMarks ? [] : atStart.map { [$0] } ?? []
+        points += marks.compactMap(value)
+        points.append(now)
         return points
     }
 
-    /// A group's cumulative part (blocked nanoseconds) and whole (live-worker nanoseconds) at
-    /// every mark of the window, the start standing in before the first, then `current`.
+    /// One counter over the window, for `WindowRate`.
+    func points(now: UInt64, start: UInt64, current: UInt64, _ counter: (Mark) -> UInt64?) -> [WindowRate.Point] {
+        series(atStart: WindowRate.Point(time: start, count: 0), now: WindowRate.Point(time: now, count: current)) { mark in
+            counter(mark).map { WindowRate.Point(time: mark.time, count: $0) }
+        }
+    }
+
+    /// A group's blocked nanoseconds (part) of its live-worker nanoseconds (whole) over the window.
     func sharePoints(
         start: UInt64, current: (time: UInt64, mark: GroupMark), group: Int, _ part: (GroupMark) -> UInt64
     ) -> [WindowShare.Point] {
-        var points = droppedMarks ? [] : [WindowShare.Point(time: start, part: 0, whole: 0)]
-        points += marks.compactMap { mark in
-            mark.groups[safe: group].map { WindowShare.Point(time: mark.time, part: part($0), whole: $0.liveNanos) }
-        }
-        points.append(WindowShare.Point(time: current.time, part: part(current.mark), whole: current.mark.liveNanos))
-        return points
+        series(
+            atStart: WindowShare.Point(time: start, part: 0, whole: 0),
+            now: WindowShare.Point(time: current.time, part: part(current.mark), whole: current.mark.liveNanos)
+        ) { mark in mark.groups[safe: group].map { WindowShare.Point(time: mark.time, part: part($0), whole: $0.liveNanos) } }
     }
 
-    /// A group's CPU nanoseconds at every mark of the window (the start standing in before the
-    /// first), then `current`; the whole is the clock, so the share is of one core's time.
+    /// A group's CPU nanoseconds over the window; the whole is the clock, so the share is of one
+    /// core's time.
     func cpuPoints(start: UInt64, current: (time: UInt64, cpu: UInt64), group: Int) -> [WindowShare.Point] {
-        var points = droppedMarks ? [] : [WindowShare.Point(time: start, part: 0, whole: Double(start))]
-        points += marks.compactMap { mark in
-            mark.groups[safe: group].map { WindowShare.Point(time: mark.time, part: $0.cpuNanos, whole: Double(mark.time)) }
-        }
-        points.append(WindowShare.Point(time: current.time, part: current.cpu, whole: Double(current.time)))
-        return points
+        series(
+            atStart: WindowShare.Point(time: start, part: 0, whole: Double(start)),
+            now: WindowShare.Point(time: current.time, part: current.cpu, whole: Double(current.time))
+        ) { mark in mark.groups[safe: group].map { WindowShare.Point(time: mark.time, part: $0.cpuNanos, whole: Double(mark.time)) } }
     }
 
-    /// One worker's cumulative time inside sends (or receives) at every mark of the window where
-    /// it was shown, then `current`; the whole is the clock, so the share is of wall time.
+    /// One worker's time inside sends (or receives) at the marks where it was shown, of wall time.
     func workerPoints(group: Int, current: ExperimentReading.WorkerTime, now: UInt64, _ part: (ExperimentReading.WorkerTime) -> UInt64)
         -> [WindowShare.Point]
     {
-        var points = marks.compactMap { mark in
+        series(atStart: nil, now: WindowShare.Point(time: now, part: part(current), whole: Double(now))) { mark in
             mark.groups[safe: group]?.workers[current.id].map { WindowShare.Point(time: mark.time, part: part($0), whole: Double(mark.time)) }
         }
-        points.append(WindowShare.Point(time: now, part: part(current), whole: Double(now)))
-        return points
     }
 
     /// The oldest mark still inside the window ending at `now`, if any (older ones are dropped).

@@ -39,8 +39,6 @@ public struct ChannelSnapshot: Sendable, Hashable {
     public var latencyP50Milliseconds: Double { Double(stats.latency.p50Microseconds) / 1000 }
     public var latencyP99Milliseconds: Double { Double(stats.latency.p99Microseconds) / 1000 }
 
-    /// Whether the channel is full and senders are waiting on it: backpressure.
-    public var hasBackpressure: Bool { stats.blockedSenders > 0 }
     /// Whether every sender or every receiver is gone.
     public var isDisconnected: Bool { stats.sendersGone || stats.receiversGone }
 }

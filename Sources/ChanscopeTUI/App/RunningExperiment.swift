@@ -50,8 +50,7 @@ final class RunningExperiment: @unchecked Sendable {
         var failure: CSVRecorder.RecorderError?
         if let path {
             do {
-                let created = try CSVRecorder(path: path, layout: experiment.layout())
-                outlet.recorder.withLock { $0 = created }
+                try openRecorder(at: path)
             } catch {
                 failure = error
             }
@@ -74,9 +73,14 @@ final class RunningExperiment: @unchecked Sendable {
     /// Starts recording to `path` (created exclusively), with the header from the experiment's
     /// shape: reading it consumes nothing, so no event is lost to the recording or the screen.
     func startRecording(to path: String) throws(CSVRecorder.RecorderError) {
+        try openRecorder(at: path)
+        experiment.note(.recording, "recording to \(path)")
+    }
+
+    /// Creates the file (exclusively) with the experiment's header and hands it to the sampler.
+    private func openRecorder(at path: String) throws(CSVRecorder.RecorderError) {
         let created = try CSVRecorder(path: path, layout: experiment.layout())
         outlet.recorder.withLock { $0 = created }
-        experiment.note(.recording, "recording to \(path)")
     }
 
     /// Stops recording and closes the file; returns rows written, or nil when not recording.

@@ -8,7 +8,6 @@ import ChanscopeEngine
 /// the back of a lecture hall and on a monochrome screen alike.
 struct ChannelPanelView {
     var channel: ChannelSnapshot
-    var previous: ChannelSnapshot?
     var depthHistory: [Int]
     /// How many samples the history keeps, and how far apart they are, for the charts' span.
     var historyCapacity = 600

@@ -52,7 +52,7 @@ public enum ScreenView {
         for (index, rect) in layout.channels.enumerated() {
             guard let channel = snapshot.channels[safe: index] else { continue }
             ChannelPanelView(
-                channel: channel, previous: state.previous?.channel(named: channel.name),
+                channel: channel,
                 depthHistory: state.history.depths(of: channel.name), historyCapacity: state.history.capacity,
                 samplePeriod: state.history.samplePeriod, isSelected: index == state.selectedChannel,
                 recentLatency: state.latencyToShow(for: channel.name), recentLatencyIsOld: state.latencyIsOld(for: channel.name),
