@@ -12,8 +12,8 @@ final class Worker: @unchecked Sendable {
     let counters = WorkerCounters()
     let stopRequested = Atomic<Bool>(false)
     /// Handles indexed by channel; nil where the group does not use that channel that way.
-    private let senders: [Sender<Message>?]
-    private let receivers: [Receiver<Message>?]
+    private let senders: [(any MessageOutlet)?]
+    private let receivers: [(any MessageInlet)?]
     private let knobs: KnobBoard
     private let control: ExperimentControl
     private var random: SplitMix64
@@ -22,7 +22,7 @@ final class Worker: @unchecked Sendable {
     private var thread: JoinableThread?
 
     init(
-        id: Int32, group: WorkerGroup, channels: [Channel<Message>], knobs: KnobBoard,
+        id: Int32, group: WorkerGroup, routes: [any MessageRoute], knobs: KnobBoard,
         control: ExperimentControl, seed: UInt64
     ) {
         self.id = id
@@ -30,8 +30,8 @@ final class Worker: @unchecked Sendable {
         self.knobs = knobs
         self.control = control
         random = SplitMix64(seed: seed ^ (UInt64(UInt32(bitPattern: id)) &* 0x9E37_79B9_7F4A_7C15))
-        senders = channels.indices.map { group.sendsTo.contains($0) ? channels[$0].makeSender() : nil }
-        receivers = channels.indices.map { group.receivesFrom.contains($0) ? channels[$0].makeReceiver() : nil }
+        senders = routes.indices.map { group.sendsTo.contains($0) ? routes[$0].makeOutlet() : nil }
+        receivers = routes.indices.map { group.receivesFrom.contains($0) ? routes[$0].makeInlet() : nil }
     }
 
     /// Starts the thread.
