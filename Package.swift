@@ -43,12 +43,15 @@ let package = Package(
         .target(
             name: "ChanscopeEngine",
             dependencies: [
-                "Channels",
+                "Channels", "CProcessSupport",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
                 .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
+        /// Kernel calls Swift cannot make (variadic `ioctl`, `fcntl`, `prctl`), atomics on shared
+        /// memory, and the raw C pipe loop the bench compares the transports with.
+        .target(name: "CProcessSupport", path: "Sources/CProcessSupport"),
         .target(name: "ChanscopeBench", dependencies: ["Channels"], swiftSettings: fastCode),
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         .target(

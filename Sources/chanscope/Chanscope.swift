@@ -1,4 +1,5 @@
 import ArgumentParser
+import ChanscopeEngine
 import ChanscopeTUI
 
 /// The `chanscope` command: the TUI by default, plus `run`, `presets` and `bench`.
@@ -16,7 +17,10 @@ struct Chanscope: ParsableCommand {
 
     /// Sets up where a crash's backtrace goes before anything else runs (this may execute the
     /// program again, see `CrashLog`), then parses the command line and runs the command.
+    /// A worker process (a group on the far side of a kernel transport) is this program started
+    /// again by the parent: it runs before anything touches the terminal or re-executes.
     static func main() {
+        if WorkerProcess.isRequested { WorkerProcess.run() }
         CrashLog.prepareProcess()
         main(nil)
     }

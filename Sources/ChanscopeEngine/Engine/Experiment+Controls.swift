@@ -10,6 +10,7 @@ extension Experiment {
             return ControlReceipt(.paused(paused), revision: controlRevision)
         }
         control.wakeAll()
+        forwardToProcesses(ControlRecord(.pause, value: paused ? 1 : 0))
         let revision = logged(paused ? .paused : .resumed, paused ? "paused" : "resumed", now: now)
         return ControlReceipt(.paused(paused), revision: revision)
     }
@@ -27,8 +28,10 @@ extension Experiment {
             let revision = logged(.knob, "\(groupID) is closed: it takes no workers until r restarts the experiment", now: now)
             return ControlReceipt(.knob(id, knobs.value(at: index)), revision: revision)
         }
+        if let refusal = processKnobRefusal(id, now: now) { return refusal }
         let old = knobs.value(at: index)
         let new = knobs.set(at: index, to: value)
+        forwardToProcesses(ControlRecord(.setKnob, index: index, value: new))
         guard new != old else { return ControlReceipt(.knob(id, new), revision: controlRevision) }
         let spec = knobs.specs[index]
         var revision = controlRevision
@@ -40,7 +43,9 @@ extension Experiment {
                 from: old, to: new)
             revision = logged(.knob, change, now: now)
         case .capacity(let channelID):
-            if let channelIndex = self.index(of: channelID) {
+            if let channelIndex = self.index(of: channelID), preset.channels[channelIndex].transport != nil {
+                revision = setKernelBuffer(of: channelIndex, to: Int(saturating: new), now: now)
+            } else if let channelIndex = self.index(of: channelID) {
                 let capacity = Int(saturating: new)
                 let before = channels[channelIndex].kind
                 channels[channelIndex].setCapacity(capacity)
@@ -78,6 +83,7 @@ extension Experiment {
     /// cascades downstream the way dropping a Rust sender does.
     @discardableResult
     public func closeGroup(_ id: GroupID, now: UInt64 = MonotonicClock.now()) -> ControlReceipt {
+        if runsInProcess(id) { return closeProcessGroup(id, now: now) }
         let (workers, revision): ([Worker], Int) = lock.withLock {
             guard let group = group(id), !group.isClosed else { return ([], log.revision) }
             group.isClosed = true
@@ -93,6 +99,7 @@ extension Experiment {
     @discardableResult
     public func setKind(of channelID: ChannelID, to family: ChannelKind.Family, now: UInt64 = MonotonicClock.now()) -> ControlReceipt? {
         guard let index = index(of: channelID), let capacity = knobs.value(of: .capacity(channelID)) else { return nil }
+        if preset.channels[index].transport != nil { return setTransportKind(of: index, to: family, now: now) }
         let kind = family.kind(capacity: Int(saturating: capacity))
         let before = channels[index].kind
         guard before != kind else { return ControlReceipt(.kind(channelID, before), revision: controlRevision) }

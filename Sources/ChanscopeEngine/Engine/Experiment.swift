@@ -14,6 +14,8 @@ public final class Experiment: @unchecked Sendable {
     let channels: [Channel<Message>]
     /// What each channel's worker handles are made from (a plain channel's own, by default).
     let routes: [any MessageRoute]
+    /// The transport channels' kernel objects and worker processes (nil: threads only).
+    let kernelChannels: KernelChannels?
     let channelIDs: [ChannelID]
     let groups: [WorkerGroup]
     let knobs: KnobBoard
@@ -48,8 +50,13 @@ public final class Experiment: @unchecked Sendable {
         self.preset = preset
         self.seed = seed
         self.deadlockGrace = deadlockGrace
-        channels = preset.channels.map { Channel<Message>(kind: $0.kind) }
-        routes = channels.map { ChannelRoute(channel: $0) }
+        // A transport channel's `Channel` is a stand-in that keeps its kind; the kernel holds
+        // the queue, and the parent's mirror workers of the processes never reach it.
+        channels = preset.channels.map { Channel<Message>(kind: $0.transport == nil ? $0.kind : Self.shownKind(of: $0)) }
+        routes = zip(preset.channels, channels).map { spec, channel -> any MessageRoute in
+            spec.transport == nil ? ChannelRoute(channel: channel) : KernelEndRoute(outlet: nil, inlet: nil)
+        }
+        kernelChannels = KernelChannels(preset: preset)
         channelIDs = preset.channels.map { ChannelID($0.name) }
         let board = KnobBoard(preset: preset)
         knobs = board
@@ -105,7 +112,8 @@ public final class Experiment: @unchecked Sendable {
                 }
             }
             log.record(event(.started, "started \(preset.name)" + (paused ? " (paused: space starts it)" : ""), now: now))
-            for worker in created { worker.start() }
+            for worker in created where !runsInProcess(worker.group) { worker.start() }
+            launchProcesses(paused: paused, now: now)
         }
     }
 
@@ -138,6 +146,7 @@ public final class Experiment: @unchecked Sendable {
         }
         for worker in all { worker.stop() }
         for worker in all { worker.join() }
+        lock.withLock { kernelChannels?.shutdown() }
     }
 
     /// Whether `start()` ran and `shutdown()` did not.

@@ -4,6 +4,8 @@ public struct ExperimentEvent: Sendable, Hashable {
     public enum Kind: String, Sendable, Hashable {
         case started, knob, kind, capacity, workerAdded, workerRemoved, groupClosed, groupFinished
         case disconnect, deadlock, deadlockCleared, paused, resumed, prefill, recording, accounting, memory
+        /// A worker process started, was signalled or ended (transport channels).
+        case process
     }
 
     /// Seconds since the experiment started.

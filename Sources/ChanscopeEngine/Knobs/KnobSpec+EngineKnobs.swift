@@ -4,6 +4,7 @@ extension KnobSpec {
     /// The capacity slider of `channel`: it starts at the channel's capacity (or the capacity it
     /// keeps while its kind has none, else 8) and reaches four times that, at least 64.
     public static func capacity(of channel: ChannelSpec) -> KnobSpec {
+        if channel.transport != nil { return kernelBuffer(of: channel) }
         let sized = channel.kind.capacity.flatMap { $0 > 0 ? $0 : nil } ?? channel.idleCapacity ?? 8
         let initial = Swift.min(Swift.max(sized, PresetLimits.capacity.lowerBound), PresetLimits.capacity.upperBound)
         let top = Swift.min(PresetLimits.capacity.upperBound, Swift.max(64, initial.multipliedReportingOverflow(by: 4).partialValue))
@@ -20,5 +21,16 @@ extension KnobSpec {
             name: KnobID.workers(GroupID(group.name)).name, value: Double(count),
             min: Double(PresetLimits.workers.lowerBound), max: Double(PresetLimits.workers.upperBound), step: 1,
             label: "\(group.name) workers", unit: "")
+    }
+
+    /// A transport's capacity slider: its kernel buffer in bytes, in steps of a page, up to what
+    /// this system allows (`PresetLimits.pipeBuffer`); the kernel rounds up to a power of two.
+    static func kernelBuffer(of channel: ChannelSpec) -> KnobSpec {
+        let range = PresetLimits.pipeBuffer
+        return KnobSpec(
+            name: KnobID.capacity(ChannelID(channel.name)).name,
+            value: Double(Swift.min(Swift.max(channel.bufferBytes, range.lowerBound), range.upperBound)),
+            min: Double(range.lowerBound), max: Double(range.upperBound), step: 4096,
+            label: "\(channel.name) kernel buffer", unit: "bytes")
     }
 }

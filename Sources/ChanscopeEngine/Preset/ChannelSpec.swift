@@ -14,6 +14,13 @@ public struct ChannelSpec: Sendable, Equatable {
     /// unbounded channel back to bounded after `r` gives the capacity set before; preset files do
     /// not set it (nil: the slider starts at 8).
     public var idleCapacity: Int?
+    /// The kernel object the channel is, between worker processes (nil: an in-process channel
+    /// between threads). With one, `kind`'s capacity is the kernel buffer in bytes.
+    public var transport: Transport?
+    /// Bytes per message through a transport (`PresetLimits.messageBytes`).
+    public var messageBytes: Int = 16
+    /// The kernel buffer a transport asks for, in bytes (`PresetLimits.pipeBuffer`).
+    public var bufferBytes: Int = 65536
 
     public init(name: String, kind: ChannelKind, idleCapacity: Int? = nil) {
         self.name = name

@@ -45,4 +45,13 @@ public enum PresetLimits {
     public static func isRepresentable(_ value: Double) -> Bool {
         value.isFinite && value.magnitude <= knobMagnitude
     }
+
+    /// Bytes per message through a transport: 16...4,096. Sixteen carry the sequence number and
+    /// the time stamp; 4,096 is `PIPE_BUF`, the most a pipe writes atomically, so one write is
+    /// always one whole message.
+    public static let messageBytes: ClosedRange<Int> = 16...4096
+
+    /// A pipe's kernel buffer in bytes: one page up to what this system lets a process without
+    /// `CAP_SYS_RESOURCE` ask for (`/proc/sys/fs/pipe-max-size`, 1 MiB by default), read once.
+    public static let pipeBuffer: ClosedRange<Int> = 4096...max(4096, SystemLimits.pipeMaxSize)
 }

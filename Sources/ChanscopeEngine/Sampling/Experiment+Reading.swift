@@ -7,6 +7,7 @@ extension Experiment {
     /// interval restarts (`Channel.sample`), so the next reading's percentiles cover only what
     /// was received after this one.
     func takeReading(now: UInt64) -> ExperimentReading {
+        refreshProcessMirrors(now: now)
         // Groups first: a worker that ends between the two readings then shows as ended while
         // its channel still counts it, never the other way round.
         let groupReadings = groups.map { group -> ExperimentReading.Group in
@@ -37,10 +38,14 @@ extension Experiment {
             reading.receivesFrom = group.receivesFrom
             return reading
         }
-        return ExperimentReading(
+        var channelStats = Channel.sample(channels)
+        let kernel = kernelReadings(&channelStats, now: now)
+        var reading = ExperimentReading(
             now: now, startTime: startTime, presetName: preset.name, channelIDs: channelIDs,
-            channels: Channel.sample(channels), groups: groupReadings, knobs: knobs.snapshots(),
+            channels: channelStats, groups: groupReadings, knobs: knobs.snapshots(),
             waitFor: waitForGraph(), isPaused: control.isPaused, controlRevision: log.revision)
+        reading.kernel = kernel
+        return reading
     }
 
     /// The current wait-for graph: groups whose live workers are all blocked, and who serves

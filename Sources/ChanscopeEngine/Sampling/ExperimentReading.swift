@@ -55,4 +55,6 @@ struct ExperimentReading {
     var waitFor: WaitForGraph
     var isPaused: Bool
     var controlRevision: Int
+    /// Each transport channel's kernel figures, by channel (empty or nil for thread channels).
+    var kernel: [KernelFill?] = []
 }

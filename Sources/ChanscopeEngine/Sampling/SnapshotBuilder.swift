@@ -99,10 +99,12 @@ enum SnapshotBuilder {
                 droppedInWindow: c.dropped - min(c.dropped, from?.dropped ?? c.dropped),
                 overwrittenInWindow: c.overwritten - min(c.overwritten, from?.overwritten ?? c.overwritten),
                 growthPerSecond: growth, sendersBlockedPercent: sendersBlocked)
-            channels.append(ChannelSnapshot(
+            var channel = ChannelSnapshot(
                 id: id, stats: stats, inPerSecond: inRate, outPerSecond: outRate, growthPerSecond: growth, situation: situation,
                 senderGroups: senders.map(\.element.name),
-                receiverGroups: reading.groups.filter { $0.receivesFrom.contains(index) }.map(\.name)))
+                receiverGroups: reading.groups.filter { $0.receivesFrom.contains(index) }.map(\.name))
+            channel.kernel = reading.kernel[safe: index] ?? nil
+            channels.append(channel)
         }
         state.marks.append(mark)
 

@@ -15,6 +15,8 @@ public struct ChannelSnapshot: Sendable, Hashable {
     /// Groups that send on it and that receive from it, by name.
     public var senderGroups: [String]
     public var receiverGroups: [String]
+    /// What the kernel says, for a transport channel (nil for a channel between threads).
+    public var kernel: KernelFill?
 
     public init(
         id: ChannelID, stats: ChannelStats, inPerSecond: Double, outPerSecond: Double, growthPerSecond: Double = 0,

@@ -7,6 +7,10 @@ extension PresetLint {
         var specs: [ChannelSpec] = []
         for entry in section.entries where entry.complete {
             guard let kindName = entry.spec.kind, let kindLocation = entry.fields["kind"] else { continue }
+            if entry.spec.transport != nil || entry.spec.bufferBytes != nil || entry.spec.messageBytes != nil {
+                if let spec = transportSpec(entry, kind: kindName, findings: &findings) { specs.append(spec) }
+                continue
+            }
             let capacityLocation = entry.fields["capacity"] ?? entry.location.at("\(entry.location.path).capacity")
             switch ChannelKind.make(name: kindName, capacity: entry.spec.capacity) {
             case .success(let kind):

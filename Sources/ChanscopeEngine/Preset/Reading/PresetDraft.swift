@@ -51,6 +51,9 @@ struct PresetDraft {
     struct Channel {
         var kind: String?
         var capacity: Int?
+        var transport: String?
+        var bufferBytes: Int?
+        var messageBytes: Int?
     }
 
     /// A channel or knob name used somewhere in the file.

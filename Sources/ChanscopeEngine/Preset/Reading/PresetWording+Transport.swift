@@ -1,0 +1,34 @@
+extension PresetWording {
+    /// After a `buffer_bytes` out of range.
+    static var pipeLimitNote: String {
+        " (this system lets a process without CAP_SYS_RESOURCE ask for at most /proc/sys/fs/pipe-max-size, \(SystemLimits.pipeMaxSize) bytes)"
+    }
+
+    static let transportOnly = "buffer_bytes and message_bytes belong to a transport channel: add transport: pipe (or fifo)"
+
+    static func unknownTransport(_ name: String) -> String {
+        "unknown transport \"\(name)\"; transports: \(Transport.allNames.joined(separator: ", "))"
+    }
+
+    static func transportKind(_ kind: String) -> String {
+        "a transport is bounded (the write blocks when the kernel buffer is full) or dropping (EAGAIN drops it), not \(kind)"
+    }
+
+    static let transportCapacity = "a transport's capacity is the kernel's buffer: write buffer_bytes instead of capacity"
+
+    static func mixedTransport(group: String, channel: String) -> String {
+        "group \(group) uses a transport, so it runs in a worker process of its own; it cannot also use \(channel), a channel between threads of this process"
+    }
+
+    static func processGroupCount(_ group: String) -> String {
+        "group \(group) runs in a worker process of its own with one worker: write count: 1"
+    }
+
+    static func transportPrefill(_ channel: String) -> String {
+        "\(channel) is a kernel object between processes; prefill puts messages only into channels between threads"
+    }
+
+    static func transportEnds(_ channel: String, writers: [String], readers: [String]) -> String {
+        "transport \(channel) joins one writing group to one other reading group; found writers \(writers.joined(separator: ", ")) and readers \(readers.joined(separator: ", "))"
+    }
+}

@@ -1,0 +1,31 @@
+extension PresetSchema {
+    /// The keys of a channel that is a kernel object between worker processes.
+    static let transportFields: [FieldDeclaration<PresetDraft.Channel>] = [
+        .init("transport", takes: Transport.allNames.joined(separator: ", "),
+              summary: "a kernel object between worker processes instead of a channel between threads") { channel, node, path, decoder in
+            channel.transport = decoder.text(node, path)
+            return channel.transport != nil
+        },
+        .init("buffer_bytes", takes: "a whole number, \(PresetWording.range(PresetLimits.pipeBuffer))",
+              summary: "a transport's kernel buffer (default 65536; the kernel rounds up to a power of two pages)") {
+            channel, node, path, decoder in
+            guard let bytes = decoder.wholeNumber(node, path) else { return false }
+            if let problem = PresetWording.outside("buffer_bytes", PresetLimits.pipeBuffer, found: bytes, lowerNote: "") {
+                decoder.meaning(node, path, problem + PresetWording.pipeLimitNote)
+                return false
+            }
+            channel.bufferBytes = bytes
+            return true
+        },
+        .init("message_bytes", takes: "a whole number, \(PresetWording.range(PresetLimits.messageBytes))",
+              summary: "bytes per message through a transport (default 16)") { channel, node, path, decoder in
+            guard let bytes = decoder.wholeNumber(node, path) else { return false }
+            if let problem = PresetWording.outside("message_bytes", PresetLimits.messageBytes, found: bytes, lowerNote: "") {
+                decoder.meaning(node, path, problem)
+                return false
+            }
+            channel.messageBytes = bytes
+            return true
+        },
+    ]
+}

@@ -1,0 +1,95 @@
+import Channels
+
+extension Experiment {
+    /// Replaces each transport channel's in-process stand-in reading with what the worker
+    /// processes and the kernel say, and returns the kernel's figures (experiment lock held).
+    ///
+    /// The writer's process counts what it wrote (accepted), what `EAGAIN` dropped and what
+    /// `EPIPE` failed; the reader's what it read. What is in the kernel's buffer is the depth;
+    /// once every reader is gone it is discarded. A reader's count can be fresher than the
+    /// writer's, and a message read was certainly written, so accepted is never below received:
+    /// both identities hold in every reading.
+    func kernelReadings(_ stats: inout [ChannelStats], now: UInt64) -> [KernelFill?] {
+        guard let kernelChannels else { return [] }
+        var fills = [KernelFill?](repeating: nil, count: stats.count)
+        for index in kernelChannels.transportChannels {
+            let spec = preset.channels[index]
+            guard let transport = spec.transport else { continue }
+            let slot = ReportLayout.Channel(index)
+            let writer = kernelChannels.handle(of: index, writing: true, groups: groups)
+            let reader = kernelChannels.handle(of: index, writing: false, groups: groups)
+            let w = writer?.report, r = reader?.report
+            // An end is gone when its process ended or its worker finished (and so closed it).
+            func live(_ handle: WorkerProcessHandle?) -> Bool {
+                guard let handle, handle.isRunning, let mirror = groups[handle.groupIndex].workers.first else { return false }
+                return !mirror.counters.currentState.isDone
+            }
+            let writerOpen = live(writer)
+            let readerOpen = live(reader)
+            var counters = ChannelCounters()
+            let received = r?[slot.received] ?? 0
+            counters.received = received
+            counters.accepted = max(w?[slot.accepted] ?? 0, received)
+            counters.dropped = w?[slot.eagain] ?? 0
+            counters.failed = w?[slot.epipe] ?? 0
+            counters.attempted = counters.accepted &+ counters.dropped &+ counters.failed
+            let inKernel = counters.accepted - received
+            if readerOpen { counters.depth = Int(clamping: inKernel) } else { counters.discarded = inKernel }
+            // The fresher of the two processes' fill readings.
+            let fromWriter = (w?[slot.readAt] ?? 0) >= (r?[slot.readAt] ?? 0)
+            let source = fromWriter ? w : r
+            let capacity = Int(clamping: source?[slot.kernelCapacity] ?? 0)
+            var reading = stats[index]
+            var shown = spec
+            shown.kind = channels[index].kind  // the family the kind keys last chose
+            let asked = Int(saturating: knobs.value(of: .capacity(ChannelID(spec.name))) ?? 65536)
+            reading.kind = Self.shownKind(of: shown, capacityBytes: capacity > 0 ? capacity : asked)
+            reading.counters = counters
+            reading.senders = writerOpen ? 1 : 0
+            reading.receivers = readerOpen ? 1 : 0
+            reading.blockedSenders = writer.flatMap { groups[$0.groupIndex].workers.first }?.counters.currentState == .blockedOnSend ? 1 : 0
+            reading.blockedReceivers = reader.flatMap { groups[$0.groupIndex].workers.first }?.counters.currentState == .blockedOnReceive ? 1 : 0
+            if let r { reading.latency = takeLatency(r, slot: slot, channel: index, in: kernelChannels) }
+            stats[index] = reading
+            fills[index] = KernelFill(
+                transport: transport, bytesQueued: Int(clamping: source?[slot.kernelBytes] ?? 0), capacityBytes: capacity,
+                messageBytes: spec.messageBytes, eagain: counters.dropped, epipe: counters.failed,
+                endOfFile: r?[slot.endOfFile] == 1, path: kernelChannels.path(of: index),
+                writer: writer.map { end(of: $0) }, reader: reader.map { end(of: $0) })
+        }
+        return fills
+    }
+
+    /// One end's process as `/proc` shows it.
+    private func end(of handle: WorkerProcessHandle) -> KernelFill.End {
+        let name = groups[handle.groupIndex].name
+        if let (ending, _) = handle.ending { return KernelFill.End(group: name, pid: handle.pid, ending: ending.text) }
+        let tid = Int32(truncatingIfNeeded: handle.report[ReportLayout.Worker.tid])
+        guard tid > 0 else { return KernelFill.End(group: name, pid: handle.pid) }
+        let inKernel = ThreadInKernel.read(pid: handle.pid, tid: tid)
+        return KernelFill.End(group: name, pid: handle.pid, waitChannel: inKernel.waitChannel, processState: inKernel.state)
+    }
+
+    /// The latency of the messages read since the last reading, from the reader's buckets: each
+    /// percentile is the upper edge of the bucket it falls in (a power of two microseconds).
+    private func takeLatency(_ words: SharedWords, slot: ReportLayout.Channel, channel: Int, in kernel: KernelChannels) -> LatencySummary {
+        let buckets = (0..<ReportLayout.Channel.latencyBuckets).map { words[slot.latency($0)] }
+        let previous = kernel.previousBuckets[channel] ?? Array(repeating: 0, count: buckets.count)
+        kernel.previousBuckets[channel] = buckets
+        let counts = zip(buckets, previous).map { $0 >= $1 ? $0 - $1 : 0 }
+        let total = counts.reduce(0, &+)
+        guard total > 0 else { return .empty }
+        func percentile(_ p: Double) -> UInt64 {
+            let rank = UInt64(max(1, (Double(total) * p).rounded(.up)))
+            var seen: UInt64 = 0
+            for (bucket, count) in counts.enumerated() {
+                seen &+= count
+                if seen >= rank { return bucket == 0 ? 1 : UInt64(1) << UInt64(bucket) }
+            }
+            return UInt64(1) << UInt64(counts.count - 1)
+        }
+        let highest = counts.lastIndex { $0 > 0 } ?? 0
+        return LatencySummary(count: total, p50Microseconds: percentile(0.5), p99Microseconds: percentile(0.99),
+                              maxMicroseconds: highest == 0 ? 1 : UInt64(1) << UInt64(highest))
+    }
+}

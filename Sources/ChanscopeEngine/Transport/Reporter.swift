@@ -1,0 +1,69 @@
+import CProcessSupport
+import Channels
+import Glibc
+import Synchronization
+
+/// Copies a worker process's counters into its shared report every few milliseconds, with the
+/// kernel's fill figures for the ends it holds (`FIONREAD`, `F_GETPIPE_SZ`).
+///
+/// WHY a thread of its own: the worker's path stays what it is in-process (its atomics), and the
+/// few system calls a reading costs happen beside it, 200 times a second.
+final class Reporter: @unchecked Sendable {
+    private let host: WorkerProcessHost
+    private let worker: Worker
+    private let stopped = Atomic<Bool>(false)
+    private let gate = WaitCondition()
+
+    init(host: WorkerProcessHost, worker: Worker) {
+        self.host = host
+        self.worker = worker
+    }
+
+    func loop() {
+        while !stopped.load(ordering: .acquiring) {
+            publish()
+            let deadline = MonotonicClock.now() &+ WorkerProcessHost.reportNanos
+            gate.withLock {
+                while !stopped.load(ordering: .acquiring), MonotonicClock.now() < deadline { gate.wait(until: deadline) }
+            }
+        }
+    }
+
+    func stop() {
+        stopped.store(true, ordering: .releasing)
+        gate.withLock {}
+        gate.broadcast()
+    }
+
+    /// One copy of every figure.
+    func publish() {
+        let report = host.report
+        let c = worker.counters
+        typealias W = ReportLayout.Worker
+        report[W.state] = UInt64(c.currentState.rawValue)
+        report[W.channelIndex] = UInt64(bitPattern: Int64(c.channelIndex.load(ordering: .relaxed)))
+        report[W.made] = c.made.load(ordering: .relaxed)
+        report[W.done] = c.done.load(ordering: .relaxed)
+        report[W.sent] = c.sent.load(ordering: .relaxed)
+        report[W.received] = c.received.load(ordering: .relaxed)
+        report[W.emptyPolls] = c.emptyPolls.load(ordering: .relaxed)
+        report[W.polls] = c.polls.load(ordering: .relaxed)
+        report[W.abandoned] = c.abandoned.load(ordering: .relaxed)
+        report[W.sendNanos] = c.sendNanos.load(ordering: .relaxed)
+        report[W.receiveNanos] = c.receiveNanos.load(ordering: .relaxed)
+        report[W.operationStart] = c.operationStart.load(ordering: .acquiring)
+        report[W.endedAt] = c.endedAt.load(ordering: .relaxed)
+        report[W.cpuNanos] = c.cpuNanos()
+        let now = MonotonicClock.now()
+        for (index, channel) in host.plan.channels.enumerated() where channel.end != nil {
+            let slot = ReportLayout.Channel(index)
+            guard report[channel.end == "write" ? slot.writerOpen : slot.readerOpen] == 1,
+                  let fd = host.descriptor(of: index) else { continue }
+            let queued = chanscope_bytes_queued(fd)
+            let size = chanscope_pipe_size(fd)
+            if queued >= 0 { report[slot.kernelBytes] = UInt64(queued) }
+            if size > 0 { report[slot.kernelCapacity] = UInt64(size) }
+            report[slot.readAt] = now
+        }
+    }
+}
