@@ -65,7 +65,10 @@ extension Experiment {
         let name = groups[handle.groupIndex].name
         if let (ending, _) = handle.ending { return KernelFill.End(group: name, pid: handle.pid, ending: ending.text) }
         let tid = Int32(truncatingIfNeeded: handle.report[ReportLayout.Worker.tid])
-        guard tid > 0 else { return KernelFill.End(group: name, pid: handle.pid) }
+        // Only while the worker is inside a send or receive: a sleep step waits in the kernel too
+        // (on a futex), but that is not the channel's doing.
+        let blocked = groups[handle.groupIndex].workers.first?.counters.currentState.isBlocked == true
+        guard tid > 0, blocked else { return KernelFill.End(group: name, pid: handle.pid) }
         let inKernel = ThreadInKernel.read(pid: handle.pid, tid: tid)
         return KernelFill.End(group: name, pid: handle.pid, waitChannel: inKernel.waitChannel, processState: inKernel.state)
     }

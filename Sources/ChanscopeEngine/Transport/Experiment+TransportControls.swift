@@ -55,3 +55,14 @@ extension Experiment {
         return signalProcess(of: id, SIGTERM, now: now) ?? ControlReceipt(.none, revision: controlRevision)
     }
 }
+
+extension Experiment {
+    /// The kill key: `SIGKILL` to the group's worker process. A group of threads has no process
+    /// of its own to kill; the log says so.
+    @discardableResult
+    public func killProcess(of id: GroupID, now: UInt64 = MonotonicClock.now()) -> ControlReceipt {
+        if let receipt = signalProcess(of: id, SIGKILL, now: now) { return receipt }
+        let revision = logged(.process, "\(id) runs as threads of this process: K kills only a worker process", now: now)
+        return ControlReceipt(.none, revision: revision)
+    }
+}

@@ -1,4 +1,5 @@
 import CProcessSupport
+import Foundation
 import Channels
 import Glibc
 import Synchronization
@@ -35,8 +36,26 @@ final class Reporter: @unchecked Sendable {
         gate.broadcast()
     }
 
+    /// The worker thread's id, found by its name among this process's threads (the worker names
+    /// its thread `GROUP-ID` when it starts), for `/proc/PID/task/TID/wchan` in the parent.
+    private var workerThread: Int32 = 0
+
+    private func findWorkerThread() {
+        guard workerThread == 0 else { return }
+        var name = ""
+        for character in "\(host.group.name)-\(worker.id)" where name.utf8.count + character.utf8.count <= 15 { name.append(character) }
+        for entry in (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/task")) ?? [] {
+            let comm = (try? String(contentsOfFile: "/proc/self/task/\(entry)/comm", encoding: .utf8)) ?? ""
+            if comm.trimmingCharacters(in: .newlines) == name, let tid = Int32(entry) {
+                workerThread = tid
+                host.report[ReportLayout.Worker.tid] = UInt64(tid)
+            }
+        }
+    }
+
     /// One copy of every figure.
     func publish() {
+        findWorkerThread()
         let report = host.report
         let c = worker.counters
         typealias W = ReportLayout.Worker

@@ -40,7 +40,6 @@ final class WorkerProcessHost: @unchecked Sendable {
             while !startRequested { started.wait(until: nil) }
         }
         let worker = Worker(id: plan.workerID, group: group, routes: routes, knobs: knobs, control: control, seed: plan.seed)
-        report[ReportLayout.Worker.tid] = UInt64(chanscope_thread_id())
         let reporter = Reporter(host: self, worker: worker)
         worker.start()
         let reporterThread = JoinableThread(name: "reporter") { reporter.loop() }

@@ -21,6 +21,8 @@ public enum Action: Hashable, Sendable {
     case addWorker
     case removeWorker
     case closeGroup
+    /// Sends SIGKILL to the selected group's worker process (transport channels).
+    case killProcess
     case toggleRecording
     case openPresets
     case toggleHelp

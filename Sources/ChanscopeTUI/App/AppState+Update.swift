@@ -101,6 +101,8 @@ extension AppState {
             return selectedGroupID.map { [.removeWorker($0)] } ?? []
         case .closeGroup:
             return selectedGroupID.map { [.closeGroup($0)] } ?? []
+        case .killProcess:
+            return selectedGroupID.map { [.killProcess($0)] } ?? []
         case .toggleRecording:
             return [recordingPath == nil ? .startRecording : .stopRecording]
         case .openPresets:

@@ -17,6 +17,7 @@ public enum Command: Hashable, Sendable {
     case addWorker(GroupID)
     case removeWorker(GroupID)
     case closeGroup(GroupID)
+    case killProcess(GroupID)
     case startRecording
     case stopRecording
     case loadPresetList

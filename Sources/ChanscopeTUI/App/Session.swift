@@ -51,6 +51,8 @@ public final class EngineSession: SessionControl, @unchecked Sendable {
             return experiment.removeWorker(from: group).map { [.controlApplied($0)] } ?? []
         case .closeGroup(let group):
             return [.controlApplied(experiment.closeGroup(group))]
+        case .killProcess(let group):
+            return [.controlApplied(experiment.killProcess(of: group))]
         case .startRecording:
             return [startRecording(to: Self.recordingPath(for: running.loaded.name, in: options.recordingDirectory))]
         case .stopRecording:

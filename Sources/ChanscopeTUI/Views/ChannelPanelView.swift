@@ -41,6 +41,9 @@ struct ChannelPanelView {
         x += grid.put(marker + " ", x: x, y: rect.y, style: theme.label, maxWidth: rect.maxX - x)
         x += grid.put(channel.name, x: x, y: rect.y, style: isSelected ? theme.selected.bolded() : theme.label, maxWidth: rect.maxX - x)
         x += grid.put("  " + stats.kind.description, x: x, y: rect.y, style: theme.info, maxWidth: rect.maxX - x)
+        if let kernel = channel.kernel {
+            x += grid.put(" over a " + kernel.transport.title, x: x, y: rect.y, style: theme.info, maxWidth: rect.maxX - x)
+        }
         x += grid.put("  " + channel.situation.description, x: x, y: rect.y, style: style(channel.situation.severity), maxWidth: rect.maxX - x)
         let ends = "\(stats.senders) sender\(stats.senders == 1 ? "" : "s") \(theme.glyphs.arrow) \(stats.receivers) receiver\(stats.receivers == 1 ? "" : "s")"
         if rect.maxX - x > ends.displayWidth + 2 {
@@ -110,11 +113,18 @@ struct ChannelPanelView {
         parts.append(("  overwritten \(c.overwritten)", c.overwritten > 0 ? theme.alarm : theme.dim))
         parts.append(("  failed \(c.failed)", c.failed > 0 ? theme.alarm : theme.dim))
         if c.discarded > 0 { parts.append(("  discarded \(c.discarded)", theme.alarm)) }
+        let kernelLine = channel.kernel.map { KernelLineView(kernel: $0, theme: theme) }
+        if let kernelLine { parts += kernelLine.counterParts }
         x = rect.x + 2
         for (text, style) in parts {
             x += grid.put(text, x: x, y: rect.y + 2, style: style, maxWidth: rect.maxX - x)
         }
-        if rect.height >= 5 && Self.drawsDepthChart(capacity: capacity, depthHistory: depthHistory) { drawDepthChart(in: Rect(x: rect.x + 2, y: rect.y + 3, width: rect.width - 4, height: rect.height - 3), fillStyle: fillStyle, capacity: capacity, on: &grid) }
+        var chartTop = rect.y + 3
+        if let kernelLine, rect.height >= 4 {
+            kernelLine.draw(in: Rect(x: rect.x + 2, y: chartTop, width: rect.width - 4, height: 1), on: &grid)
+            chartTop += 1
+        }
+        if rect.maxY - chartTop >= 2 && Self.drawsDepthChart(capacity: capacity, depthHistory: depthHistory) { drawDepthChart(in: Rect(x: rect.x + 2, y: chartTop, width: rect.width - 4, height: rect.maxY - chartTop), fillStyle: fillStyle, capacity: capacity, on: &grid) }
     }
 
     /// Whether the panel has a depth chart to draw: not for a channel that holds nothing and
