@@ -13,6 +13,9 @@ public struct WorkerGroupSpec: Sendable, Equatable {
     public var prefill: [Prefill]
     /// The `loop`: the steps each worker repeats, never empty.
     public var steps: [Step]
+    /// The knob holding the seconds after which the group's worker process is killed with
+    /// `SIGKILL` (0: never); only for a group that runs in a process of its own.
+    public var crashAfter: String?
 
     public init(name: String, count: Int = 1, limit: Limit? = nil, prefill: [Prefill] = [], steps: [Step]) {
         self.name = name

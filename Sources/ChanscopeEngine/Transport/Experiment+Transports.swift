@@ -53,10 +53,25 @@ extension Experiment {
         if !started.isEmpty { log.record(event(.process, "worker processes: " + started.joined(separator: ", "), now: now)) }
     }
 
+    /// Kills each group whose `crash_after` knob's seconds have passed, once (experiment lock
+    /// held, at each sample: the sampler's period is the timing's resolution).
+    func fireCrashes(now: UInt64) {
+        guard let kernelChannels else { return }
+        for (index, handle) in kernelChannels.handles where !kernelChannels.crashed.contains(index) {
+            guard let knob = groups[index].spec.crashAfter, let seconds = knobs.value(of: .preset(knob)), seconds > 0,
+                  self.seconds(since: startTime, now: now) >= seconds else { continue }
+            kernelChannels.crashed.insert(index)
+            if handle.signal(SIGKILL) {
+                log.record(event(.process, "crash_after \(NumberText.plain(seconds)) s: sent SIGKILL to \(groups[index].name)'s process (pid \(handle.pid))", now: now))
+            }
+        }
+    }
+
     /// Copies each worker process's published counters into its mirror worker, and logs a
     /// process's ending once (experiment lock held).
     func refreshProcessMirrors(now: UInt64) {
         guard let kernelChannels else { return }
+        fireCrashes(now: now)
         for (index, handle) in kernelChannels.handles {
             guard let mirror = groups[index].workers.first else { continue }
             let words = handle.report

@@ -21,6 +21,8 @@ final class KernelChannels: @unchecked Sendable {
     private var processGroupID: pid_t = 0
     /// Each channel's latency buckets at the previous reading (experiment lock).
     var previousBuckets: [Int: [UInt64]] = [:]
+    /// Groups whose `crash_after` has fired (experiment lock).
+    var crashed: Set<Int> = []
     private static let serial = Atomic<Int>(0)
 
     /// Nil when the preset has no transport channel.

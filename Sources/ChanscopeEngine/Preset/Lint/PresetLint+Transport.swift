@@ -50,7 +50,12 @@ extension PresetLint {
                 default: break
                 }
             }
-            guard used.contains(where: transports.contains) else { continue }
+            guard used.contains(where: transports.contains) else {
+                if group.crashAfter != nil {
+                    findings.add(.meaning, at: entry.fields["crash_after"] ?? entry.location, PresetWording.crashAfterThreads(group.name))
+                }
+                continue
+            }
             if let thread = used.first(where: { !transports.contains($0) }) {
                 findings.add(.meaning, at: entry.location, PresetWording.mixedTransport(group: group.name, channel: thread))
             }

@@ -4,6 +4,10 @@ extension PresetWording {
         " (this system lets a process without CAP_SYS_RESOURCE ask for at most /proc/sys/fs/pipe-max-size, \(SystemLimits.pipeMaxSize) bytes)"
     }
 
+    static func crashAfterThreads(_ group: String) -> String {
+        "crash_after kills a worker process, but group \(group) runs as threads of this process: give it a transport channel"
+    }
+
     static let transportOnly = "buffer_bytes and message_bytes belong to a transport channel: add transport: pipe (or fifo)"
 
     static func unknownTransport(_ name: String) -> String {

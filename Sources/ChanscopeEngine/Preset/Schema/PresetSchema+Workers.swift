@@ -25,6 +25,13 @@ extension PresetSchema {
             group.prefill = prefill
             return true
         },
+        .init("crash_after", takes: "a knob", summary: "seconds after the start when the group's worker process is killed with SIGKILL; 0 = never (transport groups)") {
+            group, node, path, decoder in
+            guard let knob = decoder.text(node, path) else { return false }
+            decoder.use(knob, .duration, at: node, path: path)
+            group.crashAfter = knob
+            return true
+        },
         .init("loop", takes: "a list of steps", required: true, summary: "the steps each worker repeats") {
             group, node, path, decoder in
             guard let steps = decoder.loop(node, path) else { return false }
