@@ -75,7 +75,7 @@ let package = Package(
         .testTarget(name: "ChanscopeBenchTests", dependencies: ["ChanscopeBench", "Channels"]),
         .testTarget(
             name: "ChanscopeEngineTests",
-            dependencies: ["ChanscopeEngine", "Channels", .product(name: "CSV", package: "CSV.swift")]
+            dependencies: ["ChanscopeEngine", "Channels", "CProcessSupport", .product(name: "CSV", package: "CSV.swift")]
         ),
         .testTarget(
             name: "ChanscopeTUITests",

@@ -1,0 +1,99 @@
+import Channels
+import Foundation
+import Glibc
+import Testing
+@testable import ChanscopeEngine
+
+/// Clean-up on every path: no worker process outlives the experiment or the program, none stays
+/// a zombie, and no FIFO or run folder is left behind; a killed run's folder goes at the next
+/// start.
+@Suite("Transport clean-up", .serialized, .enabled(if: WorkerBinary.available, "the chanscope executable is not built next to the tests"))
+struct TransportCleanupTests {
+    @Test("shutdown kills and reaps every worker process and removes the FIFO and its folder")
+    func shutdown() throws {
+        let preset = try TransportProcessTests.pipePreset(transport: "fifo")
+        let experiment = Experiment(preset: preset)
+        experiment.start()
+        let writer = try #require(experiment.processID(of: GroupID("writer")))
+        let reader = try #require(experiment.processID(of: GroupID("reader")))
+        let path = try #require(experiment.takeSnapshot().channel(named: "p")?.kernel?.path)
+        #expect(access(path, F_OK) == 0)
+        #expect(Set(workerProcesses()).isSuperset(of: [writer, reader]))
+        experiment.shutdown()
+        // Reaped, not zombies: the pids no longer exist at all.
+        #expect(!processExists(writer))
+        #expect(!processExists(reader))
+        #expect(access(path, F_OK) != 0)
+        #expect(runFolders(of: getpid()).isEmpty)
+        #expect(workerProcesses().isEmpty)
+    }
+
+    @Test("a run folder whose process is gone is removed at the next start; a live one's stays")
+    func staleFolders() throws {
+        // A pid that surely belongs to nobody: a child that has ended and been reaped.
+        var pid: pid_t = 0
+        var argv: [UnsafeMutablePointer<CChar>?] = [strdup("/bin/true"), nil]
+        defer { free(argv[0]) }
+        #expect(posix_spawn(&pid, "/bin/true", nil, nil, &argv, environ) == 0)
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
+        let folder = RunDirectory.temporary + "/\(RunDirectory.prefix)\(pid)-0"
+        mkdir(folder, 0o700)
+        mkfifo(folder + "/p", 0o600)
+        let live = try #require(RunDirectory.make(serial: 999))
+        defer { live.remove() }
+        let experiment = Experiment(preset: try TransportProcessTests.pipePreset(transport: "fifo"))
+        experiment.start()
+        experiment.shutdown()
+        #expect(access(folder, F_OK) != 0)
+        #expect(access(live.path, F_OK) == 0)
+    }
+
+    @Test("kill -9 of the parent: its worker processes die with it (PR_SET_PDEATHSIG) and its folder goes at the next start",
+          arguments: [SIGKILL, SIGTERM, SIGINT, SIGHUP])
+    func parentDies(signal: Int32) throws {
+        let binary = try #require(WorkerBinary.path)
+        let file = NSTemporaryDirectory() + "chanscope-test-\(getpid())-pipe.yaml"
+        try """
+            name: T
+            summary: t
+            channels:
+              p: { kind: bounded, transport: fifo }
+            workers:
+              writer: { count: 1, loop: [ make, { send: p } ] }
+              reader: { count: 1, loop: [ { recv: p } ] }
+            """.write(toFile: file, atomically: true, encoding: .utf8)
+        defer { unlink(file) }
+        var parent: pid_t = 0
+        let arguments = [binary, "run", file, "--headless", "--duration", "120"]
+        var argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+        defer { for pointer in argv { free(pointer) } }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        #expect(posix_spawn(&parent, binary, &actions, nil, &argv, environ) == 0)
+        var workers: [Int32] = []
+        waitUntil(timeout: 30, "two worker processes under the parent") {
+            workers = workerProcesses(of: parent)
+            return workers.count == 2
+        }
+        #expect(runFolders(of: parent).count == 1)
+        kill(parent, signal)
+        var status: Int32 = 0
+        waitpid(parent, &status, 0)
+        // The workers are the killed parent's children; once it is gone they are re-parented and
+        // reaped by the system's reaper, so their pids disappear.
+        waitUntil(timeout: 30, "the worker processes gone") { workers.allSatisfy { !processExists($0) || isZombieOfOthers($0) } }
+        RunDirectory.removeStale()
+        #expect(runFolders(of: parent).isEmpty)
+    }
+}
+
+/// Whether `pid` is a zombie that some other process (not this test) must reap: in a container
+/// without an init that reaps, orphans can stay zombies, which is not ours to fix.
+private func isZombieOfOthers(_ pid: Int32) -> Bool {
+    guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8) else { return true }
+    return ThreadInKernel.state(fromStat: stat) == "Z"
+}
