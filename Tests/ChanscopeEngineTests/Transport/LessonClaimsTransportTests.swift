@@ -7,7 +7,7 @@ import Testing
 /// The transport presets' lessons, claim by claim, in the screen's own words.
 @Suite("Lesson claims: transports", .serialized, .enabled(if: WorkerBinary.available, "the chanscope executable is not built next to the tests"))
 struct LessonClaimsTransportTests {
-    @Test("pipe: kernel climbs to about 65536/65536 B (within the page the reader is on), then the writer is blocked in pipe_write; 4 drops with EAGAIN; K gives EPIPE")
+    @Test("pipe: kernel climbs to 65536/65536 B = 64 msgs of 1024 B (less what the reader took of its page), then the writer is blocked in pipe_write; 4 drops with EAGAIN; K gives EPIPE")
     func pipe() throws {
         let preset = try LessonPresets.load("pipe").applying(overrides: ["produce_ms=0"])
         let experiment = Experiment(preset: preset)
@@ -19,8 +19,8 @@ struct LessonClaimsTransportTests {
             return kernel.bytesQueued > 65536 - 4096 && kernel.writer?.waitChannel.contains("pipe_write") == true
         }
         let kernel = try #require(full.channel(named: "pipe")?.kernel)
-        #expect(kernel.capacityBytes == 65536 && kernel.capacityMessages == 4096)
-        #expect(full.channel(named: "pipe")?.kind == .bounded(4096))
+        #expect(kernel.capacityBytes == 65536 && kernel.capacityMessages == 64)
+        #expect(full.channel(named: "pipe")?.kind == .bounded(64))
         let rising = watcher.waitFor(timeout: 30, "the writer's blocked share rising") { ($0.groups.first { $0.name == "writer" }?.blockedSendPercent ?? 0) > 50 }
         #expect(rising.channel(named: "pipe")?.situation.word == .backpressure)
 
@@ -46,7 +46,7 @@ struct LessonClaimsTransportTests {
         defer { experiment.shutdown() }
         let full = watcher.waitFor(timeout: 30, "the FIFO full") { snapshot in
             guard let kernel = snapshot.channel(named: "fifo")?.kernel else { return false }
-            return kernel.bytesQueued >= 65536 - 64 * 64 && kernel.writer?.waitChannel.contains("pipe_write") == true
+            return kernel.bytesQueued > 65536 - 4096 && kernel.capacityMessages == 32 && kernel.writer?.waitChannel.contains("pipe_write") == true
         }
         let path = try #require(full.channel(named: "fifo")?.kernel?.path)
         #expect(path.hasSuffix("/fifo") && path.contains(RunDirectory.prefix))

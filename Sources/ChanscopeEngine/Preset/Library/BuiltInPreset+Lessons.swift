@@ -152,6 +152,27 @@ workers:
   consumers: { count: 3, loop: [ { recv: work }, { sleep: consume_ms, jitter: 0.2 } ] }
 
 """),
+        BuiltInPreset(name: "named-pipe", yaml: """
+# A named pipe (mkfifo): the two worker processes are not handed anything; each opens the path
+# by itself, as two unrelated programs would. The open of the writing end waits until a reader
+# has opened it. The kernel line shows the path.
+name: Named pipe
+summary: Two unrelated processes meet at a FIFO's path; the kernel holds what one writes for the other.
+lesson: |
+  The kernel line names the FIFO's path: both processes opened it by name.
+  "kernel" climbs to 65536/65536 B = 32 msgs of 2048 B; the writer is "blocked in pipe_write".
+  ↓ to "Reader wait", ⇧← to 0: the FIFO drains; the reader now waits in pipe_read.
+  Select the writer (g), press c: its process ends; the reader reads EOF and is disconnected.
+channels:
+  fifo: { kind: bounded, transport: fifo, buffer_bytes: 65536, message_bytes: 2048 }
+knobs:
+  produce_ms: { value: 50,  min: 0, max: 2000, step: 10, label: Writer wait, unit: ms }
+  consume_ms: { value: 300, min: 0, max: 2000, step: 10, label: Reader wait, unit: ms }
+workers:
+  writer: { count: 1, loop: [ make, { sleep: produce_ms }, { send: fifo } ] }
+  reader: { count: 1, loop: [ { recv: fifo }, { sleep: consume_ms } ] }
+
+"""),
         BuiltInPreset(name: "overwriting", yaml: """
 # Kotlin's DROP_OLDEST / Swift AsyncStream .bufferingNewest(n): a ring buffer. When it is
 # full the OLDEST reading is overwritten, so the reader always sees recent data.
@@ -170,6 +191,29 @@ knobs:
 workers:
   sensor:  { count: 1, loop: [ make, { sleep: sample_ms }, { send: readings } ] }
   display: { count: 1, loop: [ { recv: readings }, { sleep: display_ms } ] }
+
+"""),
+        BuiltInPreset(name: "pipe", yaml: """
+# An unnamed pipe between two processes: chanscope starts the writer and the reader as worker
+# processes and hands each one end; the kernel holds the queue. The writer writes a 1 KiB
+# message every 50 ms, the reader takes one every 500: the pipe's 64 KiB fill in a few seconds,
+# then write(2) waits inside the kernel.
+name: Pipe
+summary: A writer process fills a pipe faster than the reader process drains it; then write blocks.
+lesson: |
+  "kernel" climbs to 65536/65536 B: 16 pages of 4096 B, room for 64 msgs of 1024 B.
+  Then the writer is "blocked in pipe_write" (/proc/PID/wchan) until a whole page is free.
+  Press 4 (dropping): writes never wait; each EAGAIN counts as dropped. 2 blocks again.
+  ↓ to "pipe kernel buffer", ⇧→: F_SETPIPE_SZ grows the buffer and the writer goes on.
+  Select the reader (g), press K: SIGKILL; the writer gets EPIPE, counted as failed.
+channels:
+  pipe: { kind: bounded, transport: pipe, buffer_bytes: 65536, message_bytes: 1024 }
+knobs:
+  produce_ms: { value: 50,  min: 0, max: 2000, step: 10, label: Writer wait, unit: ms }
+  consume_ms: { value: 500, min: 0, max: 2000, step: 10, label: Reader wait, unit: ms }
+workers:
+  writer: { count: 1, loop: [ make, { sleep: produce_ms }, { send: pipe } ] }
+  reader: { count: 1, loop: [ { recv: pipe }, { sleep: consume_ms } ] }
 
 """),
         BuiltInPreset(name: "pipeline", yaml: """
@@ -195,6 +239,30 @@ workers:
   fetch: { count: 1, loop: [ make, { sleep: fetch_ms }, { send: fetched } ] }
   parse: { count: 1, loop: [ { recv: fetched }, { sleep: parse_ms }, { send: parsed } ] }
   store: { count: 1, loop: [ { recv: parsed }, { sleep: store_ms } ] }
+
+"""),
+        BuiltInPreset(name: "process-crash", yaml: """
+# Fault isolation between processes: the consumer is a worker process of its own, and a crash
+# there (SIGKILL, which it cannot catch) takes nothing else down. The kernel closes the dead
+# process's end of the pipe, so the producer's next write gets EPIPE (SIGPIPE is handled, not
+# fatal) and the experiment goes on showing it.
+name: Process crash
+summary: The consumer process is killed with SIGKILL; the producer's next write gets EPIPE.
+lesson: |
+  After "Crash after" (5 s) the events say "sent SIGKILL to consumer's process".
+  The producer's next write gets EPIPE: "EPIPE 1", "failed 1", producer disconnected.
+  The messages still in the pipe count as discarded; the screen and the producer live on.
+  Press r: both processes start again. Select the consumer (g) and press K to kill it at once.
+  ↓ to "Crash after", ⇧← to 0 and r: it no longer crashes by itself.
+channels:
+  jobs: { kind: bounded, transport: pipe, buffer_bytes: 4096, message_bytes: 16 }
+knobs:
+  produce_ms:  { value: 50,  min: 0, max: 2000, step: 10, label: Producer wait, unit: ms }
+  consume_ms:  { value: 200, min: 0, max: 2000, step: 10, label: Consumer wait, unit: ms }
+  crash_after: { value: 5,   min: 0, max: 60, step: 1, label: Crash after (0 = never), unit: s }
+workers:
+  producer: { count: 1, loop: [ make, { sleep: produce_ms }, { send: jobs } ] }
+  consumer: { count: 1, crash_after: crash_after, loop: [ { recv: jobs }, { sleep: consume_ms } ] }
 
 """),
         BuiltInPreset(name: "realtime", yaml: """

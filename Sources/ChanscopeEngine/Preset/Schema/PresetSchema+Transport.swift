@@ -6,7 +6,7 @@ extension PresetSchema {
             channel.transport = decoder.text(node, path)
             return channel.transport != nil
         },
-        .init("buffer_bytes", takes: "a whole number, \(PresetWording.range(PresetLimits.pipeBuffer))",
+        .init("buffer_bytes", takes: "a whole number, 4096 up to /proc/sys/fs/pipe-max-size (1048576 by default)",
               summary: "a transport's kernel buffer (default 65536; the kernel rounds up to a power of two pages)") {
             channel, node, path, decoder in
             guard let bytes = decoder.wholeNumber(node, path) else { return false }
