@@ -62,10 +62,18 @@ final class WorkerProcessHost: @unchecked Sendable {
                 } else if let path = channel.path {
                     let fd = pass == "read" ? open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC) : open(path, O_WRONLY | O_CLOEXEC)
                     guard fd >= 0 else { _exit(5) }
-                    if pass == "read" { _ = chanscope_set_nonblocking(fd, 0) }
                     fds[index] = fd
                 }
             }
+        }
+        // A FIFO read before any writer has opened it reads end of file: now that this process's
+        // writing ends are open, wait (a blocking open) for this FIFO's writer, then keep that.
+        for (index, channel) in plan.channels.enumerated() where channel.end == "read" {
+            guard let path = channel.path, let early = fds[index] else { continue }
+            let fd = open(path, O_RDONLY | O_CLOEXEC)
+            guard fd >= 0 else { _exit(5) }
+            close(early)
+            fds[index] = fd
         }
         return plan.channels.enumerated().map { index, channel -> any MessageRoute in
             guard let fd = fds[index] else { return ChannelRoute(channel: Channel<Message>(kind: .unbounded)) }

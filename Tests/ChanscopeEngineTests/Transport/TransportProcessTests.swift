@@ -33,7 +33,7 @@ struct TransportProcessTests {
         defer { experiment.shutdown() }
         // The reader takes one message a second, so at most a few bytes of the 16 pages are free
         // when the writer waits (the kernel lets it on only once a whole page is free).
-        let full = watcher.waitFor(timeout: 30, "the pipe full") { snapshot in
+        let full = watcher.waitFor(timeout: 30, "the pipe full (events: \(watcher.events.map(\.text)))") { snapshot in
             guard let kernel = snapshot.channel(named: "p")?.kernel, let writer = kernel.writer else { return false }
             return kernel.bytesQueued >= kernel.capacityBytes - 64 && writer.isBlockedInKernel
         }
@@ -133,12 +133,14 @@ struct TransportProcessTests {
         experiment.setKnob(.preset("produce_ms"), to: 0)
         watcher.waitFor(timeout: 30, "a fast writer after the knob") { ($0.channel(named: "p")?.counters.received ?? 0) > 1000 }
         experiment.setPaused(true)
-        watcher.waitFor(timeout: 30, "the writer paused") { $0.groups.first { $0.name == "writer" }?.instantStates == [.paused] }
-        let paused = watcher.snap().channel(named: "p")?.counters.accepted ?? 0
-        // Paused workers stop at a step boundary; one message at most may still be under way.
-        let later = watcher.waitFor(timeout: 30, "the reader drained") { ($0.channel(named: "p")?.depth ?? 1) == 0 }
-        #expect((later.channel(named: "p")?.counters.accepted ?? 0) <= paused + 1)
+        // Each stops at its next step boundary; one already inside a write on a full pipe (or a
+        // read on an empty one) stays blocked there, as a thread would on a channel.
+        let paused = watcher.waitFor(timeout: 30, "both paused") { snapshot in
+            [[.paused], [.blockedOnReceive]].contains(snapshot.groups.first { $0.name == "reader" }?.instantStates ?? [])
+                && [[.paused], [.blockedOnSend]].contains(snapshot.groups.first { $0.name == "writer" }?.instantStates ?? [])
+        }
+        let received = paused.channel(named: "p")?.counters.received ?? 0
         experiment.setPaused(false)
-        watcher.waitFor(timeout: 30, "running again") { ($0.channel(named: "p")?.counters.accepted ?? 0) > paused + 100 }
+        watcher.waitFor(timeout: 30, "running again") { ($0.channel(named: "p")?.counters.received ?? 0) > received + 100 }
     }
 }
