@@ -61,6 +61,7 @@ import Testing
         .character("+"): [.addWorker("producer")], .character("="): [.addWorker("producer")],
         .character("-"): [.removeWorker("producer")], .character("_"): [.removeWorker("producer")],
         .character("c"): [.closeGroup("producer")],
+        .character("K"): [.killProcess("producer")],
         .character("s"): [.startRecording],
         .character("p"): [.loadPresetList],
         .character("?"): [], .character("L"): [], .character("]"): [], .character("["): [],

@@ -8,9 +8,11 @@ extension AppEndToEndTests {
         case q, ctrlC, sigterm, sighup
     }
 
-    /// The worker processes among `pid`'s children.
+    /// The worker processes among `pid`'s children (of any of its threads: the one that
+    /// started them is not the main thread).
     static func workerChildren(of pid: pid_t) -> [pid_t] {
-        let children = (try? String(contentsOfFile: "/proc/\(pid)/task/\(pid)/children", encoding: .utf8)) ?? ""
+        let threads = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")) ?? []
+        let children = threads.map { (try? String(contentsOfFile: "/proc/\(pid)/task/\($0)/children", encoding: .utf8)) ?? "" }.joined(separator: " ")
         return children.split(separator: " ").compactMap { pid_t($0) }.filter { child in
             ((try? String(contentsOfFile: "/proc/\(child)/cmdline", encoding: .utf8)) ?? "").contains("worker-process")
         }

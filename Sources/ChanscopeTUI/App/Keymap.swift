@@ -36,7 +36,7 @@ public enum Keymap {
             KeyBinding([.character("+"), .character("=")], "+", "add a worker to the selected group", footer: "worker", does: .addWorker),
             KeyBinding([.character("-"), .character("_")], "-", "remove a worker from the selected group", does: .removeWorker),
             KeyBinding([.character("c")], "c", "close the selected group: its channel ends go (disconnect)", footer: "close", does: .closeGroup),
-            KeyBinding([.character("K")], "K", "kill the selected group's worker process (SIGKILL; transport channels)", does: .killProcess),
+            KeyBinding([.character("K")], "K", "kill the selected group's worker process (SIGKILL)", does: .killProcess),
             KeyBinding([.character("s")], "s", "start / stop recording to a CSV file in this folder", footer: "record", does: .toggleRecording),
             KeyBinding([.character("p")], "p", "open the preset list to switch scenario", footer: "presets", does: .openPresets),
             KeyBinding([.character("?")], "?", "show / hide this help", footer: "help", does: .toggleHelp),
