@@ -7,7 +7,7 @@ import Channels
 
 /// Which tables `chanscope bench` prints.
 enum BenchPart: String, ExpressibleByArgument, CaseIterable {
-    case all, channels, screen
+    case all, channels, screen, transports
 }
 
 /// `chanscope bench`: raw channel throughput for the peer benchmark's scenarios.
@@ -32,7 +32,7 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Runs of each variant per scenario in the table, alternating raw and instrumented (each first in every other round); the table shows medians.")
     var rounds: Int = 5
 
-    @Option(help: "Which tables to print: all, channels or screen.")
+    @Option(help: "Which tables to print: all, channels, screen or transports.")
     var part: BenchPart = .all
 
     @Argument(help: "The scenario (with --json): \(BenchScenario.all.map(\.name).joined(separator: ", ")).")
@@ -67,8 +67,9 @@ struct BenchCommand: ParsableCommand {
             if !result.ok { throw ExitCode.failure }
             return
         }
-        if part != .screen, !runChannels(chosen) { throw ExitCode.failure }
-        if part != .channels, scenario == nil { runScreen() }
+        if part == .all || part == .channels, !runChannels(chosen) { throw ExitCode.failure }
+        if part == .all || part == .screen, scenario == nil { runScreen() }
+        if part == .all || part == .transports, scenario == nil, !runTransports() { throw ExitCode.failure }
     }
 
     /// The raw-versus-instrumented table; false if a check failed.
@@ -178,5 +179,33 @@ struct BenchCommand: ParsableCommand {
     private func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
         let padding = String(repeating: " ", count: max(0, width - text.count))
         return right ? padding + text : text + padding
+    }
+
+    /// Messages per second through each transport's worker processes beside the C raw loop
+    /// (medians of the rounds, the two alternating); false if a run failed.
+    private func runTransports() -> Bool {
+        print("transports: msgs/s, median of \(rounds) round(s), chanscope's worker processes and the C raw loop alternating")
+        print("transport   bytes   messages   chanscope   raw C loop   ratio")
+        for transport in Transport.allCases {
+            for bytes in [16, 4096] {
+                let messages = max(1000, Int(saturating: (bytes == 16 ? 2_000_000.0 : 200_000.0) * scale))
+                var ours: [Double] = []
+                var raw: [Double] = []
+                for _ in 0..<rounds {
+                    guard let result = TransportBench.run(transport, messageBytes: bytes, messages: messages) else {
+                        print("\(transport.rawValue): the run failed")
+                        return false
+                    }
+                    ours.append(result.chanscopePerSecond)
+                    raw.append(result.rawPerSecond)
+                }
+                let a = ours.sorted()[ours.count / 2], b = raw.sorted()[raw.count / 2]
+                let row = [transport.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0), String(bytes).leftPadded(to: 7),
+                           String(messages).leftPadded(to: 10), NumberText.rate(a).leftPadded(to: 11),
+                           NumberText.rate(b).leftPadded(to: 12), String(format: "%.2fx", b > 0 ? a / b : 0).leftPadded(to: 7)]
+                print(row.joined(separator: "  "))
+            }
+        }
+        return true
     }
 }

@@ -1,0 +1,63 @@
+import CProcessSupport
+import Channels
+import Glibc
+
+/// Messages per second through a transport channel between worker processes, beside the
+/// kernel's own speed: a small C loop (in `CProcessSupport`) doing the same one `write` and one
+/// `read` a message between two processes.
+public enum TransportBench {
+    public struct Result: Sendable {
+        public var transport: Transport
+        public var messageBytes: Int
+        public var messages: Int
+        /// Seconds for all messages, through chanscope's worker processes and through the C loop.
+        public var chanscopeSeconds: Double
+        public var rawSeconds: Double
+
+        public var chanscopePerSecond: Double { chanscopeSeconds > 0 ? Double(messages) / chanscopeSeconds : 0 }
+        public var rawPerSecond: Double { rawSeconds > 0 ? Double(messages) / rawSeconds : 0 }
+    }
+
+    /// One measurement of each; nil if either could not run.
+    public static func run(_ transport: Transport, messageBytes: Int, messages: Int) -> Result? {
+        guard let ours = throughWorkers(transport, messageBytes: messageBytes, messages: messages) else { return nil }
+        let folder = RunDirectory.temporary + "/\(RunDirectory.prefix)\(getpid())-bench-raw"
+        let raw = chanscope_raw_pipe_loop(transport == .pipe ? 0 : 1, folder, UInt64(messages), Int32(messageBytes))
+        guard raw > 0 else { return nil }
+        return Result(transport: transport, messageBytes: messageBytes, messages: messages,
+                      chanscopeSeconds: ours, rawSeconds: Double(raw) / 1e9)
+    }
+
+    /// A writer process that makes and sends `messages` messages and a reader process that
+    /// receives them, through the engine's own worker loop; the seconds from resuming both
+    /// (started paused, so process start-up is not counted) to the reader's end of file.
+    static func throughWorkers(_ transport: Transport, messageBytes: Int, messages: Int) -> Double? {
+        var channel = ChannelSpec(name: "p", kind: .bounded(max(1, 65536 / messageBytes)))
+        channel.transport = transport
+        channel.messageBytes = messageBytes
+        let preset = Preset(
+            name: "bench", summary: "", channels: [channel],
+            workers: [
+                WorkerGroupSpec(name: "writer", limit: .fixed(messages), steps: [.make, .send(channel: "p")]),
+                WorkerGroupSpec(name: "reader", steps: [.recv(channel: "p")]),
+            ],
+            source: "<bench>")
+        let experiment = Experiment(preset: preset)
+        experiment.start(paused: true)
+        defer { experiment.shutdown() }
+        guard let kernel = experiment.kernelChannels,
+              let writer = kernel.handles[0], let reader = kernel.handles[1] else { return nil }
+        // Both workers at their first step boundary, held by the pause.
+        let paused = UInt64(WorkerState.paused.rawValue)
+        while writer.isRunning, reader.isRunning,
+              writer.report[ReportLayout.Worker.state] != paused || reader.report[ReportLayout.Worker.state] != paused {
+            usleep(1000)
+        }
+        let start = MonotonicClock.now()
+        experiment.setPaused(false)
+        while reader.isRunning { usleep(2000) }
+        let end = reader.report[ReportLayout.Worker.endedAt]
+        guard reader.report[ReportLayout.Channel(0).received] == UInt64(messages), end > start else { return nil }
+        return Double(end - start) / 1e9
+    }
+}
