@@ -68,6 +68,28 @@ final class ProcessSpawner: @unchecked Sendable {
         return String(decoding: buffer.prefix(length).map { UInt8(bitPattern: $0) }, as: UTF8.self)
     }
 
+    /// Spawn attributes with no signal blocked and the quit signals (and `SIGPIPE`, `SIGCHLD`) at
+    /// their defaults, whatever this process set: an ignored signal stays ignored across `exec`.
+    /// With a process group: join it (0: a new one). Destroy them after use.
+    static func cleanSignals(processGroup: pid_t? = nil) -> posix_spawnattr_t {
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        var none = sigset_t()
+        sigemptyset(&none)
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for signal in [SIGINT, SIGTERM, SIGHUP, SIGPIPE, SIGCHLD] { sigaddset(&defaults, signal) }
+        posix_spawnattr_setsigmask(&attributes, &none)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        var flags = POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF
+        if let processGroup {
+            posix_spawnattr_setpgroup(&attributes, processGroup)
+            flags |= POSIX_SPAWN_SETPGROUP
+        }
+        posix_spawnattr_setflags(&attributes, Int16(flags))
+        return attributes
+    }
+
     /// `posix_spawn` with the descriptors moved into place, standard streams on /dev/null, the
     /// quit signals at their defaults and nothing blocked.
     private static func launch(_ request: Request) -> Result<pid_t, SpawnError> {
@@ -83,18 +105,8 @@ final class ProcessSpawner: @unchecked Sendable {
             posix_spawn_file_actions_addopen(&actions, target, "/dev/null", target == 0 ? O_RDONLY : O_WRONLY, 0)
         }
         for (fd, pair) in zip(high, request.descriptors) { posix_spawn_file_actions_adddup2(&actions, fd, pair.target) }
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
+        var attributes = cleanSignals(processGroup: request.processGroup)
         defer { posix_spawnattr_destroy(&attributes) }
-        var none = sigset_t()
-        sigemptyset(&none)
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        for signal in [SIGINT, SIGTERM, SIGHUP, SIGPIPE, SIGCHLD] { sigaddset(&defaults, signal) }
-        posix_spawnattr_setsigmask(&attributes, &none)
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setpgroup(&attributes, request.processGroup)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETPGROUP))
         var environment = ["\(WorkerProcess.variable)=\(getpid())"]
         var index = 0
         while let entry = environ[index] {

@@ -77,17 +77,8 @@ struct TransportCleanupTests {
         posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
         // The quit signals at their defaults and none blocked, whatever the test runner set.
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
+        var attributes = ProcessSpawner.cleanSignals()
         defer { posix_spawnattr_destroy(&attributes) }
-        var none = sigset_t()
-        sigemptyset(&none)
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        for quit in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&defaults, quit) }
-        posix_spawnattr_setsigmask(&attributes, &none)
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         #expect(posix_spawn(&parent, binary, &actions, &attributes, &argv, environ) == 0)
         var workers: [Int32] = []
         waitUntil(timeout: 30, "two worker processes under the parent") {
