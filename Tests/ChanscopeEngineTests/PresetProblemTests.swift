@@ -260,7 +260,7 @@ struct PresetProblemTests {
     @Test("An unknown key in a group")
     func unknownGroupKey() {
         #expect(presetProblems(Self.preset(replacing: 8, with: "  producer: { loops: 3, loop: [ make, { send: work } ] }")) == [
-            "x.yaml:8: workers.producer.loops: unknown key \"loops\"; did you mean \"loop\"? (keys: count, limit, prefill, loop)",
+            "x.yaml:8: workers.producer.loops: unknown key \"loops\"; did you mean \"loop\"? (keys: count, limit, prefill, crash_after, loop)",
         ])
     }
 
@@ -269,7 +269,7 @@ struct PresetProblemTests {
         let yaml = Self.preset(replacing: 4, with: "  work: { kind: bounded, size: 8 }")
             .replacingOccurrences(of: "max: 100 }", with: "max: 100, units: ms }")
         #expect(presetProblems(yaml) == [
-            "x.yaml:4: channels.work.size: unknown key \"size\" (keys: kind, capacity)",
+            "x.yaml:4: channels.work.size: unknown key \"size\" (keys: kind, capacity, transport, buffer_bytes, message_bytes)",
             "x.yaml:4: channels.work.capacity: kind bounded needs a capacity of at least 1",
             "x.yaml:6: knobs.wait_ms.units: unknown key \"units\"; did you mean \"unit\"? (keys: value, min, max, step, label, unit)",
         ])

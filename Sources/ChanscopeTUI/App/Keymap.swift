@@ -35,8 +35,10 @@ public enum Keymap {
             KeyBinding([.character("g"), .shiftTab], "g", "select the next worker group", footer: "group", does: .selectNextGroup),
             KeyBinding([.character("+"), .character("=")], "+", "add a worker to the selected group", footer: "worker", does: .addWorker),
             KeyBinding([.character("-"), .character("_")], "-", "remove a worker from the selected group", does: .removeWorker),
-            KeyBinding([.character("c")], "c", "close the selected group: its channel ends go (disconnect)", footer: "close", does: .closeGroup),
-            KeyBinding([.character("K")], "K", "kill the selected group's worker process (SIGKILL)", does: .killProcess),
+            KeyBinding(
+                keys: [.character("c"), .character("K")], label: "c/K",
+                help: "close the selected group (disconnect); K: SIGKILL its worker process", footer: "close",
+                action: { key in key == .character("K") ? .killProcess : .closeGroup }),
             KeyBinding([.character("s")], "s", "start / stop recording to a CSV file in this folder", footer: "record", does: .toggleRecording),
             KeyBinding([.character("p")], "p", "open the preset list to switch scenario", footer: "presets", does: .openPresets),
             KeyBinding([.character("?")], "?", "show / hide this help", footer: "help", does: .toggleHelp),

@@ -160,9 +160,9 @@ name: Named pipe
 summary: Two unrelated processes meet at a FIFO's path; the kernel holds what one writes for the other.
 lesson: |
   The kernel line names the FIFO's path: both processes opened it by name.
-  "kernel" climbs to 65536/65536 B = 32 msgs of 2048 B; the writer is "blocked in pipe_write".
+  "kernel" climbs to 65536/65536 B = 32 msgs of 2048 B; the writer: "blocked in pipe_write".
   ↓ to "Reader wait", ⇧← to 0: the FIFO drains; the reader now waits in pipe_read.
-  Select the writer (g), press c: its process ends; the reader reads EOF and is disconnected.
+  Select the writer (g), press c: its process ends; the reader reads EOF, is disconnected.
 channels:
   fifo: { kind: bounded, transport: fifo, buffer_bytes: 65536, message_bytes: 2048 }
 knobs:
@@ -252,7 +252,7 @@ lesson: |
   After "Crash after" (5 s) the events say "sent SIGKILL to consumer's process".
   The producer's next write gets EPIPE: "EPIPE 1", "failed 1", producer disconnected.
   The messages still in the pipe count as discarded; the screen and the producer live on.
-  Press r: both processes start again. Select the consumer (g) and press K to kill it at once.
+  Press r: both processes start again. Select the consumer (g), press K: killed at once.
   ↓ to "Crash after", ⇧← to 0 and r: it no longer crashes by itself.
 channels:
   jobs: { kind: bounded, transport: pipe, buffer_bytes: 4096, message_bytes: 16 }
