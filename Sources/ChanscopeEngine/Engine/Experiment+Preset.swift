@@ -9,6 +9,12 @@ extension Experiment {
         for index in result.channels.indices {
             let kind = channels[index].kind
             result.channels[index].kind = kind
+            // A transport's slider is its kernel buffer in bytes.
+            if result.channels[index].transport != nil, let bytes = knobs.value(of: .capacity(channelIDs[index])) {
+                result.channels[index].bufferBytes = Int(saturating: bytes)
+                result.channels[index].kind = Self.shownKind(of: result.channels[index])
+                continue
+            }
             // A rendezvous reports capacity 0, an unbounded channel none: neither holds the slider's.
             if (kind.capacity ?? 0) == 0, let capacity = knobs.value(of: .capacity(channelIDs[index])) {
                 result.channels[index].idleCapacity = Int(saturating: capacity)

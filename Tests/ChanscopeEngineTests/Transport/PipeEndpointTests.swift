@@ -173,3 +173,54 @@ extension ReceiveResult {
     var isEmpty: Bool { if case .empty = self { true } else { false } }
     var isDisconnected: Bool { if case .disconnected = self { true } else { false } }
 }
+
+@Suite("Transport presets")
+struct TransportPresetTests {
+    @Test("R keeps a transport's kernel buffer and kind: the slider's bytes, the kind's family")
+    func currentPresetKeepsTheBuffer() throws {
+        let preset = try enginePreset("""
+            name: T
+            summary: t
+            channels:
+              p: { kind: bounded, transport: pipe, buffer_bytes: 65536, message_bytes: 1024 }
+            workers:
+              w: { count: 1, loop: [ make, { send: p } ] }
+              r: { count: 1, loop: [ { recv: p } ] }
+            """)
+        let experiment = Experiment(preset: preset)  // not started: no process runs
+        experiment.setKnob(.capacity(ChannelID("p")), to: 131072)
+        experiment.setKind(of: ChannelID("p"), to: .dropping)
+        let current = experiment.currentPreset()
+        #expect(current.channels[0].bufferBytes == 131072)
+        #expect(current.channels[0].kind == .dropping(128))
+        #expect(current.channels[0].transport == .pipe)
+    }
+
+    @Test("a transport's keys are checked where they enter")
+    func refusals() {
+        func problems(_ channel: String, _ workers: String = "  w: { count: 1, loop: [ make, { send: p } ] }\n  r: { count: 1, loop: [ { recv: p } ] }") -> [String] {
+            let q = workers.contains("q }") ? "  q: { kind: unbounded }\n" : ""
+            let yaml = "name: T\nsummary: t\nchannels:\n  p: \(channel)\n\(q)knobs:\n  k: { value: 1, min: 0, max: 5 }\nworkers:\n\(workers)\n"
+            do {
+                _ = try PresetLoader.parse(yaml: yaml, source: "x.yaml")
+                return []
+            } catch { return error.lines }
+        }
+        #expect(problems("{ kind: bounded, transport: pipe }") == [])
+        #expect(problems("{ kind: bounded, transport: socket }").contains { $0.contains("unknown transport \"socket\"; transports: pipe, fifo") })
+        #expect(problems("{ kind: overwriting, capacity: 4, transport: pipe }").contains { $0.contains("a transport is bounded") })
+        #expect(problems("{ kind: bounded, capacity: 4, transport: pipe }").contains { $0.contains("write buffer_bytes instead of capacity") })
+        #expect(problems("{ kind: bounded, transport: pipe, buffer_bytes: 100 }").contains { $0.contains("buffer_bytes must be 4096") })
+        #expect(problems("{ kind: bounded, transport: pipe, buffer_bytes: \(SystemLimits.pipeMaxSize + 4096) }").contains { $0.contains("pipe-max-size") })
+        #expect(problems("{ kind: bounded, transport: pipe, message_bytes: 8192 }").contains { $0.contains("message_bytes must be at most 4096") })
+        #expect(problems("{ kind: bounded, capacity: 4, message_bytes: 64 }").contains { $0.contains("belong to a transport channel") })
+        #expect(problems("{ kind: bounded, transport: pipe }", "  w: { count: 2, loop: [ make, { send: p } ] }\n  r: { count: 1, loop: [ { recv: p } ] }")
+            .contains { $0.contains("one worker: write count: 1") })
+        #expect(problems("{ kind: bounded, transport: pipe }", "  w: { count: 1, loop: [ make, { send: p }, { send: q } ] }\n  r: { count: 1, loop: [ { recv: p } ] }\n  s: { count: 1, loop: [ { recv: q } ] }")
+            .contains { $0.contains("cannot also use q") })
+        #expect(problems("{ kind: bounded, transport: pipe }", "  w: { count: 1, loop: [ make, { send: p } ] }\n  r: { count: 1, loop: [ { recv: p } ] }\n  s: { count: 1, loop: [ { recv: p } ] }")
+            .contains { $0.contains("joins one writing group to one other reading group") })
+        #expect(problems("{ kind: bounded, transport: pipe }", "  w: { count: 1, loop: [ make, { send: p } ] }\n  r: { count: 1, loop: [ { recv: p } ] }\n  t: { count: 1, crash_after: k, loop: [ make, { send: q } ] }\n  u: { count: 1, loop: [ { recv: q } ] }")
+            .contains { $0.contains("crash_after kills a worker process") })
+    }
+}
