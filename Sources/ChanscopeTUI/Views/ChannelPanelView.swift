@@ -114,7 +114,11 @@ struct ChannelPanelView {
         parts.append(("  failed \(c.failed)", c.failed > 0 ? theme.alarm : theme.dim))
         if c.discarded > 0 { parts.append(("  discarded \(c.discarded)", theme.alarm)) }
         let kernelLine = channel.kernel.map { KernelLineView(kernel: $0, theme: theme) }
-        if let kernelLine { parts += kernelLine.counterParts }
+        if let kernelLine {
+            // Without a fourth row (80x24), the kernel's own figures take the counters' place:
+            // EAGAIN and EPIPE are the dropped and failed counts there.
+            parts = rect.height >= 4 ? parts + kernelLine.counterParts(zeros: true) : kernelLine.parts + kernelLine.counterParts(zeros: false)
+        }
         x = rect.x + 2
         for (text, style) in parts {
             x += grid.put(text, x: x, y: rect.y + 2, style: style, maxWidth: rect.maxX - x)

@@ -38,10 +38,12 @@ struct KernelLineView {
         }
     }
 
-    /// What the counters line adds: the kernel's errors, and end of file once read.
-    var counterParts: [(String, Style)] {
-        var parts: [(String, Style)] = [("  EAGAIN \(kernel.eagain)", kernel.eagain > 0 ? theme.alarm : theme.dim),
-                                        ("  EPIPE \(kernel.epipe)", kernel.epipe > 0 ? theme.alarm : theme.dim)]
+    /// What the counters line adds: the kernel's errors (with `zeros`, also when there were
+    /// none), and end of file once read.
+    func counterParts(zeros: Bool) -> [(String, Style)] {
+        var parts: [(String, Style)] = []
+        if zeros || kernel.eagain > 0 { parts.append(("  EAGAIN \(kernel.eagain)", kernel.eagain > 0 ? theme.alarm : theme.dim)) }
+        if zeros || kernel.epipe > 0 { parts.append(("  EPIPE \(kernel.epipe)", kernel.epipe > 0 ? theme.alarm : theme.dim)) }
         if kernel.endOfFile { parts.append(("  EOF", theme.alarm)) }
         return parts
     }
