@@ -54,8 +54,9 @@ public final class Experiment: @unchecked Sendable {
         let board = KnobBoard(preset: preset)
         knobs = board
         let channelIndex = Dictionary(preset.channels.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
+        let tags = preset.tagTable
         groups = preset.workers.enumerated().map { index, spec in
-            WorkerGroup(index: index, spec: spec, channelIndex: channelIndex, knobs: board)
+            WorkerGroup(index: index, spec: spec, channelIndex: channelIndex, knobs: board, tags: tags)
         }
         samplingState = SamplingState(deadlockGrace: deadlockGrace)
         memoryGuard = MemoryGuard(limit: memoryLimit, residentBytes: residentBytes)
