@@ -55,6 +55,7 @@ public final class CSVRecorder: @unchecked Sendable {
                 fields.append("\(channel.name).\(column)")
             }
         }
+        fields += mailboxHeader(for: snapshot)
         for group in snapshot.groups {
             for column in ["count", "done", "blocked_send_pct", "blocked_recv_pct", "empty_polls", "polls_per_s", "cpu_pct"] {
                 fields.append("\(group.name).\(column)")
@@ -80,6 +81,7 @@ public final class CSVRecorder: @unchecked Sendable {
                 channel.situation.word.rawValue,
             ]
         }
+        fields += mailboxRow(for: snapshot)
         for group in snapshot.groups {
             fields += [
                 String(group.liveCount), String(group.done), fixed(group.blockedSendPercent, 1),

@@ -42,6 +42,8 @@ extension Experiment {
                 inPerSecond: 0, outPerSecond: 0, senderGroups: [], receiverGroups: [])
         }
         let groups = preset.workers.map { GroupSnapshot(name: $0.name, workerStates: []) }
-        return Snapshot(tick: 0, time: 0, presetName: preset.name, channels: channels, groups: groups, knobs: knobs.snapshots())
+        var layout = Snapshot(tick: 0, time: 0, presetName: preset.name, channels: channels, groups: groups, knobs: knobs.snapshots())
+        layout.mailboxes = preset.workers.compactMap { spec in spec.mailbox.map { MailboxSnapshot(group: spec.name, kind: $0) } }
+        return layout
     }
 }

@@ -55,4 +55,7 @@ struct ExperimentReading {
     var waitFor: WaitForGraph
     var isPaused: Bool
     var controlRevision: Int
+    /// Each group's mailboxes (groups with a `mailbox` only), read at the same instant as the
+    /// channels.
+    var mailboxes: [MailboxSnapshot] = []
 }
