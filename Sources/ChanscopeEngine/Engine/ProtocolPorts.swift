@@ -10,11 +10,14 @@ final class ProtocolPorts: Sendable {
     /// The channel index a wait on one of a group's mailboxes is reported under: after the
     /// preset's channels, one per group (see `Experiment.channelName(at:)`).
     let mailboxBase: Int
+    /// Per channel, the unfinished-task ledger a `join` waits on (nil where none joins).
+    let ledgers: [TaskLedger?]
 
-    init(mailbox: (any MessageInlet)?, directory: MailboxDirectory, mailboxBase: Int) {
+    init(mailbox: (any MessageInlet)?, directory: MailboxDirectory, mailboxBase: Int, ledgers: [TaskLedger?] = []) {
         self.mailbox = mailbox
         self.directory = directory
         self.mailboxBase = mailboxBase
+        self.ledgers = ledgers
     }
 
     /// The index waits on group `group`'s mailboxes are reported under.

@@ -15,12 +15,15 @@ enum ResolvedStep: Sendable, Equatable {
     case receiveMailbox
     /// Sends the hand, retagged, to its sender's mailbox.
     case reply(tag: UInt16)
+    case join(channel: Int)
+    case taskDone
 
     /// The channel this step uses, if any.
     var channel: Int? {
         switch self {
         case .send(let c), .receive(let c), .poll(let c): c
-        case .make, .sleep, .compute, .makeTagged, .retag, .receiveMailbox, .reply: nil
+        case .join(let c): c
+        case .make, .sleep, .compute, .makeTagged, .retag, .receiveMailbox, .reply, .taskDone: nil
         }
     }
 }

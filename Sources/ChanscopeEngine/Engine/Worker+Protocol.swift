@@ -17,6 +17,10 @@ extension Worker {
             return receive(from: inlet, channel: ports.mailboxIndex(ofGroup: group.index), into: &hand)
         case .reply(let tag):
             return reply(with: tag, hand: &hand)
+        case .join(let channel):
+            return join(channel: channel)
+        case .taskDone:
+            finishTasks()
         case .make, .send, .receive, .poll, .sleep, .compute:
             break  // the plain loop's own
         }
@@ -50,7 +54,7 @@ extension Worker {
             if hand != nil { consume(&hand) }
             hand = message
             counters.received.wrappingAdd(1, ordering: .relaxed)
-            return nil
+            return stopOnSentinel(&hand)
         case .disconnected:
             return hand == nil ? .disconnected : finishWithHand(&hand, as: .disconnected)
         case .cancelled:

@@ -30,6 +30,10 @@ final class WorkerCounters: Sendable {
     /// When the thread ended (monotonic nanoseconds), or 0 while it runs: events about ends are
     /// stamped and ordered by it, so "consumer finished" comes before the disconnect it caused.
     let endedAt = Atomic<UInt64>(0)
+    /// Set when the worker ended on its group's `stop_on` sentinel.
+    let stoppedBySentinel = Atomic<Bool>(false)
+    /// How long the last `join` waited (nanoseconds), 0 before the first.
+    let lastJoinNanos = Atomic<UInt64>(0)
     /// When the current send or receive began, or 0 when none is under way.
     let operationStart = Atomic<UInt64>(0)
 

@@ -26,6 +26,12 @@ public enum Step: Sendable, Equatable {
     /// Sends the message in hand, with this tag, to the mailbox of the worker that sent it
     /// (the course's `send(m.source, &m)`); the hand is then empty.
     case reply(tag: String)
+    /// Blocks until every message accepted on the channel has been finished by the worker that
+    /// received it (Python's `queue.join()`).
+    case join(channel: String)
+    /// Finishes the messages this worker has received so far (Python's `task_done()`; the end of
+    /// an iteration does it too).
+    case taskDone
 }
 
 extension Step {

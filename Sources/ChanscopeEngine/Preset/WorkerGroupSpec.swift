@@ -18,6 +18,9 @@ public struct WorkerGroupSpec: Sendable, Equatable {
     /// The `mailbox`: each worker of the group gets a channel of its own of this kind, which
     /// `{ recv: mailbox }` takes from and a `reply` sends to; nil for no mailboxes.
     public var mailbox: ChannelKind?
+    /// The `stop_on` tag: a worker that receives a message with it finishes that message and
+    /// ends (Python's `None` sentinel); nil for none.
+    public var stopOn: String?
 
     public init(name: String, count: Int = 1, limit: Limit? = nil, prefill: [Prefill] = [], steps: [Step]) {
         self.name = name

@@ -99,10 +99,12 @@ enum SnapshotBuilder {
                 droppedInWindow: c.dropped - min(c.dropped, from?.dropped ?? c.dropped),
                 overwrittenInWindow: c.overwritten - min(c.overwritten, from?.overwritten ?? c.overwritten),
                 growthPerSecond: growth, sendersBlockedPercent: sendersBlocked)
-            channels.append(ChannelSnapshot(
+            var channel = ChannelSnapshot(
                 id: id, stats: stats, inPerSecond: inRate, outPerSecond: outRate, growthPerSecond: growth, situation: situation,
                 senderGroups: senders.map(\.element.name),
-                receiverGroups: reading.groups.filter { $0.receivesFrom.contains(index) }.map(\.name)))
+                receiverGroups: reading.groups.filter { $0.receivesFrom.contains(index) }.map(\.name))
+            channel.unfinished = (reading.finishedTasks[safe: index] ?? nil).map { TaskLedger.unfinished(c, finished: $0) }
+            channels.append(channel)
         }
         state.marks.append(mark)
 
@@ -127,6 +129,7 @@ enum SnapshotBuilder {
             events: events, deadlock: state.detector.reported, isPaused: reading.isPaused,
             accountingViolation: violation, controlRevision: reading.controlRevision, endTime: endTime)
         snapshot.mailboxes = reading.mailboxes
+        TaskLedger.markPools(&snapshot, reading)
         for mailbox in reading.mailboxes {
             if let event = SnapshotChecks.accounting(ChannelID(mailbox.name), mailbox.counters, time: time) {
                 snapshot.accountingViolation = snapshot.accountingViolation ?? "\(mailbox.name): \(mailbox.counters.identityViolation ?? "")"

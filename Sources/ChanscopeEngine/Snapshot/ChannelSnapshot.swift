@@ -15,6 +15,9 @@ public struct ChannelSnapshot: Sendable, Hashable {
     /// Groups that send on it and that receive from it, by name.
     public var senderGroups: [String]
     public var receiverGroups: [String]
+    /// Messages accepted and not yet finished by their receivers (Python's unfinished tasks),
+    /// for a channel some group `join`s; nil for the others.
+    public var unfinished: Int?
 
     public init(
         id: ChannelID, stats: ChannelStats, inPerSecond: Double, outPerSecond: Double, growthPerSecond: Double = 0,

@@ -131,6 +131,7 @@ struct GroupRowView {
             parts.append(Part(
                 full: "polls \(rate), \(empty)% empty (\(group.emptyPolls))", short: "empty polls \(group.emptyPolls)", style: theme.info, rank: 4))
         }
+        parts += protocolParts()
         if group.abandoned > 0 {
             parts.append(Part(full: "abandoned \(group.abandoned)", short: "abandoned \(group.abandoned)", style: theme.alarm, rank: 3))
         }

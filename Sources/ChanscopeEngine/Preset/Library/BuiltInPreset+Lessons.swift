@@ -281,6 +281,28 @@ workers:
   consumer: { count: 1, loop: [ { recv: handoff }, { sleep: consume_ms } ] }
 
 """),
+        BuiltInPreset(name: "sentinel-shutdown", yaml: """
+# Stopping consumers with a sentinel (Python's None): one per consumer stops them all; too few
+# leaves one blocked in get() forever, because a Python queue never closes.
+name: Sentinel shutdown
+summary: A sentinel per worker stops the pool; too few leaves one waiting forever.
+lesson: |
+  main puts 12 jobs on "jobs", joins them, then sends one STOP per sentinel (Sentinels 3).
+  Each of the 3 consumers ends on its STOP: "stopped by sentinel 3", all finished.
+  Set Sentinels to 2 and press R: two stop; the third stays recv-blocked on "jobs".
+  keeper holds "jobs" open, as a Python queue is never closed: no disconnect frees it.
+channels:
+  jobs: { kind: unbounded }
+knobs:
+  sentinels: { value: 3, min: 0, max: 6, label: Sentinels }
+  consume_ms: { value: 100, min: 0, max: 2000, step: 10, label: Consumer wait, unit: ms }
+  keeper_ms: { value: 500, min: 0, max: 2000, step: 10, label: Keeper wait, unit: ms }
+workers:
+  main: { prefill: { jobs: 12 }, limit: sentinels, loop: [ { join: jobs }, { make: STOP }, { send: jobs } ] }
+  consumers: { count: 3, stop_on: STOP, loop: [ { recv: jobs }, { sleep: consume_ms } ] }
+  keeper: { loop: [ { join: jobs }, { sleep: keeper_ms } ] }
+
+"""),
         BuiltInPreset(name: "tanenbaum", yaml: """
 # Tanenbaum's producer/consumer with message passing (Modern Operating Systems, 2.3.8):
 # the consumer starts by sending N = 100 empty messages; the producer takes an empty,
@@ -309,6 +331,29 @@ workers:
     count: 1
     prefill: { empties: 100 }   # the N empty messages, sent before the loop starts
     loop: [ { recv: full }, { send: empties }, { sleep: consume_ms } ]
+
+"""),
+        BuiltInPreset(name: "thread-pool", yaml: """
+# Python's thread pool: workers loop on task_queue.get() forever; the submitter puts a batch and
+# calls task_queue.join(), which "blocks until every put() item has a matching task_done()".
+name: Thread pool
+summary: A task queue, a pool of workers, a submitter that joins each batch.
+lesson: |
+  The submitter puts 6 tasks on "tasks", then joins: it waits until each one is task_done.
+  Two pool workers take them; their row shows busy and idle, "tasks" shows unfinished.
+  At Task time 300 ms a batch takes about 0.9 s: "last join" on the submitter's row.
+  Press g, then +: three workers, and the last join falls to about 0.6 s.
+  Press - twice: one worker does all six, and a batch takes about 1.8 s.
+channels:
+  tasks: { kind: unbounded }
+knobs:
+  task_ms: { value: 300, min: 0, max: 2000, step: 10, label: Task time, unit: ms }
+workers:
+  submitter:
+    loop: [ { make: TASK }, { send: tasks }, { make: TASK }, { send: tasks }, { make: TASK }, { send: tasks },
+            { make: TASK }, { send: tasks }, { make: TASK }, { send: tasks }, { make: TASK }, { send: tasks },
+            { join: tasks } ]
+  pool: { count: 2, loop: [ { recv: tasks }, { sleep: task_ms } ] }
 
 """),
         BuiltInPreset(name: "unbounded-growth", yaml: """

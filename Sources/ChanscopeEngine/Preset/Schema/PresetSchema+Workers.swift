@@ -31,6 +31,13 @@ extension PresetSchema {
             group.mailbox = kind
             return true
         },
+        .init("stop_on", takes: "a tag", summary: "a worker that receives a message with this tag finishes it and ends (a sentinel)") {
+            group, node, path, decoder in
+            guard let tag = decoder.text(node, path) else { return false }
+            decoder.use(tag, .expectsTag(ifNeverGiven: "no worker would ever stop on it"), at: node, path: path)
+            group.stopOn = tag
+            return true
+        },
         .init("loop", takes: "a list of steps", required: true, summary: "the steps each worker repeats") {
             group, node, path, decoder in
             guard let steps = decoder.loop(node, path) else { return false }
@@ -75,6 +82,14 @@ extension PresetSchema {
         StepDeclaration("reply", operand: .givesTag,
                         summary: "send the message in hand, with this tag, to the mailbox of the worker that sent it") { parts in
             .reply(tag: parts.operand)
+        },
+        StepDeclaration("join", operand: .joins,
+                        summary: "wait until every message accepted on the channel is finished by its receiver (Python's queue.join)") { parts in
+            .join(channel: parts.operand)
+        },
+        StepDeclaration("task_done", operand: nil,
+                        summary: "finish the messages received so far (Python's task_done; the end of an iteration does it too)") { _ in
+            .taskDone
         },
     ]
 
