@@ -17,13 +17,14 @@ enum ResolvedStep: Sendable, Equatable {
     case reply(tag: UInt16)
     case join(channel: Int)
     case taskDone
+    case select(channels: [Int], waits: Bool)
 
     /// The channel this step uses, if any.
     var channel: Int? {
         switch self {
         case .send(let c), .receive(let c), .poll(let c): c
         case .join(let c): c
-        case .make, .sleep, .compute, .makeTagged, .retag, .receiveMailbox, .reply, .taskDone: nil
+        case .make, .sleep, .compute, .makeTagged, .retag, .receiveMailbox, .reply, .taskDone, .select: nil
         }
     }
 }

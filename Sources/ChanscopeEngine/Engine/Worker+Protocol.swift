@@ -21,6 +21,8 @@ extension Worker {
             return join(channel: channel)
         case .taskDone:
             finishTasks()
+        case .select(let channels, let waits):
+            return select(channels, waits: waits, into: &hand)
         case .make, .send, .receive, .poll, .sleep, .compute:
             break  // the plain loop's own
         }

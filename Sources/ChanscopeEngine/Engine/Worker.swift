@@ -18,7 +18,7 @@ final class Worker: @unchecked Sendable {
     let ports: ProtocolPorts
     private let knobs: KnobBoard
     let control: ExperimentControl
-    private var random: SplitMix64
+    var random: SplitMix64
     /// What `compute` works on: a few kilobytes, so the work stays in the core's cache.
     private var workBuffer = [Float](repeating: 1, count: 1024)
     private var thread: JoinableThread?

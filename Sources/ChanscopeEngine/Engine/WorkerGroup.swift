@@ -51,6 +51,7 @@ final class WorkerGroup: @unchecked Sendable {
             case .reply(let tag): .reply(tag: tags.index(of: tag) ?? TagTable.untagged)
             case .join(let name): .join(channel: channelIndex[name] ?? 0)
             case .taskDone: .taskDone
+            case .select(let names, let waits): .select(channels: names.map { channelIndex[$0] ?? 0 }, waits: waits)
             }
         }
         stopTag = spec.stopOn.flatMap { tags.index(of: $0) }
@@ -67,6 +68,7 @@ final class WorkerGroup: @unchecked Sendable {
             // has a sender and its receivers wait rather than disconnect.
             case .send(let c), .join(let c): if !sends.contains(c) { sends.append(c) }
             case .receive(let c), .poll(let c): if !receives.contains(c) { receives.append(c) }
+            case .select(let channels, _): for c in channels where !receives.contains(c) { receives.append(c) }
             default: break
             }
         }

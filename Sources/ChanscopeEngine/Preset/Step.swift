@@ -32,6 +32,9 @@ public enum Step: Sendable, Equatable {
     /// Finishes the messages this worker has received so far (Python's `task_done()`; the end of
     /// an iteration does it too).
     case taskDone
+    /// `{ recv: [a, b] }`: blocks until one of the channels has a message and takes it, by the
+    /// group's `select` order; `{ poll: [a, b] }` (`waits` false) looks once.
+    case select(channels: [String], waits: Bool)
 }
 
 extension Step {

@@ -52,7 +52,7 @@ extension Step {
     var tagName: String? {
         switch self {
         case .makeTagged(let tag), .tag(let tag), .reply(let tag): tag
-        case .make, .send, .recv, .poll, .sleep, .compute, .recvMailbox, .join, .taskDone: nil
+        case .make, .send, .recv, .poll, .sleep, .compute, .recvMailbox, .join, .taskDone, .select: nil
         }
     }
 }

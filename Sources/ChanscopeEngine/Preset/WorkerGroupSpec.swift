@@ -21,6 +21,8 @@ public struct WorkerGroupSpec: Sendable, Equatable {
     /// The `stop_on` tag: a worker that receives a message with it finishes that message and
     /// ends (Python's `None` sentinel); nil for none.
     public var stopOn: String?
+    /// Which ready channel a `{ recv: [a, b] }` takes from (`select: ordered | fair`).
+    public var select: Select.Order = .ordered
 
     public init(name: String, count: Int = 1, limit: Limit? = nil, prefill: [Prefill] = [], steps: [Step]) {
         self.name = name

@@ -36,6 +36,7 @@ extension Experiment {
             reading.sendsTo = group.sendsTo
             reading.receivesFrom = group.receivesFrom
             reading.stoppedBySentinel = (group.workers + group.retired).filter { $0.counters.stoppedBySentinel.load(ordering: .relaxed) }.count
+            reading.waitingOn = waitNames(of: group)
             reading.lastJoinNanos = group.workers.map { $0.counters.lastJoinNanos.load(ordering: .relaxed) }.max() ?? 0
             return reading
         }

@@ -36,6 +36,7 @@ struct ExperimentReading {
         var receivesFrom: [Int] = []
         var stoppedBySentinel = 0
         var lastJoinNanos: UInt64 = 0
+        var waitingOn: [String] = []
     }
 
     /// One worker's cumulative nanoseconds inside sends and receives.

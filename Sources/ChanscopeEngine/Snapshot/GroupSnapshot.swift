@@ -35,6 +35,9 @@ public struct GroupSnapshot: Sendable, Hashable {
     public var isPool = false
     /// How long the group's last `join` waited, in seconds; nil before the first.
     public var lastJoinSeconds: Double?
+    /// What the group's blocked (or joining) workers wait on, each once, e.g. `jobs` or
+    /// `fast|slow` for a select; empty when none waits.
+    public var waitingOn: [String] = []
 
     public init(
         name: String, workerStates: [WorkerState], made: UInt64 = 0, done: UInt64 = 0, sent: UInt64 = 0,

@@ -5,6 +5,10 @@ extension GroupRowView {
     /// has them.
     func protocolParts() -> [Part] {
         var parts: [Part] = []
+        if !group.waitingOn.isEmpty {
+            let text = "waits on " + group.waitingOn.joined(separator: ", ")
+            parts.append(Part(full: text, short: text, style: theme.info, rank: 4))
+        }
         if group.isPool {
             let text = "busy \(group.busyCount) idle \(group.idleCount)"
             parts.append(Part(full: text, short: text, style: theme.info, rank: 4))

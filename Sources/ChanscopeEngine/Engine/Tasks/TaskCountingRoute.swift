@@ -26,6 +26,8 @@ final class TaskCountingInlet: MessageInlet {
     func tryReceive() -> ReceiveResult<Message> { counted(base.tryReceive()) }
     func receive() -> ReceiveResult<Message> { counted(base.receive()) }
     func close() { base.close() }
+    var selectableReceiver: Receiver<Message>? { base.selectableReceiver }
+    func noteSelected() { pending.wrappingAdd(1, ordering: .relaxed) }
 
     /// Finishes every message received since the last call (the worker's `task_done`).
     func finishReceived() {

@@ -76,6 +76,7 @@ extension TaskLedger {
             guard let group = reading.groups[safe: index] else { continue }
             snapshot.groups[index].stoppedBySentinel = group.stoppedBySentinel
             snapshot.groups[index].isPool = !joined.isDisjoint(with: group.receivesFrom)
+            snapshot.groups[index].waitingOn = group.waitingOn
             snapshot.groups[index].lastJoinSeconds = group.lastJoinNanos > 0 ? Double(group.lastJoinNanos) / 1e9 : nil
         }
     }

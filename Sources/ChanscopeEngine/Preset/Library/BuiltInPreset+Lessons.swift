@@ -281,6 +281,32 @@ workers:
   consumer: { count: 1, loop: [ { recv: handoff }, { sleep: consume_ms } ] }
 
 """),
+        BuiltInPreset(name: "select-bias", yaml: """
+# Select over two channels. An ordered select (always the first ready one) starves the second
+# channel while the first always has a message; a fair one (Go's: at random among the ready)
+# serves both.
+name: Select bias
+summary: An ordered select starves the second channel; a fair one does not.
+lesson: |
+  Producers keep both pairs of channels full; they drop rather than block.
+  ordered does { recv: [o_first, o_second] }: o_second's received stays 0, it only drops.
+  fair does the same over f_first, f_second with select: fair: both received about equally.
+  Raise Producer wait to 500 ms: o_first is often empty, and ordered takes o_second too.
+channels:
+  o_first: { kind: dropping, capacity: 4 }
+  o_second: { kind: dropping, capacity: 4 }
+  f_first: { kind: dropping, capacity: 4 }
+  f_second: { kind: dropping, capacity: 4 }
+knobs:
+  produce_ms: { value: 50, min: 0, max: 2000, step: 10, label: Producer wait, unit: ms }
+  consume_ms: { value: 200, min: 0, max: 2000, step: 10, label: Consumer wait, unit: ms }
+workers:
+  first: { loop: [ { make: FIRST }, { send: o_first }, { make: FIRST }, { send: f_first }, { sleep: produce_ms } ] }
+  second: { loop: [ { make: SECOND }, { send: o_second }, { make: SECOND }, { send: f_second }, { sleep: produce_ms } ] }
+  ordered: { select: ordered, loop: [ { recv: [o_first, o_second] }, { sleep: consume_ms } ] }
+  fair: { select: fair, loop: [ { recv: [f_first, f_second] }, { sleep: consume_ms } ] }
+
+"""),
         BuiltInPreset(name: "sentinel-shutdown", yaml: """
 # Stopping consumers with a sentinel (Python's None): one per consumer stops them all; too few
 # leaves one blocked in get() forever, because a Python queue never closes.

@@ -38,6 +38,16 @@ extension PresetSchema {
             group.stopOn = tag
             return true
         },
+        .init("select", takes: "ordered or fair", summary: "which ready channel `{ recv: [a, b] }` takes from: the first listed, or one at random (default ordered)") {
+            group, node, path, decoder in
+            guard let word = decoder.text(node, path) else { return false }
+            guard let order = SelectOrderWord(rawValue: word) else {
+                decoder.meaning(node, path, PresetWording.unknownSelect(word))
+                return false
+            }
+            group.select = order.order
+            return true
+        },
         .init("loop", takes: "a list of steps", required: true, summary: "the steps each worker repeats") {
             group, node, path, decoder in
             guard let steps = decoder.loop(node, path) else { return false }
@@ -60,11 +70,12 @@ extension PresetSchema {
         },
         StepDeclaration("recv", operand: .drains(ifNeverFed: "this recv would wait forever"),
                         summary: "block until a message is in hand; `{ recv: mailbox }` takes from the worker's own mailbox") { parts in
-            parts.operand == Step.mailboxWord ? .recvMailbox : .recv(channel: parts.operand)
+            if !parts.operands.isEmpty { return .select(channels: parts.operands, waits: true) }
+            return parts.operand == Step.mailboxWord ? .recvMailbox : .recv(channel: parts.operand)
         },
         StepDeclaration("poll", operand: .drains(ifNeverFed: "this poll would always find it empty"),
-                        summary: "try_recv: fill the hand or count an empty poll") { parts in
-            .poll(channel: parts.operand)
+                        summary: "try_recv: fill the hand or count an empty poll; `{ poll: [a, b] }` tries each once, by the group's `select`") { parts in
+            parts.operands.isEmpty ? .poll(channel: parts.operand) : .select(channels: parts.operands, waits: false)
         },
         StepDeclaration("sleep", operand: .duration,
                         options: [.init(key: "jitter", range: PresetLimits.jitter, defaultValue: 0,
