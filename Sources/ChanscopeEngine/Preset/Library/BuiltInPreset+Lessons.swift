@@ -314,7 +314,7 @@ name: Sentinel shutdown
 summary: A sentinel per worker stops the pool; too few leaves one waiting forever.
 lesson: |
   main puts 12 jobs on "jobs", joins them, then sends one STOP per sentinel (Sentinels 3).
-  Each of the 3 consumers ends on its STOP: "stopped by sentinel 3", all finished.
+  Each of the 3 consumers ends on its STOP: "3 finished (3 by sentinel)".
   Set Sentinels to 2 and press R: two stop; the third stays recv-blocked on "jobs".
   keeper holds "jobs" open, as a Python queue is never closed: no disconnect frees it.
 channels:
