@@ -39,7 +39,8 @@ public final class Channel<Element: Sendable>: @unchecked Sendable {
     let stampsMessages: Bool
     /// The select waiters registered here, by identity (`Channel+Select`). Changed with both
     /// locks held and this lock inside them; read to notify with no channel lock held.
-    let watchers = Mutex<[ObjectIdentifier: SelectWaiter]>([:])
+    /// (`Locked`, not `Mutex`: the thread sanitizer misreads a `Mutex` holding class instances.)
+    let watchers = Locked<[ObjectIdentifier: SelectWaiter]>([:])
 
     /// Creates a channel with no handles yet; make them with `makeSender()`/`makeReceiver()`,
     /// or create the channel and both ends at once with `make(_:)`.

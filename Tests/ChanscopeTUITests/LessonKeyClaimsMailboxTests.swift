@@ -47,7 +47,7 @@ extension LessonKeyClaims {
         run.press(.left)
         #expect(run.engine.knobValue(.preset("sentinels")) == 2)
         run.press(.character("R"))
-        run.waitForScreen("the third left waiting") { $0.contains("1 recv-blocked, 2 finished (2 by sentinel)") }
+        run.waitForScreen("the third left waiting") { $0.contains("1 recv-blocked") && $0.contains("2 finished (2 by sentinel)") }
         #expect(run.line(containing: "consumers")?.contains("◀") == true)
     }
 

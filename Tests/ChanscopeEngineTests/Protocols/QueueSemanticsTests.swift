@@ -78,6 +78,7 @@ struct QueueSemanticsTests {
             let watcher = Watcher(experiment)
             return watcher.waitFor("main finished and the sentinels taken") {
                 $0.g("main").isFinished && $0.g("consumers").stoppedBySentinel == sentinels
+                    && $0.g("consumers").instantStates.filter { $0 == .finished }.count == sentinels
                     && $0.g("consumers").received == UInt64(6 + sentinels)
             }
         }
