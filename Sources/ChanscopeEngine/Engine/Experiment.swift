@@ -19,7 +19,11 @@ public final class Experiment: @unchecked Sendable {
     let channelIDs: [ChannelID]
     let groups: [WorkerGroup]
     let knobs: KnobBoard
-    let control = ExperimentControl()
+    let control: ExperimentControl
+    /// Per channel, Python's unfinished-task count where a `join` waits on it (else nil).
+    let ledgers: [TaskLedger?]
+    /// Every worker's mailbox, for groups that have them.
+    let mailboxes = MailboxDirectory()
     let seed: UInt64
     let deadlockGrace: Double
     /// Guards worker lists, the event log and the sampling state.
@@ -53,16 +57,23 @@ public final class Experiment: @unchecked Sendable {
         // A transport channel's `Channel` is a stand-in that keeps its kind; the kernel holds
         // the queue, and the parent's mirror workers of the processes never reach it.
         channels = preset.channels.map { Channel<Message>(kind: $0.transport == nil ? $0.kind : Self.shownKind(of: $0)) }
-        routes = zip(preset.channels, channels).map { spec, channel -> any MessageRoute in
-            spec.transport == nil ? ChannelRoute(channel: channel) : KernelEndRoute(outlet: nil, inlet: nil)
+        let control = ExperimentControl()
+        self.control = control
+        let ledgers = TaskLedger.ledgers(for: preset, channels: channels, gate: control.gate)
+        self.ledgers = ledgers
+        routes = zip(zip(preset.channels, channels), ledgers).map { pair, ledger -> any MessageRoute in
+            if pair.0.transport != nil { return KernelEndRoute(outlet: nil, inlet: nil) }
+            let plain = ChannelRoute(channel: pair.1)
+            return ledger.map { TaskCountingRoute(base: plain, ledger: $0) } ?? plain
         }
         kernelChannels = KernelChannels(preset: preset)
         channelIDs = preset.channels.map { ChannelID($0.name) }
         let board = KnobBoard(preset: preset)
         knobs = board
         let channelIndex = Dictionary(preset.channels.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
+        let tags = preset.tagTable
         groups = preset.workers.enumerated().map { index, spec in
-            WorkerGroup(index: index, spec: spec, channelIndex: channelIndex, knobs: board)
+            WorkerGroup(index: index, spec: spec, channelIndex: channelIndex, knobs: board, tags: tags)
         }
         samplingState = SamplingState(deadlockGrace: deadlockGrace)
         memoryGuard = MemoryGuard(limit: memoryLimit, residentBytes: residentBytes)
@@ -146,6 +157,7 @@ public final class Experiment: @unchecked Sendable {
         }
         for worker in all { worker.stop() }
         for worker in all { worker.join() }
+        mailboxes.close()
         lock.withLock { kernelChannels?.shutdown() }
     }
 
@@ -160,8 +172,12 @@ public final class Experiment: @unchecked Sendable {
     /// Creates a worker with its handles (experiment lock held).
     @discardableResult
     func makeWorker(in group: WorkerGroup) -> Worker {
+        let mailbox = group.spec.mailbox.map { mailboxes.makeMailbox(owner: nextWorkerID, group: group.index, kind: $0) }
+        let ports = ProtocolPorts(
+            mailbox: mailbox.map { ChannelRoute(channel: $0).makeInlet() }, directory: mailboxes, mailboxBase: routes.count,
+            ledgers: ledgers)
         let worker = Worker(
-            id: nextWorkerID, group: group, routes: routes, knobs: knobs, control: control, seed: seed)
+            id: nextWorkerID, group: group, routes: routes, knobs: knobs, control: control, seed: seed, ports: ports)
         nextWorkerID += 1
         group.workers.append(worker)
         return worker

@@ -1,3 +1,5 @@
+import Channels
+
 /// A named group of worker threads that all run the same loop of steps.
 ///
 /// Groups are the unit the screen shows and the user controls (count, pause, close), so the
@@ -16,6 +18,14 @@ public struct WorkerGroupSpec: Sendable, Equatable {
     /// The knob holding the seconds after which the group's worker process is killed with
     /// `SIGKILL` (0: never); only for a group that runs in a process of its own.
     public var crashAfter: String?
+    /// The `mailbox`: each worker of the group gets a channel of its own of this kind, which
+    /// `{ recv: mailbox }` takes from and a `reply` sends to; nil for no mailboxes.
+    public var mailbox: ChannelKind?
+    /// The `stop_on` tag: a worker that receives a message with it finishes that message and
+    /// ends (Python's `None` sentinel); nil for none.
+    public var stopOn: String?
+    /// Which ready channel a `{ recv: [a, b] }` takes from (`select: ordered | fair`).
+    public var select: Select.Order = .ordered
 
     public init(name: String, count: Int = 1, limit: Limit? = nil, prefill: [Prefill] = [], steps: [Step]) {
         self.name = name

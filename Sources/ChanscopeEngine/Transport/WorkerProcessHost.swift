@@ -39,7 +39,8 @@ final class WorkerProcessHost: @unchecked Sendable {
         started.withLock {
             while !startRequested { started.wait(until: nil) }
         }
-        let worker = Worker(id: plan.workerID, group: group, routes: routes, knobs: knobs, control: control, seed: plan.seed)
+        let worker = Worker(id: plan.workerID, group: group, routes: routes, knobs: knobs, control: control, seed: plan.seed,
+                            ports: ProtocolPorts(mailbox: nil, directory: MailboxDirectory(), mailboxBase: routes.count))
         let reporter = Reporter(host: self, worker: worker)
         worker.start()
         let reporterThread = JoinableThread(name: "reporter") { reporter.loop() }

@@ -102,6 +102,11 @@ struct WorkerProcessPlan: Codable, Equatable {
         case .poll(let channel): "poll:\(channel)"
         case .sleep(let knob, let jitter): "sleep:\(knob):\(jitter)"
         case .compute(let knob): "compute:\(knob)"
+        case .makeTagged(let tag): "maketag:\(tag)"
+        case .tag(let tag): "tag:\(tag)"
+        // The rest need this process's threads (mailboxes, joins, select); the preset reader
+        // refuses them in a group that runs in a worker process, so they never get here.
+        case .recvMailbox, .reply, .join, .taskDone, .select: "unsupported"
         }
     }
 
@@ -114,6 +119,8 @@ struct WorkerProcessPlan: Codable, Equatable {
         case ("poll", 2): return .poll(channel: parts[1])
         case ("sleep", 3): return .sleep(knob: parts[1], jitter: Double(parts[2]) ?? 0)
         case ("compute", 2): return .compute(knob: parts[1])
+        case ("maketag", 2): return .makeTagged(tag: parts[1])
+        case ("tag", 2): return .tag(parts[1])
         default: return nil
         }
     }

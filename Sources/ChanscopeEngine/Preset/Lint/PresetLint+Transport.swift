@@ -59,6 +59,9 @@ extension PresetLint {
             if let thread = used.first(where: { !transports.contains($0) }) {
                 findings.add(.meaning, at: entry.location, PresetWording.mixedTransport(group: group.name, channel: thread))
             }
+            if group.mailbox != nil || group.steps.contains(where: Self.needsThisProcess) {
+                findings.add(.meaning, at: entry.location, PresetWording.processGroupStep(group.name))
+            }
             if group.count != 1 {
                 findings.add(.meaning, at: entry.fields["count"] ?? entry.location, PresetWording.processGroupCount(group.name))
             }
@@ -72,6 +75,14 @@ extension PresetLint {
                 findings.add(.meaning, at: workers.entries.first?.location ?? PresetLocation(line: nil, path: "workers"),
                              PresetWording.transportEnds(name, writers: w, readers: r))
             }
+        }
+    }
+
+    /// Steps that work only between threads of this process (mailboxes, joins, select).
+    static func needsThisProcess(_ step: Step) -> Bool {
+        switch step {
+        case .recvMailbox, .reply, .join, .taskDone, .select: true
+        default: false
         }
     }
 }

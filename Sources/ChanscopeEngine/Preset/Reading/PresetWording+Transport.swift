@@ -24,6 +24,10 @@ extension PresetWording {
         "group \(group) uses a transport, so it runs in a worker process of its own; it cannot also use \(channel), a channel between threads of this process"
     }
 
+    static func processGroupStep(_ group: String) -> String {
+        "group \(group) runs in a worker process of its own: mailboxes, reply, join, task_done and select work only between threads"
+    }
+
     static func processGroupCount(_ group: String) -> String {
         "group \(group) runs in a worker process of its own with one worker: write count: 1"
     }
