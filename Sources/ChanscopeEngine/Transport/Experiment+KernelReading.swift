@@ -25,7 +25,8 @@ extension Experiment {
                 return !mirror.counters.currentState.isDone
             }
             let writerOpen = live(writer)
-            let readerOpen = live(reader)
+            // An EPIPE is the kernel saying every reader is gone, sooner than the reaper can.
+            let readerOpen = live(reader) && (w?[slot.epipe] ?? 0) == 0
             var counters = ChannelCounters()
             let received = r?[slot.received] ?? 0
             counters.received = received
