@@ -114,7 +114,7 @@ struct PresetProblemTests {
     @Test("An unknown kind")
     func unknownKind() {
         #expect(presetProblems(Self.preset(replacing: 4, with: "  work: { kind: boundless }")) == [
-            "x.yaml:4: channels.work.kind: unknown kind \"boundless\" (kinds: unbounded, bounded, rendezvous, dropping, overwriting)",
+            "x.yaml:4: channels.work.kind: unknown kind \"boundless\" (kinds: unbounded, bounded, rendezvous, dropping, overwriting, priority)",
         ])
     }
 
@@ -271,7 +271,7 @@ struct PresetProblemTests {
         #expect(presetProblems(yaml) == [
             "x.yaml:4: channels.work.size: unknown key \"size\" (keys: kind, capacity)",
             "x.yaml:4: channels.work.capacity: kind bounded needs a capacity of at least 1",
-            "x.yaml:6: knobs.wait_ms.units: unknown key \"units\"; did you mean \"unit\"? (keys: value, min, max, step, label, unit)",
+            "x.yaml:6: knobs.wait_ms.units: unknown key \"units\"; did you mean \"unit\"? (keys: choices, value, min, max, step, label, unit)",
         ])
     }
 

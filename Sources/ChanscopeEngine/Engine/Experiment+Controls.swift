@@ -35,9 +35,7 @@ extension Experiment {
         switch id {
         case .preset:
             control.wakeAll()
-            let change = ValueChange(
-                knob: id, wording: .knob(label: spec.label, unit: spec.unit, decimals: NumberText.decimals(forStep: spec.step)),
-                from: old, to: new)
+            let change = ValueChange(knob: id, wording: .of(spec), from: old, to: new)
             revision = logged(.knob, change, now: now)
         case .capacity(let channelID):
             if let channelIndex = self.index(of: channelID) {

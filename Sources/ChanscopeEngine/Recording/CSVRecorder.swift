@@ -87,7 +87,7 @@ public final class CSVRecorder: @unchecked Sendable {
                 fixed(group.cpuPercent, 1),
             ]
         }
-        fields += snapshot.knobs.filter(\.isPresetKnob).map { NumberText.plain($0.value) }
+        fields += snapshot.knobs.filter(\.isPresetKnob).map { $0.spec.recorded($0.value) }
         fields.append(snapshot.events.map(\.text).joined(separator: "; "))
         return fields
     }

@@ -43,9 +43,11 @@ public struct Slider: Widget {
 
     public var label: String { spec.label }
 
-    /// Columns the value and unit of `spec` need at the widest.
+    /// Columns the value and unit of `spec` need at the widest (none for a choice knob: its
+    /// selector shows the value in the track, see `Slider+Choices.swift`).
     public static func valueWidth(of spec: KnobSpec) -> Int {
-        max(spec.formatted(spec.min).count, spec.formatted(spec.max).count)
+        guard !spec.isChoice else { return 0 }
+        return max(spec.formatted(spec.min).count, spec.formatted(spec.max).count)
     }
 
     /// Where the parts of a slider go within a row.
@@ -78,6 +80,7 @@ public struct Slider: Widget {
     public func value(atColumn x: Int, in rect: Rect) -> Double? {
         let track = layout(in: rect).track
         guard !track.isEmpty, x >= track.x, x < track.maxX else { return nil }
+        if let segments = choiceSegments(inTrack: track) { return segments.firstIndex { x >= $0.x && x < $0.maxX }.map(Double.init) }
         return spec.value(atFraction: track.width > 1 ? Double(x - track.x) / Double(track.width - 1) : 0)
     }
 
@@ -97,6 +100,10 @@ public struct Slider: Widget {
         let labelText = label.clipped(toWidth: parts.label.width, ellipsis: glyphs.ellipsis)
         let padded = labelText + String(repeating: " ", count: Swift.max(0, parts.label.width - labelText.displayWidth))
         grid.put(padded, x: parts.label.x, y: parts.label.y, style: labelStyle, maxWidth: parts.label.width)
+        if spec.isChoice {
+            drawChoices(in: parts.track, on: &grid)
+            return
+        }
         if !parts.track.isEmpty {
             let knob = knobOffset(trackWidth: parts.track.width)
             var track = Array(repeating: glyphs.sliderTrack, count: parts.track.width)

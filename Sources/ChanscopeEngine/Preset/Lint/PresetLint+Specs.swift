@@ -39,6 +39,12 @@ extension PresetLint {
             func at(_ key: String) -> PresetLocation {
                 entry.fields[key] ?? entry.location.at("\(entry.location.path).\(key)")
             }
+            if knob.isChoice {
+                for key in ["min", "max", "step", "unit"] where entry.fields[key] != nil {
+                    findings.add(.meaning, at: at(key), PresetWording.notForChoiceKnob(key))
+                    valid = false
+                }
+            }
             if knob.step <= 0 {
                 findings.add(.meaning, at: at("step"), PresetWording.stepNotPositive(found: knob.step))
                 valid = false

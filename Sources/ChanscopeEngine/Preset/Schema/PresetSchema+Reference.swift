@@ -9,7 +9,7 @@ extension PresetSchema {
         var lines = ["| in | key | takes | required | for |", "|---|---|---|---|---|"]
         func rows<Target>(_ place: String, _ fields: [FieldDeclaration<Target>]) {
             for field in fields {
-                lines.append("| \(place) | `\(field.key)` | \(field.takes) | \(field.required ? "yes" : "") | \(field.summary) |")
+                lines.append("| \(place) | `\(field.key)` | \(field.takes) | \(field.required ? field.excusedBy.map { "yes, unless `\($0)`" } ?? "yes" : "") | \(field.summary) |")
             }
         }
         rows("file", topLevel)

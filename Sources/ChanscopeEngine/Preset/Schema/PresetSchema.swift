@@ -87,9 +87,13 @@ enum PresetSchema {
 
     /// The keys of a knob; `PresetLint` checks how value, min, max and step go together.
     static let knobFields: [FieldDeclaration<KnobSpec>] = [
-        .number("value", takes: knobTakes, required: true, summary: "where the slider starts", \.value, check: knobNumber("value")),
-        .number("min", takes: knobTakes, required: true, summary: "the slider's lowest value", \.min, check: knobNumber("min")),
-        .number("max", takes: knobTakes, required: true, summary: "the slider's highest value", \.max, check: knobNumber("max")),
+        // Before `value`: a choice knob's value is one of its choices.
+        choicesField,
+        choiceOrNumberValue,
+        .number("min", takes: knobTakes, required: true, excusedBy: "choices", summary: "the slider's lowest value", \.min,
+                check: knobNumber("min")),
+        .number("max", takes: knobTakes, required: true, excusedBy: "choices", summary: "the slider's highest value", \.max,
+                check: knobNumber("max")),
         .number("step", takes: knobTakes, summary: "one slider move (default 1); at most "
                     + "\(PresetWording.number(PresetLimits.knobSteps)) moves from min to max", \.step, check: knobNumber("step")),
         .text("label", summary: "shown beside the slider (default: the name)", \.label),
