@@ -12,6 +12,8 @@ public final class Experiment: @unchecked Sendable {
     /// The preset as loaded (knob values as they were at start).
     public let preset: Preset
     let channels: [Channel<Message>]
+    /// What each channel's worker handles are made from (a plain channel's own, by default).
+    let routes: [any MessageRoute]
     let channelIDs: [ChannelID]
     let groups: [WorkerGroup]
     let knobs: KnobBoard
@@ -47,12 +49,14 @@ public final class Experiment: @unchecked Sendable {
         self.seed = seed
         self.deadlockGrace = deadlockGrace
         channels = preset.channels.map { Channel<Message>(kind: $0.kind) }
+        routes = channels.map { ChannelRoute(channel: $0) }
         channelIDs = preset.channels.map { ChannelID($0.name) }
         let board = KnobBoard(preset: preset)
         knobs = board
         let channelIndex = Dictionary(preset.channels.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
+        let tags = preset.tagTable
         groups = preset.workers.enumerated().map { index, spec in
-            WorkerGroup(index: index, spec: spec, channelIndex: channelIndex, knobs: board)
+            WorkerGroup(index: index, spec: spec, channelIndex: channelIndex, knobs: board, tags: tags)
         }
         samplingState = SamplingState(deadlockGrace: deadlockGrace)
         memoryGuard = MemoryGuard(limit: memoryLimit, residentBytes: residentBytes)
@@ -149,7 +153,7 @@ public final class Experiment: @unchecked Sendable {
     @discardableResult
     func makeWorker(in group: WorkerGroup) -> Worker {
         let worker = Worker(
-            id: nextWorkerID, group: group, channels: channels, knobs: knobs, control: control, seed: seed)
+            id: nextWorkerID, group: group, routes: routes, knobs: knobs, control: control, seed: seed)
         nextWorkerID += 1
         group.workers.append(worker)
         return worker

@@ -12,8 +12,8 @@ final class Worker: @unchecked Sendable {
     let counters = WorkerCounters()
     let stopRequested = Atomic<Bool>(false)
     /// Handles indexed by channel; nil where the group does not use that channel that way.
-    private let senders: [Sender<Message>?]
-    private let receivers: [Receiver<Message>?]
+    private let senders: [(any MessageOutlet)?]
+    private let receivers: [(any MessageInlet)?]
     private let knobs: KnobBoard
     private let control: ExperimentControl
     private var random: SplitMix64
@@ -22,7 +22,7 @@ final class Worker: @unchecked Sendable {
     private var thread: JoinableThread?
 
     init(
-        id: Int32, group: WorkerGroup, channels: [Channel<Message>], knobs: KnobBoard,
+        id: Int32, group: WorkerGroup, routes: [any MessageRoute], knobs: KnobBoard,
         control: ExperimentControl, seed: UInt64
     ) {
         self.id = id
@@ -30,8 +30,8 @@ final class Worker: @unchecked Sendable {
         self.knobs = knobs
         self.control = control
         random = SplitMix64(seed: seed ^ (UInt64(UInt32(bitPattern: id)) &* 0x9E37_79B9_7F4A_7C15))
-        senders = channels.indices.map { group.sendsTo.contains($0) ? channels[$0].makeSender() : nil }
-        receivers = channels.indices.map { group.receivesFrom.contains($0) ? channels[$0].makeReceiver() : nil }
+        senders = routes.indices.map { group.sendsTo.contains($0) ? routes[$0].makeOutlet() : nil }
+        receivers = routes.indices.map { group.receivesFrom.contains($0) ? routes[$0].makeInlet() : nil }
     }
 
     /// Starts the thread.
@@ -88,12 +88,10 @@ final class Worker: @unchecked Sendable {
                 }
                 switch step {
                 case .make:
-                    if hand != nil { consume(&hand) }
-                    counters.set(.working)
-                    hand = Message(sequence: group.nextSequence.wrappingAdd(1, ordering: .relaxed).oldValue, origin: id)
-                    counters.made.wrappingAdd(1, ordering: .relaxed)
+                    makeMessage(into: &hand)
                 case .send(let channel):
-                    guard let message = hand, let sender = senders[channel] else { continue }
+                    guard var message = hand, let sender = senders[channel] else { continue }
+                    message.origin = id  // the worker that sent it, which a `reply` answers
                     // Blocked only when it must wait: a send that finds room (or never waits, on
                     // an unbounded or lossy channel) is not "blocked on send", however slow.
                     var result = sender.trySend(message)
@@ -163,6 +161,8 @@ final class Worker: @unchecked Sendable {
                 case .compute(let knob):
                     counters.set(.working)
                     compute(knob: knob)
+                default:
+                    if let end = runProtocolStep(step, hand: &hand) { return end }
                 }
             }
             if hand != nil { consume(&hand) }
@@ -170,30 +170,30 @@ final class Worker: @unchecked Sendable {
     }
 
     /// The message in hand is finished with: count it as done.
-    private func consume(_ hand: inout Message?) {
+    func consume(_ hand: inout Message?) {
         hand = nil
         counters.done.wrappingAdd(1, ordering: .relaxed)
     }
 
     /// A disconnect ends the loop, but a message already received is still worked off.
-    private func finishWithHand(_ hand: inout Message?, as state: WorkerState) -> WorkerState {
+    func finishWithHand(_ hand: inout Message?, as state: WorkerState) -> WorkerState {
         consume(&hand)
         return state
     }
 
     /// The worker is stopped with a message in hand: it never reaches a channel; count it.
-    private func abandon(_ hand: Message?) -> WorkerState {
+    func abandon(_ hand: Message?) -> WorkerState {
         if hand != nil { counters.abandoned.wrappingAdd(1, ordering: .relaxed) }
         return .finished
     }
 
-    private func beginOperation(_ state: WorkerState, channel: Int) {
+    func beginOperation(_ state: WorkerState, channel: Int) {
         counters.channelIndex.store(channel, ordering: .relaxed)
         counters.set(state)
         counters.operationStart.store(MonotonicClock.now(), ordering: .releasing)
     }
 
-    private func endOperation(_ total: borrowing Atomic<UInt64>) {
+    func endOperation(_ total: borrowing Atomic<UInt64>) {
         let start = counters.operationStart.load(ordering: .relaxed)
         let now = MonotonicClock.now()
         total.wrappingAdd(now > start ? now - start : 0, ordering: .relaxed)

@@ -32,7 +32,7 @@ final class WorkerGroup: @unchecked Sendable {
 
     /// Resolves the spec's steps and limit against the experiment's channels and knobs (names
     /// the loader checked, so every look-up succeeds).
-    init(index: Int, spec: WorkerGroupSpec, channelIndex: [String: Int], knobs: KnobBoard) {
+    init(index: Int, spec: WorkerGroupSpec, channelIndex: [String: Int], knobs: KnobBoard, tags: TagTable = TagTable([])) {
         self.index = index
         self.spec = spec
         steps = spec.steps.map { step in
@@ -43,6 +43,8 @@ final class WorkerGroup: @unchecked Sendable {
             case .poll(let name): .poll(channel: channelIndex[name] ?? 0)
             case .sleep(let knob, let jitter): .sleep(knob: knobs.index(of: .preset(knob)) ?? 0, jitter: jitter)
             case .compute(let knob): .compute(knob: knobs.index(of: .preset(knob)) ?? 0)
+            case .makeTagged(let tag): .makeTagged(tag: tags.index(of: tag) ?? TagTable.untagged)
+            case .tag(let tag): .retag(tag: tags.index(of: tag) ?? TagTable.untagged)
             }
         }
         switch spec.limit {

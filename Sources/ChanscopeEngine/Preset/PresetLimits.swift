@@ -52,6 +52,10 @@ public enum PresetLimits {
         choiceLength.contains(name.count) && name.allSatisfy { ($0.isASCII && ($0.isLetter || $0.isNumber)) || $0 == "-" || $0 == "_" }
     }
 
+    /// Distinct message tags in one preset: at most 1000. A message carries its tag as a `UInt16`
+    /// index (so it stays 16 bytes), and a lesson names a handful.
+    public static let tags: ClosedRange<Int> = 0...1000
+
     /// Whether `value` is a number every part can represent as a knob's value, min, max or step.
     public static func isRepresentable(_ value: Double) -> Bool {
         value.isFinite && value.magnitude <= knobMagnitude

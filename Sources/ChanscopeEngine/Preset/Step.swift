@@ -17,4 +17,8 @@ public enum Step: Sendable, Equatable {
     /// Works for the knob's value in milliseconds: real arithmetic on a buffer, burning a core
     /// (the course's worker computing on a `Vec<f32>`), shown as working; `sleep` stays idle.
     case compute(knob: String)
+    /// Puts a new message with this tag in the hand (`{ make: REQUEST_READ }`).
+    case makeTagged(tag: String)
+    /// Gives the message in hand this tag (`{ tag: DONE_READ }`); nothing happens with an empty hand.
+    case tag(String)
 }

@@ -11,7 +11,7 @@ extension PresetDecoder {
                 shape(node, path, PresetWording.unknownStep(word, known: PresetSchema.stepKeywords))
                 return nil
             }
-            if let operand = declaration.operand {
+            if let operand = declaration.operand, !declaration.operandOptional {
                 shape(node, path, PresetWording.needsOperand(declaration.keyword, noun: operand.noun))
                 return nil
             }

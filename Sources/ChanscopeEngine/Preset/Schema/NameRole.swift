@@ -13,15 +13,28 @@ enum NameRole: Sendable, Equatable {
     case duration
     /// A knob read as a number of iterations.
     case count
+    /// A message tag a step puts on messages (`make`, `tag`, `reply`).
+    case givesTag
+    /// A message tag something waits for (a group's `stop_on`); `ifNeverGiven` ends the problem
+    /// when no step gives it, e.g. "no worker would ever stop".
+    case expectsTag(ifNeverGiven: String)
 
     /// Whether the name is a channel's (else a knob's).
     var isChannel: Bool {
         switch self {
         case .feeds, .drains: true
-        case .duration, .count: false
+        case .duration, .count, .givesTag, .expectsTag: false
+        }
+    }
+
+    /// Whether the name is a message tag's (neither a channel's nor a knob's).
+    var isTag: Bool {
+        switch self {
+        case .givesTag, .expectsTag: true
+        case .feeds, .drains, .duration, .count: false
         }
     }
 
     /// The operand's word in messages and in `{ send: CHANNEL }`.
-    var noun: String { isChannel ? "channel" : "knob" }
+    var noun: String { isChannel ? "channel" : isTag ? "tag" : "knob" }
 }

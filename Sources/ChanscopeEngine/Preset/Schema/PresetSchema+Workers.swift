@@ -38,7 +38,10 @@ extension PresetSchema {
     /// The kinds of loop step. A new step kind is one more declaration here and its case in
     /// `Step`, handled by the engine.
     static let steps: [StepDeclaration] = [
-        StepDeclaration("make", operand: nil, summary: "a new message in hand") { _ in .make },
+        StepDeclaration("make", operand: .givesTag, operandOptional: true,
+                        summary: "a new message in hand; with a tag, a message of that tag (e.g. REQUEST_READ)") { parts in
+            parts.operand.isEmpty ? .make : .makeTagged(tag: parts.operand)
+        },
         StepDeclaration("send", operand: .feeds, summary: "send the message in hand, blocking as the kind says") { parts in
             .send(channel: parts.operand)
         },
@@ -59,6 +62,9 @@ extension PresetSchema {
         StepDeclaration("compute", operand: .duration,
                         summary: "work the knob's value in milliseconds: real arithmetic, a busy core, shown as working") { parts in
             .compute(knob: parts.operand)
+        },
+        StepDeclaration("tag", operand: .givesTag, summary: "give the message in hand this tag") { parts in
+            .tag(parts.operand)
         },
     ]
 

@@ -1,0 +1,14 @@
+import Channels
+
+/// The receiving end a worker uses for one channel: a plain channel's `Receiver`, or whatever a
+/// simulated link or kernel transport puts in front of one (see `MessageOutlet`).
+protocol MessageInlet: AnyObject, Sendable {
+    /// Takes a message if one is there now; `empty` otherwise.
+    func tryReceive() -> ReceiveResult<Message>
+    /// Waits for a message, for the channel's disconnect, or for this end to be closed.
+    func receive() -> ReceiveResult<Message>
+    /// Releases this end (idempotent); a blocked `receive` returns `cancelled`.
+    func close()
+}
+
+extension Receiver: MessageInlet where Element == Message {}
