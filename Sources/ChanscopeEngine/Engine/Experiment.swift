@@ -48,7 +48,7 @@ public final class Experiment: @unchecked Sendable {
         self.preset = preset
         self.seed = seed
         self.deadlockGrace = deadlockGrace
-        channels = preset.channels.map { Channel<Message>(kind: $0.kind) }
+        channels = preset.channels.map { $0.makeChannel(tags: preset.tagTable) }
         routes = channels.map { ChannelRoute(channel: $0) }
         channelIDs = preset.channels.map { ChannelID($0.name) }
         let board = KnobBoard(preset: preset)
@@ -60,6 +60,7 @@ public final class Experiment: @unchecked Sendable {
         }
         samplingState = SamplingState(deadlockGrace: deadlockGrace)
         memoryGuard = MemoryGuard(limit: memoryLimit, residentBytes: residentBytes)
+        applyAging()
     }
 
     deinit {

@@ -52,6 +52,9 @@ public enum PresetLimits {
         choiceLength.contains(name.count) && name.allSatisfy { ($0.isASCII && ($0.isLetter || $0.isNumber)) || $0 == "-" || $0 == "_" }
     }
 
+    /// A priority channel's levels: 0 (the lowest) to 15, the `Channels` library's most.
+    public static let priorityLevel: ClosedRange<Int> = 0...15
+
     /// Distinct message tags in one preset: at most 1000. A message carries its tag as a `UInt16`
     /// index (so it stays 16 bytes), and a lesson names a handful.
     public static let tags: ClosedRange<Int> = 0...1000

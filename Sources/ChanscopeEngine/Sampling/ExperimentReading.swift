@@ -55,4 +55,7 @@ struct ExperimentReading {
     var waitFor: WaitForGraph
     var isPaused: Bool
     var controlRevision: Int
+    /// Per channel, the tags of each priority level (index 0 the lowest), or nil for a channel
+    /// that is not a priority channel (see `ChannelSpec.isPriorityChannel`).
+    var priorityLevelTags: [[[String]]?] = []
 }

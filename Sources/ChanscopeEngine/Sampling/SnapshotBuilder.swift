@@ -103,6 +103,9 @@ enum SnapshotBuilder {
                 id: id, stats: stats, inPerSecond: inRate, outPerSecond: outRate, growthPerSecond: growth, situation: situation,
                 senderGroups: senders.map(\.element.name),
                 receiverGroups: reading.groups.filter { $0.receivesFrom.contains(index) }.map(\.name)))
+            if let tags = reading.priorityLevelTags[safe: index] ?? nil {
+                channels[channels.count - 1].priorityLevels = PriorityLevelSnapshot.levels(stats.levels, tags: tags, now: now)
+            }
         }
         state.marks.append(mark)
 

@@ -110,6 +110,7 @@ struct ChannelPanelView {
         parts.append(("  overwritten \(c.overwritten)", c.overwritten > 0 ? theme.alarm : theme.dim))
         parts.append(("  failed \(c.failed)", c.failed > 0 ? theme.alarm : theme.dim))
         if c.discarded > 0 { parts.append(("  discarded \(c.discarded)", theme.alarm)) }
+        if let levels = channel.priorityLevels { parts = priorityParts(levels, counters: c) }
         x = rect.x + 2
         for (text, style) in parts {
             x += grid.put(text, x: x, y: rect.y + 2, style: style, maxWidth: rect.maxX - x)

@@ -48,7 +48,7 @@ public enum ScreenView {
             grid.put(text, x: 0, y: layout.banner.y, style: style, maxWidth: layout.banner.width)
         }
         LessonStripView(lines: state.lessonLines, current: state.lessonLine, theme: theme).draw(in: layout.lesson, on: &grid)
-        heading("Channels", hint: "tab select · 1-5 kind", theme: theme, in: layout.channelsHeading, on: &grid)
+        heading("Channels", hint: "tab select · 1-6 kind", theme: theme, in: layout.channelsHeading, on: &grid)
         for (index, rect) in layout.channels.enumerated() {
             guard let channel = snapshot.channels[safe: index] else { continue }
             ChannelPanelView(

@@ -10,7 +10,10 @@ extension PresetLint {
             let capacityLocation = entry.fields["capacity"] ?? entry.location.at("\(entry.location.path).capacity")
             switch ChannelKind.make(name: kindName, capacity: entry.spec.capacity) {
             case .success(let kind):
-                specs.append(ChannelSpec(name: entry.name, kind: kind))
+                var spec = ChannelSpec(name: entry.name, kind: kind)
+                spec.priorities = entry.spec.priorities
+                spec.aging = entry.spec.aging
+                specs.append(spec)
             case .failure(let error):
                 switch error {
                 case .unknownKind:

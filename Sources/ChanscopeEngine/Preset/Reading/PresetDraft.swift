@@ -51,6 +51,8 @@ struct PresetDraft {
     struct Channel {
         var kind: String?
         var capacity: Int?
+        var priorities: [String: Int] = [:]
+        var aging: String?
     }
 
     /// A channel or knob name used somewhere in the file.

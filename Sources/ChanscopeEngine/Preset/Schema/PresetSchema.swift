@@ -75,6 +75,8 @@ enum PresetSchema {
             channel.capacity = capacity
             return true
         },
+        prioritiesField,
+        agingField,
     ]
 
     // MARK: - Knobs
