@@ -18,6 +18,8 @@ public final class Experiment: @unchecked Sendable {
     let groups: [WorkerGroup]
     let knobs: KnobBoard
     let control = ExperimentControl()
+    /// Every worker's mailbox, for groups that have them.
+    let mailboxes = MailboxDirectory()
     let seed: UInt64
     let deadlockGrace: Double
     /// Guards worker lists, the event log and the sampling state.
@@ -140,6 +142,7 @@ public final class Experiment: @unchecked Sendable {
         }
         for worker in all { worker.stop() }
         for worker in all { worker.join() }
+        mailboxes.close()
     }
 
     /// Whether `start()` ran and `shutdown()` did not.
@@ -153,8 +156,11 @@ public final class Experiment: @unchecked Sendable {
     /// Creates a worker with its handles (experiment lock held).
     @discardableResult
     func makeWorker(in group: WorkerGroup) -> Worker {
+        let mailbox = group.spec.mailbox.map { mailboxes.makeMailbox(owner: nextWorkerID, group: group.index, kind: $0) }
+        let ports = ProtocolPorts(
+            mailbox: mailbox.map { ChannelRoute(channel: $0).makeInlet() }, directory: mailboxes, mailboxBase: routes.count)
         let worker = Worker(
-            id: nextWorkerID, group: group, routes: routes, knobs: knobs, control: control, seed: seed)
+            id: nextWorkerID, group: group, routes: routes, knobs: knobs, control: control, seed: seed, ports: ports)
         nextWorkerID += 1
         group.workers.append(worker)
         return worker

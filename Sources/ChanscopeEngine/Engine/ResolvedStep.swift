@@ -11,12 +11,16 @@ enum ResolvedStep: Sendable, Equatable {
     case makeTagged(tag: UInt16)
     /// Retags the message in hand.
     case retag(tag: UInt16)
+    /// Receives from the worker's own mailbox.
+    case receiveMailbox
+    /// Sends the hand, retagged, to its sender's mailbox.
+    case reply(tag: UInt16)
 
     /// The channel this step uses, if any.
     var channel: Int? {
         switch self {
         case .send(let c), .receive(let c), .poll(let c): c
-        case .make, .sleep, .compute, .makeTagged, .retag: nil
+        case .make, .sleep, .compute, .makeTagged, .retag, .receiveMailbox, .reply: nil
         }
     }
 }

@@ -14,6 +14,8 @@ final class Worker: @unchecked Sendable {
     /// Handles indexed by channel; nil where the group does not use that channel that way.
     private let senders: [(any MessageOutlet)?]
     private let receivers: [(any MessageInlet)?]
+    /// The mailbox, reply outlets and the like of protocol steps (`Worker+Protocol`).
+    let ports: ProtocolPorts
     private let knobs: KnobBoard
     private let control: ExperimentControl
     private var random: SplitMix64
@@ -23,9 +25,10 @@ final class Worker: @unchecked Sendable {
 
     init(
         id: Int32, group: WorkerGroup, routes: [any MessageRoute], knobs: KnobBoard,
-        control: ExperimentControl, seed: UInt64
+        control: ExperimentControl, seed: UInt64, ports: ProtocolPorts
     ) {
         self.id = id
+        self.ports = ports
         self.group = group
         self.knobs = knobs
         self.control = control
@@ -62,6 +65,7 @@ final class Worker: @unchecked Sendable {
     private func releaseHandles() {
         for sender in senders { sender?.close() }
         for receiver in receivers { receiver?.close() }
+        ports.close()
     }
 
     private var shouldStop: Bool {

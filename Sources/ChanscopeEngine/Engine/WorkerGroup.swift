@@ -45,6 +45,8 @@ final class WorkerGroup: @unchecked Sendable {
             case .compute(let knob): .compute(knob: knobs.index(of: .preset(knob)) ?? 0)
             case .makeTagged(let tag): .makeTagged(tag: tags.index(of: tag) ?? TagTable.untagged)
             case .tag(let tag): .retag(tag: tags.index(of: tag) ?? TagTable.untagged)
+            case .recvMailbox: .receiveMailbox
+            case .reply(let tag): .reply(tag: tags.index(of: tag) ?? TagTable.untagged)
             }
         }
         switch spec.limit {

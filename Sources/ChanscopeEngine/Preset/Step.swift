@@ -21,4 +21,14 @@ public enum Step: Sendable, Equatable {
     case makeTagged(tag: String)
     /// Gives the message in hand this tag (`{ tag: DONE_READ }`); nothing happens with an empty hand.
     case tag(String)
+    /// Blocks until a message from the worker's own mailbox is in hand (`{ recv: mailbox }`).
+    case recvMailbox
+    /// Sends the message in hand, with this tag, to the mailbox of the worker that sent it
+    /// (the course's `send(m.source, &m)`); the hand is then empty.
+    case reply(tag: String)
+}
+
+extension Step {
+    /// The word a step writes instead of a channel for the worker's own mailbox.
+    public static let mailboxWord = "mailbox"
 }

@@ -51,8 +51,8 @@ extension Step {
     /// The tag this step names, if any.
     var tagName: String? {
         switch self {
-        case .makeTagged(let tag), .tag(let tag): tag
-        case .make, .send, .recv, .poll, .sleep, .compute: nil
+        case .makeTagged(let tag), .tag(let tag), .reply(let tag): tag
+        case .make, .send, .recv, .poll, .sleep, .compute, .recvMailbox: nil
         }
     }
 }

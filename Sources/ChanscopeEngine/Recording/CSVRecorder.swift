@@ -56,6 +56,7 @@ public final class CSVRecorder: @unchecked Sendable {
             }
             fields += priorityHeader(for: channel)
         }
+        fields += mailboxHeader(for: snapshot)
         for group in snapshot.groups {
             for column in ["count", "done", "blocked_send_pct", "blocked_recv_pct", "empty_polls", "polls_per_s", "cpu_pct"] {
                 fields.append("\(group.name).\(column)")
@@ -82,6 +83,7 @@ public final class CSVRecorder: @unchecked Sendable {
             ]
             fields += priorityFields(for: channel)
         }
+        fields += mailboxRow(for: snapshot)
         for group in snapshot.groups {
             fields += [
                 String(group.liveCount), String(group.done), fixed(group.blockedSendPercent, 1),

@@ -37,10 +37,13 @@ extension Experiment {
             reading.receivesFrom = group.receivesFrom
             return reading
         }
+        let boxes = mailboxes.all
+        let sampled = Channel.sample(channels + boxes.map(\.channel))
         var reading = ExperimentReading(
             now: now, startTime: startTime, presetName: preset.name, channelIDs: channelIDs,
-            channels: Channel.sample(channels), groups: groupReadings, knobs: knobs.snapshots(),
-            waitFor: waitForGraph(), isPaused: control.isPaused, controlRevision: log.revision)
+            channels: Array(sampled.prefix(channels.count)), groups: groupReadings, knobs: knobs.snapshots(),
+            waitFor: waitForGraph(), isPaused: control.isPaused, controlRevision: log.revision,
+            mailboxes: mailboxReadings(boxes, Array(sampled.dropFirst(channels.count))))
         reading.priorityLevelTags = priorityLevelTags
         return reading
     }

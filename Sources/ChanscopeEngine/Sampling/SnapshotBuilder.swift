@@ -120,7 +120,7 @@ enum SnapshotBuilder {
 
         let finished = !groups.isEmpty && groups.allSatisfy(\.isFinished)
         let endTime = finished ? seconds(at: reading.groups.map(\.lastEnd).max() ?? 0) : nil
-        let snapshot = Snapshot(
+        var snapshot = Snapshot(
             tick: state.tick, time: time, presetName: reading.presetName, channels: channels, groups: groups,
             knobs: reading.knobs.filter { knob in
                 // A capacity slider only where the channel's kind has a capacity now.
@@ -129,6 +129,13 @@ enum SnapshotBuilder {
             },
             events: events, deadlock: state.detector.reported, isPaused: reading.isPaused,
             accountingViolation: violation, controlRevision: reading.controlRevision, endTime: endTime)
+        snapshot.mailboxes = reading.mailboxes
+        for mailbox in reading.mailboxes {
+            if let event = SnapshotChecks.accounting(ChannelID(mailbox.name), mailbox.counters, time: time) {
+                snapshot.accountingViolation = snapshot.accountingViolation ?? "\(mailbox.name): \(mailbox.counters.identityViolation ?? "")"
+                snapshot.events.append(event)
+            }
+        }
         state.tick += 1
         state.previousTime = now
         return snapshot

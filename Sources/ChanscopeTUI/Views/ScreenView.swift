@@ -21,7 +21,8 @@ public enum ScreenView {
             lessonLines: state.showsLessonStrip(at: size)
                 ? LessonStripView.rows(
                     for: state.lessonLines[min(state.lessonLine, state.lessonLines.count - 1)], count: state.lessonLines.count,
-                    width: size.width) : 0)
+                    width: size.width) : 0,
+            mailboxCount: snapshot?.mailboxes.count ?? 0)
     }
 
     /// Draws everything for `state` on `grid`.
@@ -58,6 +59,9 @@ public enum ScreenView {
                 recentLatency: state.latencyToShow(for: channel.name), recentLatencyIsOld: state.latencyIsOld(for: channel.name),
                 theme: theme
             ).draw(in: rect, on: &grid)
+        }
+        for (mailbox, rect) in zip(snapshot.mailboxes, layout.mailboxes) {
+            MailboxRowView(mailbox: mailbox, theme: theme).draw(in: rect, on: &grid)
         }
         heading("Workers", hint: "g select · +/- worker · c close", theme: theme, in: layout.groupsHeading, on: &grid)
         let nameWidth = min(16, snapshot.groups.map(\.name.displayWidth).max() ?? 0)

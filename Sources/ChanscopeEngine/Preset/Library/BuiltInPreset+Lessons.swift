@@ -152,6 +152,29 @@ workers:
   consumers: { count: 3, loop: [ { recv: work }, { sleep: consume_ms, jitter: 0.2 } ] }
 
 """),
+        BuiltInPreset(name: "mailboxes", yaml: """
+# Naming by mailbox: each client has a mailbox of its own, and the server answers a request by
+# sending to the mailbox of the worker that sent it (the course's send(m.source, &m)).
+name: Mailboxes
+summary: Clients send requests to one server; it replies to each client's own mailbox.
+lesson: |
+  Three clients send REQUEST on "requests"; the server replies to the sender's mailbox.
+  The "clients mailboxes" row: 3 of 3 live, one per client; each gets only its own replies.
+  Raise Server wait to 500 ms: "requests" holds up to 3, one per client awaiting a reply.
+  Press g, then +: a fourth client gets a mailbox of its own, 4 of 4 live.
+channels:
+  requests: { kind: unbounded }
+knobs:
+  think_ms: { value: 300, min: 0, max: 2000, step: 10, label: Client wait, unit: ms }
+  serve_ms: { value: 50, min: 0, max: 2000, step: 10, label: Server wait, unit: ms }
+workers:
+  clients:
+    count: 3
+    mailbox: { kind: bounded, capacity: 1 }
+    loop: [ { sleep: think_ms, jitter: 0.3 }, { make: REQUEST }, { send: requests }, { recv: mailbox } ]
+  server: { loop: [ { recv: requests }, { sleep: serve_ms }, { reply: REPLY } ] }
+
+"""),
         BuiltInPreset(name: "overwriting", yaml: """
 # Kotlin's DROP_OLDEST / Swift AsyncStream .bufferingNewest(n): a ring buffer. When it is
 # full the OLDEST reading is overwritten, so the reader always sees recent data.

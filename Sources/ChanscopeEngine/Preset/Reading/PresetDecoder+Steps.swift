@@ -40,7 +40,9 @@ extension PresetDecoder {
                 return valid ? declaration.make(StepDeclaration.Parts(operand: "", options: options)) : nil
             }
             guard let name = text(kind.value, "\(path).\(kind.key)") else { return nil }
-            use(name, role, at: kind.value, path: path)
+            // `{ recv: mailbox }` names the worker's own mailbox, not a channel.
+            let ownMailbox = declaration.keyword == "recv" && name == Step.mailboxWord
+            use(name, ownMailbox ? .ownMailbox : role, at: kind.value, path: path)
             return valid ? declaration.make(StepDeclaration.Parts(operand: name, options: options)) : nil
         default:
             shape(node, path, PresetWording.expectedStep(found: describe(node)))

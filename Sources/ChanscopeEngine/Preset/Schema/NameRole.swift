@@ -18,20 +18,25 @@ enum NameRole: Sendable, Equatable {
     /// A message tag something waits for (a group's `stop_on`); `ifNeverGiven` ends the problem
     /// when no step gives it, e.g. "no worker would ever stop".
     case expectsTag(ifNeverGiven: String)
+    /// The worker's own mailbox, written `mailbox` where a channel would be (`{ recv: mailbox }`).
+    case ownMailbox
 
     /// Whether the name is a channel's (else a knob's).
     var isChannel: Bool {
         switch self {
         case .feeds, .drains: true
-        case .duration, .count, .givesTag, .expectsTag: false
+        case .duration, .count, .givesTag, .expectsTag, .ownMailbox: false
         }
     }
+
+    /// Whether the name must be one of the preset's channels or knobs (else a tag or a mailbox).
+    var namesEntry: Bool { !isTag && self != .ownMailbox }
 
     /// Whether the name is a message tag's (neither a channel's nor a knob's).
     var isTag: Bool {
         switch self {
         case .givesTag, .expectsTag: true
-        case .feeds, .drains, .duration, .count: false
+        case .feeds, .drains, .duration, .count, .ownMailbox: false
         }
     }
 

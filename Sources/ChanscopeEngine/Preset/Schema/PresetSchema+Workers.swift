@@ -25,6 +25,12 @@ extension PresetSchema {
             group.prefill = prefill
             return true
         },
+        .init("mailbox", takes: "{ kind: ..., capacity: ... }, as a channel", summary: "a mailbox of this kind for each worker, for `reply` and `{ recv: mailbox }`") {
+            group, node, path, decoder in
+            guard let kind = decoder.mailbox(node, path) else { return false }
+            group.mailbox = kind
+            return true
+        },
         .init("loop", takes: "a list of steps", required: true, summary: "the steps each worker repeats") {
             group, node, path, decoder in
             guard let steps = decoder.loop(node, path) else { return false }
@@ -46,8 +52,8 @@ extension PresetSchema {
             .send(channel: parts.operand)
         },
         StepDeclaration("recv", operand: .drains(ifNeverFed: "this recv would wait forever"),
-                        summary: "block until a message is in hand") { parts in
-            .recv(channel: parts.operand)
+                        summary: "block until a message is in hand; `{ recv: mailbox }` takes from the worker's own mailbox") { parts in
+            parts.operand == Step.mailboxWord ? .recvMailbox : .recv(channel: parts.operand)
         },
         StepDeclaration("poll", operand: .drains(ifNeverFed: "this poll would always find it empty"),
                         summary: "try_recv: fill the hand or count an empty poll") { parts in
@@ -65,6 +71,10 @@ extension PresetSchema {
         },
         StepDeclaration("tag", operand: .givesTag, summary: "give the message in hand this tag") { parts in
             .tag(parts.operand)
+        },
+        StepDeclaration("reply", operand: .givesTag,
+                        summary: "send the message in hand, with this tag, to the mailbox of the worker that sent it") { parts in
+            .reply(tag: parts.operand)
         },
     ]
 
