@@ -15,12 +15,15 @@ enum ResolvedStep: Sendable, Equatable {
     case receiveMailbox
     /// Sends the hand, retagged, to its sender's mailbox.
     case reply(tag: UInt16)
+    /// Spends the knob's milliseconds shown as working (or reading or writing, inside the
+    /// readers-writers database).
+    case work(knob: Int, jitter: Double, access: RWAccess?)
 
     /// The channel this step uses, if any.
     var channel: Int? {
         switch self {
         case .send(let c), .receive(let c), .poll(let c): c
-        case .make, .sleep, .compute, .makeTagged, .retag, .receiveMailbox, .reply: nil
+        case .make, .sleep, .compute, .makeTagged, .retag, .receiveMailbox, .reply, .work: nil
         }
     }
 }

@@ -18,6 +18,8 @@ public struct WorkerGroupSpec: Sendable, Equatable {
     /// The `mailbox`: each worker of the group gets a channel of its own of this kind, which
     /// `{ recv: mailbox }` takes from and a `reply` sends to; nil for no mailboxes.
     public var mailbox: ChannelKind?
+    /// A built-in role the group plays instead of its loop (`role: rw-manager`); nil for a loop.
+    public var role: RoleSpec?
 
     public init(name: String, count: Int = 1, limit: Limit? = nil, prefill: [Prefill] = [], steps: [Step]) {
         self.name = name

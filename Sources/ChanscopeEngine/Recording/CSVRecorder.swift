@@ -61,6 +61,7 @@ public final class CSVRecorder: @unchecked Sendable {
             for column in ["count", "done", "blocked_send_pct", "blocked_recv_pct", "empty_polls", "polls_per_s", "cpu_pct"] {
                 fields.append("\(group.name).\(column)")
             }
+            fields += managerHeader(for: snapshot.manager(ofGroup: group.name))
         }
         fields += snapshot.knobs.filter(\.isPresetKnob).map(\.name)
         fields.append("event")
@@ -90,6 +91,7 @@ public final class CSVRecorder: @unchecked Sendable {
                 fixed(group.blockedReceivePercent, 1), String(group.emptyPolls), fixed(group.pollsPerSecond, 1),
                 fixed(group.cpuPercent, 1),
             ]
+            fields += managerFields(for: snapshot.manager(ofGroup: group.name))
         }
         fields += snapshot.knobs.filter(\.isPresetKnob).map { $0.spec.recorded($0.value) }
         fields.append(snapshot.events.map(\.text).joined(separator: "; "))

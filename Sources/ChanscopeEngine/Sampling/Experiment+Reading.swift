@@ -45,6 +45,7 @@ extension Experiment {
             waitFor: waitForGraph(), isPaused: control.isPaused, controlRevision: log.revision,
             mailboxes: mailboxReadings(boxes, Array(sampled.dropFirst(channels.count))))
         reading.priorityLevelTags = priorityLevelTags
+        reading.managers = managerReadings(now: now)
         return reading
     }
 

@@ -46,6 +46,7 @@ extension Experiment {
         let groups = preset.workers.map { GroupSnapshot(name: $0.name, workerStates: []) }
         var layout = Snapshot(tick: 0, time: 0, presetName: preset.name, channels: channels, groups: groups, knobs: knobs.snapshots())
         layout.mailboxes = preset.workers.compactMap { spec in spec.mailbox.map { MailboxSnapshot(group: spec.name, kind: $0) } }
+        layout.managers = managerLayout
         return layout
     }
 }

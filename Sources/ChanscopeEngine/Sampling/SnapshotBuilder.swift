@@ -130,6 +130,7 @@ enum SnapshotBuilder {
             events: events, deadlock: state.detector.reported, isPaused: reading.isPaused,
             accountingViolation: violation, controlRevision: reading.controlRevision, endTime: endTime)
         snapshot.mailboxes = reading.mailboxes
+        snapshot.managers = reading.managers
         for mailbox in reading.mailboxes {
             if let event = SnapshotChecks.accounting(ChannelID(mailbox.name), mailbox.counters, time: time) {
                 snapshot.accountingViolation = snapshot.accountingViolation ?? "\(mailbox.name): \(mailbox.counters.identityViolation ?? "")"

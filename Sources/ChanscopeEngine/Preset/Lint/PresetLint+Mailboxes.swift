@@ -40,7 +40,7 @@ extension Step {
         switch self {
         case .recv(let channel), .poll(let channel): channel
         case .recvMailbox: Step.mailboxWord
-        case .make, .send, .sleep, .compute, .makeTagged, .tag, .reply: nil
+        case .make, .send, .sleep, .compute, .makeTagged, .tag, .reply, .work: nil
         }
     }
 }

@@ -20,3 +20,10 @@ extension PresetWording {
         "a choice knob takes no \(key): its choices are its range"
     }
 }
+
+extension PresetWording {
+    /// `as must be one of working, reading, writing, found "resting"`.
+    static func notAmong(_ key: String, _ name: String, _ names: [String]) -> String {
+        "\(key) must be one of \(names.joined(separator: ", ")), found \"\(name)\""
+    }
+}
