@@ -22,7 +22,7 @@ public enum ScreenView {
                 ? LessonStripView.rows(
                     for: state.lessonLines[min(state.lessonLine, state.lessonLines.count - 1)], count: state.lessonLines.count,
                     width: size.width) : 0,
-            mailboxCount: snapshot?.mailboxes.count ?? 0)
+            mailboxCount: snapshot?.mailboxes.count ?? 0, managerCount: snapshot?.managers.count ?? 0)
     }
 
     /// Draws everything for `state` on `grid`.
@@ -73,6 +73,9 @@ public enum ScreenView {
             var row = row
             (row.shortenAtLeast, row.keepAtMost) = shortening
             row.draw(in: rect, on: &grid)
+        }
+        for (manager, rect) in zip(snapshot.managers, layout.managers) {
+            ManagerRowView(manager: manager, theme: theme).draw(in: rect, on: &grid)
         }
         drawLegend(theme: theme, showing: Set(snapshot.groups.flatMap(\.workerStates)), in: layout.legend, on: &grid)
         heading("Knobs", hint: "↑↓ select · ←→ adjust · click to set", theme: theme, in: layout.knobsHeading, on: &grid)

@@ -63,7 +63,8 @@ public struct Slider: Widget {
     public func layout(in rect: Rect) -> Layout {
         let row = Rect(x: rect.x, y: rect.y, width: rect.width, height: min(1, rect.height))
         let labelColumns = min(labelWidth ?? label.displayWidth, row.width)
-        let valueColumns = valueWidth ?? Slider.valueWidth(of: spec)
+        // A selector has no value column: the names on its track are the value.
+        let valueColumns = spec.isChoice ? -1 : valueWidth ?? Slider.valueWidth(of: spec)
         var trackColumns = row.width - labelColumns - 1 - 1 - valueColumns
         if trackColumns < 2 { trackColumns = 0 }
         let labelRect = Rect(x: row.x, y: row.y, width: labelColumns, height: row.height)
@@ -71,7 +72,7 @@ public struct Slider: Widget {
             x: trackColumns > 0 ? labelRect.maxX + 1 : labelRect.maxX, y: row.y, width: trackColumns,
             height: row.height)
         let valueX = trackColumns > 0 ? trackRect.maxX + 1 : Swift.min(labelRect.maxX + 1, row.maxX)
-        let valueRect = Rect(x: valueX, y: row.y, width: row.maxX - valueX, height: row.height)
+        let valueRect = Rect(x: valueX, y: row.y, width: Swift.max(0, row.maxX - valueX), height: row.height)
         return Layout(label: labelRect, track: trackRect, value: valueRect)
     }
 
@@ -80,7 +81,7 @@ public struct Slider: Widget {
     public func value(atColumn x: Int, in rect: Rect) -> Double? {
         let track = layout(in: rect).track
         guard !track.isEmpty, x >= track.x, x < track.maxX else { return nil }
-        if let segments = choiceSegments(inTrack: track) { return segments.firstIndex { x >= $0.x && x < $0.maxX }.map(Double.init) }
+        if spec.isChoice { return choice(atColumn: x, inTrack: track).map(Double.init) }
         return spec.value(atFraction: track.width > 1 ? Double(x - track.x) / Double(track.width - 1) : 0)
     }
 
