@@ -9,6 +9,8 @@ extension PresetLint {
             func at(_ key: String) -> PresetLocation { entry.fields[key] ?? entry.location }
             guard let role = entry.spec.role else { continue }
             guard role.kind != nil else {
+                // A `role` that did not read is reported already.
+                guard entry.fields["role"] == nil else { continue }
                 for key in ["requests", "policy", "starving_after"] where entry.fields[key] != nil {
                     findings.add(.meaning, at: at(key), PresetWording.roleKeyWithoutRole(key))
                 }
