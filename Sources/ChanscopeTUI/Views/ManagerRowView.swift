@@ -41,21 +41,41 @@ struct ManagerRowView {
         if parts.isEmpty { parts.append(("  nobody waits", theme.dim)) }
         parts.append(("  violations \(m.violations)", m.violations > 0 ? theme.alarm : theme.good))
         if !m.unanswered.isEmpty {
-            parts.append(("  no reply ever: " + m.unanswered.joined(separator: ", "), theme.alarm))
+            parts.append((Self.unansweredPrefix + m.unanswered.joined(separator: ", "), theme.alarm))
         }
         parts.append(("  " + m.policy, theme.info))
         parts.append(("  granted \(m.readGrants) reads, \(m.writeGrants) writes", theme.dim))
         return parts
     }
 
+    /// What the list of workers `as-written` never answers starts with.
+    static let unansweredPrefix = "  no reply ever: "
+
     func draw(in rect: Rect, on grid: inout Grid) {
         for (row, parts) in [insideParts, statusParts].enumerated() where row < rect.height {
             var x = rect.x
             for (text, style) in parts {
-                // A part is shown whole or not at all: half a number would be a wrong number.
-                guard text.displayWidth <= rect.maxX - x else { continue }
+                var text = text
+                // A part is shown whole or not at all (half a number would be a wrong number),
+                // but for the list of names, which is cut after a whole name.
+                if text.displayWidth > rect.maxX - x, text.hasPrefix(Self.unansweredPrefix) {
+                    text = Self.cut(text, toWidth: rect.maxX - x, ellipsis: theme.glyphs.ellipsis)
+                }
+                guard text.displayWidth <= rect.maxX - x, !text.isEmpty else { continue }
                 x += grid.put(text, x: x, y: rect.y + row, style: style, maxWidth: rect.maxX - x)
             }
         }
+    }
+
+    /// `text` (a comma-separated list after its prefix) cut after the last whole name that fits
+    /// with `, …`, or empty when not even one does.
+    static func cut(_ text: String, toWidth width: Int, ellipsis: String) -> String {
+        var names = text.dropFirst(unansweredPrefix.count).components(separatedBy: ", ")
+        while !names.isEmpty {
+            names.removeLast()
+            let shown = unansweredPrefix + (names + [ellipsis]).joined(separator: ", ")
+            if !names.isEmpty, shown.displayWidth <= width { return shown }
+        }
+        return ""
     }
 }
