@@ -36,7 +36,8 @@ import Testing
             }
         }
         #expect(Keymap.action(for: .character("Z")) == nil)
-        #expect(Keymap.action(for: .character("6")) == nil)
+        #expect(Keymap.action(for: .character("6")) == .switchKind(.priority))
+        #expect(Keymap.action(for: .character("7")) == nil)
         #expect(Keymap.action(for: .character("0")) == nil)
     }
 

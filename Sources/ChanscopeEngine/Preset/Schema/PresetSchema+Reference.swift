@@ -18,8 +18,12 @@ extension PresetSchema {
         rows("group", groupFields)
         lines += ["", "| step | written | does |", "|---|---|---|"]
         for step in steps {
-            let options = step.options.map { "; `\($0.key)` (\(PresetWording.number($0.range.lowerBound))-"
-                + "\(PresetWording.number($0.range.upperBound))): \($0.summary)" }.joined()
+            let options = step.options.map { option in
+                let takes = option.names.isEmpty
+                    ? "\(PresetWording.number(option.range.lowerBound))-\(PresetWording.number(option.range.upperBound))"
+                    : option.names.joined(separator: ", ")
+                return "; `\(option.key)` (\(takes)): \(option.summary)"
+            }.joined()
             lines.append("| `\(step.keyword)` | `\(step.form)` | \(step.summary)\(options) |")
         }
         return lines.joined(separator: "\n")

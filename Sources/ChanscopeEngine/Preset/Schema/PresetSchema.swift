@@ -66,7 +66,7 @@ enum PresetSchema {
             return channel.kind != nil
         },
         .init("capacity", takes: "a whole number, \(PresetWording.range(PresetLimits.capacity))",
-              summary: "messages held; bounded, dropping and overwriting need one") { channel, node, path, decoder in
+              summary: "messages held; bounded, dropping and overwriting need one, priority may have one") { channel, node, path, decoder in
             guard let capacity = decoder.wholeNumber(node, path) else { return false }
             if capacity > PresetLimits.capacity.upperBound {
                 decoder.meaning(node, path, PresetWording.atMost("capacity", PresetLimits.capacity.upperBound, found: capacity))

@@ -54,7 +54,7 @@ struct StepDeclaration: Sendable {
     /// optional operand reads `make` or `{ make: TAG }`).
     var form: String {
         guard let operand else { return keyword }
-        let extras = options.map { ", \($0.key): \($0.names.isEmpty ? "N" : $0.names.joined(separator: "|"))" }.joined()
+        let extras = options.map { ", \($0.key): \($0.names.isEmpty ? "N" : "NAME")" }.joined()
         let written = "{ \(keyword): \(operand.noun.uppercased())\(extras) }"
         return operandOptional ? "\(keyword)` or `\(written)" : written
     }
