@@ -58,6 +58,7 @@ import Testing
         .character("3"): [.setKind("work", .rendezvous)],
         .character("4"): [.setKind("work", .dropping)],
         .character("5"): [.setKind("work", .overwriting)],
+        .character("6"): [.setKind("work", .priority)],
         .tab: [], .character("g"): [], .shiftTab: [],
         .character("+"): [.addWorker("producer")], .character("="): [.addWorker("producer")],
         .character("-"): [.removeWorker("producer")], .character("_"): [.removeWorker("producer")],

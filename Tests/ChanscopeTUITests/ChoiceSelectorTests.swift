@@ -18,8 +18,13 @@ import Testing
             == ["Policy [readers-first]  fair   as-written".padding(toLength: 50, withPad: " ", startingAt: 0)])
     }
 
-    @Test func narrowTrackShowsTheChosenNameAlone() {
-        #expect(WidgetTestSupport.render(Self.selector(2), width: 24, height: 1) == ["Policy < as-written >   "])
+    @Test func narrowTrackShowsTheNamesAroundTheChosenOne() {
+        #expect(WidgetTestSupport.render(Self.selector(2), width: 24, height: 1) == ["Policy … [as-written]   "])
+        #expect(WidgetTestSupport.render(Self.selector(1), width: 27, height: 1) == ["Policy … [fair] …".padding(toLength: 27, withPad: " ", startingAt: 0)])
+        #expect(WidgetTestSupport.render(Self.selector(1), width: 16, height: 1) == ["Policy fair     "], "the chosen name alone, reversed")
+        let rect = Rect(x: 0, y: 0, width: 24, height: 1)
+        #expect(Self.selector(2).value(atColumn: 12, in: rect) == 2, "a click on the name shown")
+        #expect(Self.selector(2).value(atColumn: 7, in: rect) == nil, "a click on the ellipsis chooses nothing")
     }
 
     @Test func clickOnANameChoosesIt() {

@@ -234,7 +234,7 @@ lesson: |
   The BULK and NORMAL requests' oldest wait keeps rising; bulk and normal stay recv-blocked.
   ⇧→ sets "Aging (0 = off)" to 200 ms: a waiting request rises a level every 200 ms.
   Now every request is served: the BULK and NORMAL waits stay under a second.
-  Press 2 (bounded): first in, first out, no levels at all; 6 makes "jobs" a priority queue again.
+  Press 2 (bounded): first in, first out, no levels; 6 makes "jobs" a priority queue again.
 channels:
   jobs: { kind: priority, priorities: { URGENT: 2, NORMAL: 1, BULK: 0 }, aging: aging_ms }
 knobs:
@@ -262,7 +262,7 @@ lesson: |
   Under readers-first new readers pass the waiting writers: watch writers waiting, STARVING.
   → moves Policy to writers-first: the writers get in, and STARVING goes away.
   → again, to fair: requests are granted in arrival order; readers and writers both get in.
-  → to as-written, the course's skeleton: it drops what it cannot grant; "no reply ever" names who waits.
+  → to as-written: it drops what it cannot grant; "no reply ever" names who waits for good.
 channels:
   requests: { kind: unbounded }
 knobs:
