@@ -1,6 +1,12 @@
 @testable import Channels
 import Testing
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// The `priority` kind with real threads: blocking both ways, and exact accounting with every
 /// level in flight while producers, consumers, a sampler and live kind changes run together.
 @Suite("Channel priority kind, threads")
@@ -84,6 +90,7 @@ struct ChannelPriorityThreadTests {
                     step += 1
                     channel.setKind([.bounded(4), .priority(nil), .unbounded, .priority(2), .rendezvous, .priority(8)][step % 6])
                 }
+                sched_yield()
             } while !done.isSet
             violations.value = found
         })
