@@ -40,6 +40,7 @@ extension ChannelState {
             nextTicket &+= 1
             offers.append(Offer(ticket: ticket, element: element))
             if sides.claimReceiverWake() { wakeups.insert(.oneReceiver) }
+            if sides.mustNotifyWatchers { wakeups.insert(.watchers) }
             return .offered(ticket: ticket)
         }
     }
@@ -75,5 +76,6 @@ extension ChannelState {
             queue.append(element, stamp: now)
         }
         if sides.countAccepted() { wakeups.insert(.oneReceiver) }
+        if sides.mustNotifyWatchers { wakeups.insert(.watchers) }
     }
 }

@@ -9,7 +9,7 @@ enum LessonPresets {
     static let required = [
         "realtime", "unbounded-growth", "backpressure", "rendezvous", "dropping", "overwriting",
         "fan-in", "fan-out", "pipeline", "tanenbaum", "deadlock", "disconnect-producer", "disconnect-consumer",
-        "mailboxes", "readers-writers", "priority-starvation",
+        "mailboxes", "thread-pool", "sentinel-shutdown", "select-bias", "readers-writers", "priority-starvation",
     ]
 
     /// `presets/` at the package root, found by walking up from this file to `Package.swift`.

@@ -36,3 +36,29 @@ extension LessonKeyClaims {
         #expect(wide.lines()[0].contains("failed 1"))
     }
 }
+
+/// The `sentinel-shutdown` and `thread-pool` lessons through the screen's loop.
+extension LessonKeyClaims {
+    @Test("sentinel-shutdown: 3 finished (3 by sentinel); Sentinels to 2 and R: 1 recv-blocked, 2 finished (2 by sentinel)")
+    func sentinelShutdownKeys() throws {
+        let run = LoopHarness(preset: try Self.preset("sentinel-shutdown", ["consume_ms=10"]))
+        run.waitForScreen("three stopped") { $0.contains("3 finished (3 by sentinel)") }
+        #expect(run.line(containing: "▸ Sentinels") != nil, "Sentinels is the first slider:\n\(run.screen)")
+        run.press(.left)
+        #expect(run.engine.knobValue(.preset("sentinels")) == 2)
+        run.press(.character("R"))
+        run.waitForScreen("the third left waiting") { $0.contains("1 recv-blocked") && $0.contains("2 finished (2 by sentinel)") }
+        #expect(run.line(containing: "consumers")?.contains("◀") == true)
+    }
+
+    @Test("thread-pool: the pool row says busy and idle, tasks shows unfinished, the submitter's last join")
+    func threadPoolScreen() throws {
+        let run = LoopHarness(preset: try Self.preset("thread-pool", ["task_ms=50"]))
+        run.waitForScreen("a join done") { $0.contains("last join ") && $0.contains("unfinished ") }
+        func poolRow() -> String? { run.line(containing: "  pool      ") }
+        run.waitForScreen("busy and idle on the pool row") { _ in poolRow()?.contains("busy ") == true }
+        #expect(poolRow()?.contains(" idle ") == true, "\(run.screen)")
+        run.press(.character("g"), .character("+"))
+        #expect(Self.workers(run, "pool") == 3)
+    }
+}

@@ -17,7 +17,9 @@ public final class Experiment: @unchecked Sendable {
     let channelIDs: [ChannelID]
     let groups: [WorkerGroup]
     let knobs: KnobBoard
-    let control = ExperimentControl()
+    let control: ExperimentControl
+    /// Per channel, Python's unfinished-task count where a `join` waits on it (else nil).
+    let ledgers: [TaskLedger?]
     /// Every worker's mailbox, for groups that have them.
     let mailboxes = MailboxDirectory()
     let seed: UInt64
@@ -51,7 +53,14 @@ public final class Experiment: @unchecked Sendable {
         self.seed = seed
         self.deadlockGrace = deadlockGrace
         channels = preset.channels.map { $0.makeChannel(tags: preset.tagTable) }
-        routes = channels.map { ChannelRoute(channel: $0) }
+        let control = ExperimentControl()
+        self.control = control
+        let ledgers = TaskLedger.ledgers(for: preset, channels: channels, gate: control.gate)
+        self.ledgers = ledgers
+        routes = zip(channels, ledgers).map { channel, ledger -> any MessageRoute in
+            let plain = ChannelRoute(channel: channel)
+            return ledger.map { TaskCountingRoute(base: plain, ledger: $0) } ?? plain
+        }
         channelIDs = preset.channels.map { ChannelID($0.name) }
         let board = KnobBoard(preset: preset)
         knobs = board
@@ -158,7 +167,8 @@ public final class Experiment: @unchecked Sendable {
     func makeWorker(in group: WorkerGroup) -> Worker {
         let mailbox = group.spec.mailbox.map { mailboxes.makeMailbox(owner: nextWorkerID, group: group.index, kind: $0) }
         let ports = ProtocolPorts(
-            mailbox: mailbox.map { ChannelRoute(channel: $0).makeInlet() }, directory: mailboxes, mailboxBase: routes.count)
+            mailbox: mailbox.map { ChannelRoute(channel: $0).makeInlet() }, directory: mailboxes, mailboxBase: routes.count,
+            ledgers: ledgers)
         let worker = Worker(
             id: nextWorkerID, group: group, routes: routes, knobs: knobs, control: control, seed: seed, ports: ports)
         nextWorkerID += 1

@@ -1,3 +1,5 @@
+import Channels
+
 /// What one worker uses for protocol steps beyond its channel handles: its own mailbox, the
 /// mailboxes it replies to, and the index its waits on a mailbox are shown under.
 ///
@@ -6,15 +8,20 @@ final class ProtocolPorts: Sendable {
     /// The worker's own mailbox's receiving end, if its group has mailboxes.
     let mailbox: (any MessageInlet)?
     let replies = ReplyOutlets()
+    /// The one waiter a blocked `{ recv: [a, b] }` registers on every channel it waits on.
+    let selectWaiter = SelectWaiter()
     let directory: MailboxDirectory
     /// The channel index a wait on one of a group's mailboxes is reported under: after the
     /// preset's channels, one per group (see `Experiment.channelName(at:)`).
     let mailboxBase: Int
+    /// Per channel, the unfinished-task ledger a `join` waits on (nil where none joins).
+    let ledgers: [TaskLedger?]
 
-    init(mailbox: (any MessageInlet)?, directory: MailboxDirectory, mailboxBase: Int) {
+    init(mailbox: (any MessageInlet)?, directory: MailboxDirectory, mailboxBase: Int, ledgers: [TaskLedger?] = []) {
         self.mailbox = mailbox
         self.directory = directory
         self.mailboxBase = mailboxBase
+        self.ledgers = ledgers
     }
 
     /// The index waits on group `group`'s mailboxes are reported under.
@@ -24,5 +31,6 @@ final class ProtocolPorts: Sendable {
     func close() {
         mailbox?.close()
         replies.close()
+        selectWaiter.fire()
     }
 }

@@ -18,12 +18,16 @@ enum ResolvedStep: Sendable, Equatable {
     /// Spends the knob's milliseconds shown as working (or reading or writing, inside the
     /// readers-writers database).
     case work(knob: Int, jitter: Double, access: RWAccess?)
+    case join(channel: Int)
+    case taskDone
+    case select(channels: [Int], waits: Bool)
 
     /// The channel this step uses, if any.
     var channel: Int? {
         switch self {
         case .send(let c), .receive(let c), .poll(let c): c
-        case .make, .sleep, .compute, .makeTagged, .retag, .receiveMailbox, .reply, .work: nil
+        case .join(let c): c
+        case .make, .sleep, .compute, .makeTagged, .retag, .receiveMailbox, .reply, .work, .taskDone, .select: nil
         }
     }
 }

@@ -19,6 +19,12 @@ extension Worker {
             return reply(with: tag, hand: &hand)
         case .work(let knob, let jitter, let access):
             work(knob: knob, jitter: jitter, as: access)
+        case .join(let channel):
+            return join(channel: channel)
+        case .taskDone:
+            finishTasks()
+        case .select(let channels, let waits):
+            return select(channels, waits: waits, into: &hand)
         case .make, .send, .receive, .poll, .sleep, .compute:
             break  // the plain loop's own
         }
@@ -52,7 +58,7 @@ extension Worker {
             if hand != nil { consume(&hand) }
             hand = message
             counters.received.wrappingAdd(1, ordering: .relaxed)
-            return nil
+            return stopOnSentinel(&hand)
         case .disconnected:
             return hand == nil ? .disconnected : finishWithHand(&hand, as: .disconnected)
         case .cancelled:

@@ -18,7 +18,7 @@ final class Worker: @unchecked Sendable {
     let ports: ProtocolPorts
     let knobs: KnobBoard
     let control: ExperimentControl
-    private var random: SplitMix64
+    var random: SplitMix64
     /// What `compute` works on: a few kilobytes, so the work stays in the core's cache.
     private var workBuffer = [Float](repeating: 1, count: 1024)
     private var thread: JoinableThread?
@@ -132,6 +132,7 @@ final class Worker: @unchecked Sendable {
                         if hand != nil { consume(&hand) }
                         hand = message
                         counters.received.wrappingAdd(1, ordering: .relaxed)
+                        if let end = stopOnSentinel(&hand) { return end }
                     case .disconnected:
                         return hand == nil ? .disconnected : finishWithHand(&hand, as: .disconnected)
                     case .cancelled:
@@ -148,6 +149,7 @@ final class Worker: @unchecked Sendable {
                         if hand != nil { consume(&hand) }
                         hand = message
                         counters.received.wrappingAdd(1, ordering: .relaxed)
+                        if let end = stopOnSentinel(&hand) { return end }
                         lastPollEmpty = false
                     case .empty, .timedOut:
                         counters.emptyPolls.wrappingAdd(1, ordering: .relaxed)
@@ -170,6 +172,7 @@ final class Worker: @unchecked Sendable {
                 }
             }
             if hand != nil { consume(&hand) }
+            finishTasks()  // the end of an iteration is Python's task_done
         }
     }
 
@@ -182,6 +185,7 @@ final class Worker: @unchecked Sendable {
     /// A disconnect ends the loop, but a message already received is still worked off.
     func finishWithHand(_ hand: inout Message?, as state: WorkerState) -> WorkerState {
         consume(&hand)
+        finishTasks()
         return state
     }
 

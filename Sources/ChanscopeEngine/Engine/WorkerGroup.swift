@@ -24,6 +24,8 @@ final class WorkerGroup: @unchecked Sendable {
     /// paused, until it is released (see `MemoryGuard`).
     let isHeld = Atomic<Bool>(false)
     let nextSequence = Atomic<UInt64>(1)
+    /// The `stop_on` tag's index, if the group has one.
+    let stopTag: UInt16?
 
     /// Live and finished workers shown on screen, in the order they were added (experiment lock).
     var workers: [Worker] = []
@@ -50,8 +52,12 @@ final class WorkerGroup: @unchecked Sendable {
             case .recvMailbox: .receiveMailbox
             case .reply(let tag): .reply(tag: tags.index(of: tag) ?? TagTable.untagged)
             case .work(let knob, let jitter, let access): .work(knob: knobs.index(of: .preset(knob)) ?? 0, jitter: jitter, access: access)
+            case .join(let name): .join(channel: channelIndex[name] ?? 0)
+            case .taskDone: .taskDone
+            case .select(let names, let waits): .select(channels: names.map { channelIndex[$0] ?? 0 }, waits: waits)
             }
         }
+        stopTag = spec.stopOn.flatMap { tags.index(of: $0) }
         switch spec.limit {
         case .knob(let name): (limitKnob, fixedLimit) = (knobs.index(of: .preset(name)), nil)
         case .fixed(let n): (limitKnob, fixedLimit) = (nil, n)
@@ -61,8 +67,11 @@ final class WorkerGroup: @unchecked Sendable {
         var receives: [Int] = []
         for step in steps {
             switch step {
-            case .send(let c): if !sends.contains(c) { sends.append(c) }
+            // A joiner holds the queue as Python's main thread does: while it runs, the channel
+            // has a sender and its receivers wait rather than disconnect.
+            case .send(let c), .join(let c): if !sends.contains(c) { sends.append(c) }
             case .receive(let c), .poll(let c): if !receives.contains(c) { receives.append(c) }
+            case .select(let channels, _): for c in channels where !receives.contains(c) { receives.append(c) }
             default: break
             }
         }

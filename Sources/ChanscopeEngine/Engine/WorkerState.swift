@@ -22,6 +22,8 @@ public enum WorkerState: UInt8, Sendable, CaseIterable, CustomStringConvertible 
     case reading
     /// In a `work` step with `as: writing`: inside the database, alone, writing.
     case writing
+    /// In a `join` step: waiting for every message of a channel to be finished.
+    case joining
 
     public var description: String {
         switch self {
@@ -36,6 +38,7 @@ public enum WorkerState: UInt8, Sendable, CaseIterable, CustomStringConvertible 
         case .disconnected: "disconnected"
         case .reading: "reading"
         case .writing: "writing"
+        case .joining: "joining"
         }
     }
 

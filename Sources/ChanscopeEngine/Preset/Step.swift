@@ -30,6 +30,15 @@ public enum Step: Sendable, Equatable {
     /// `as: reading` / `as: writing` as reading or writing inside the readers-writers
     /// database, which checks on every entry that no writer is inside with anyone else.
     case work(knob: String, jitter: Double, access: RWAccess?)
+    /// Blocks until every message accepted on the channel has been finished by the worker that
+    /// received it (Python's `queue.join()`).
+    case join(channel: String)
+    /// Finishes the messages this worker has received so far (Python's `task_done()`; the end of
+    /// an iteration does it too).
+    case taskDone
+    /// `{ recv: [a, b] }`: blocks until one of the channels has a message and takes it, by the
+    /// group's `select` order; `{ poll: [a, b] }` (`waits` false) looks once.
+    case select(channels: [String], waits: Bool)
 }
 
 extension Step {

@@ -20,6 +20,11 @@ public struct WorkerGroupSpec: Sendable, Equatable {
     public var mailbox: ChannelKind?
     /// A built-in role the group plays instead of its loop (`role: rw-manager`); nil for a loop.
     public var role: RoleSpec?
+    /// The `stop_on` tag: a worker that receives a message with it finishes that message and
+    /// ends (Python's `None` sentinel); nil for none.
+    public var stopOn: String?
+    /// Which ready channel a `{ recv: [a, b] }` takes from (`select: ordered | fair`).
+    public var select: Select.Order = .ordered
 
     public init(name: String, count: Int = 1, limit: Limit? = nil, prefill: [Prefill] = [], steps: [Step]) {
         self.name = name

@@ -55,10 +55,11 @@ public final class CSVRecorder: @unchecked Sendable {
                 fields.append("\(channel.name).\(column)")
             }
             fields += priorityHeader(for: channel)
+            if channel.unfinished != nil { fields.append("\(channel.name).unfinished") }
         }
         fields += mailboxHeader(for: snapshot)
         for group in snapshot.groups {
-            for column in ["count", "done", "blocked_send_pct", "blocked_recv_pct", "empty_polls", "polls_per_s", "cpu_pct"] {
+            for column in ["count", "done", "blocked_send_pct", "blocked_recv_pct", "empty_polls", "polls_per_s", "cpu_pct", "stopped_by_sentinel"] {
                 fields.append("\(group.name).\(column)")
             }
             fields += managerHeader(for: snapshot.manager(ofGroup: group.name))
@@ -83,13 +84,14 @@ public final class CSVRecorder: @unchecked Sendable {
                 channel.situation.word.rawValue,
             ]
             fields += priorityFields(for: channel)
+            if let unfinished = channel.unfinished { fields.append(String(unfinished)) }
         }
         fields += mailboxRow(for: snapshot)
         for group in snapshot.groups {
             fields += [
                 String(group.liveCount), String(group.done), fixed(group.blockedSendPercent, 1),
                 fixed(group.blockedReceivePercent, 1), String(group.emptyPolls), fixed(group.pollsPerSecond, 1),
-                fixed(group.cpuPercent, 1),
+                fixed(group.cpuPercent, 1), String(group.stoppedBySentinel),
             ]
             fields += managerFields(for: snapshot.manager(ofGroup: group.name))
         }

@@ -18,3 +18,25 @@ extension Experiment {
         return groups[safe: index - channelIDs.count].map { MailboxSnapshot.name(ofGroup: $0.name) }
     }
 }
+
+extension Experiment {
+    /// What a group's blocked and joining workers wait on, each name once (experiment lock).
+    func waitNames(of group: WorkerGroup) -> [String] {
+        var names: [String] = []
+        for worker in group.workers {
+            let state = worker.counters.currentState
+            guard state.isBlocked || state == .joining else { continue }
+            let index = worker.counters.channelIndex.load(ordering: .relaxed)
+            let name: String?
+            if index == WorkerCounters.selecting {
+                let mask = worker.counters.selectChannels.load(ordering: .relaxed)
+                name = channelIDs.indices.filter { $0 < 64 && mask & (1 << UInt64($0)) != 0 }.map { channelIDs[$0].name }
+                    .joined(separator: "|")
+            } else {
+                name = channelName(at: index)
+            }
+            if let name, !name.isEmpty, !names.contains(name) { names.append(name) }
+        }
+        return names
+    }
+}

@@ -36,11 +36,12 @@ extension Experiment {
     /// The snapshot's shape before anything runs: the channels, groups and knobs with zero
     /// counters, for a CSV header. Consumes nothing (no events, no latency, no sampling state).
     public func layout() -> Snapshot {
-        let channels = zip(channelIDs, preset.channels).map { id, spec in
+        let channels = zip(zip(channelIDs, preset.channels), ledgers).map { named, ledger in
             var channel = ChannelSnapshot(
-                id: id, stats: .idle(kind: spec.kind),
+                id: named.0, stats: .idle(kind: named.1.kind),
                 inPerSecond: 0, outPerSecond: 0, senderGroups: [], receiverGroups: [])
-            if spec.isPriorityChannel { channel.priorityLevels = PriorityLevelSnapshot.levels([], tags: spec.priorityLevelTags, now: 0) }
+            channel.unfinished = ledger == nil ? nil : 0
+            if named.1.isPriorityChannel { channel.priorityLevels = PriorityLevelSnapshot.levels([], tags: named.1.priorityLevelTags, now: 0) }
             return channel
         }
         let groups = preset.workers.map { GroupSnapshot(name: $0.name, workerStates: []) }

@@ -99,13 +99,15 @@ enum SnapshotBuilder {
                 droppedInWindow: c.dropped - min(c.dropped, from?.dropped ?? c.dropped),
                 overwrittenInWindow: c.overwritten - min(c.overwritten, from?.overwritten ?? c.overwritten),
                 growthPerSecond: growth, sendersBlockedPercent: sendersBlocked)
-            channels.append(ChannelSnapshot(
+            var channel = ChannelSnapshot(
                 id: id, stats: stats, inPerSecond: inRate, outPerSecond: outRate, growthPerSecond: growth, situation: situation,
                 senderGroups: senders.map(\.element.name),
-                receiverGroups: reading.groups.filter { $0.receivesFrom.contains(index) }.map(\.name)))
+                receiverGroups: reading.groups.filter { $0.receivesFrom.contains(index) }.map(\.name))
+            channel.unfinished = (reading.finishedTasks[safe: index] ?? nil).map { TaskLedger.unfinished(c, finished: $0) }
             if let tags = reading.priorityLevelTags[safe: index] ?? nil {
-                channels[channels.count - 1].priorityLevels = PriorityLevelSnapshot.levels(stats.levels, tags: tags, now: now)
+                channel.priorityLevels = PriorityLevelSnapshot.levels(stats.levels, tags: tags, now: now)
             }
+            channels.append(channel)
         }
         state.marks.append(mark)
 
@@ -131,6 +133,7 @@ enum SnapshotBuilder {
             accountingViolation: violation, controlRevision: reading.controlRevision, endTime: endTime)
         snapshot.mailboxes = reading.mailboxes
         snapshot.managers = reading.managers
+        TaskLedger.markPools(&snapshot, reading)
         for mailbox in reading.mailboxes {
             if let event = SnapshotChecks.accounting(ChannelID(mailbox.name), mailbox.counters, time: time) {
                 snapshot.accountingViolation = snapshot.accountingViolation ?? "\(mailbox.name): \(mailbox.counters.identityViolation ?? "")"

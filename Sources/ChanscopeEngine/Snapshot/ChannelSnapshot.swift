@@ -18,6 +18,9 @@ public struct ChannelSnapshot: Sendable, Hashable {
     /// A priority channel's levels, lowest first (nil for other channels); each level's depth
     /// and oldest age are nil while the channel's kind is not `priority`.
     public var priorityLevels: [PriorityLevelSnapshot]?
+    /// Messages accepted and not yet finished by their receivers (Python's unfinished tasks),
+    /// for a channel some group `join`s; nil for the others.
+    public var unfinished: Int?
 
     public init(
         id: ChannelID, stats: ChannelStats, inPerSecond: Double, outPerSecond: Double, growthPerSecond: Double = 0,

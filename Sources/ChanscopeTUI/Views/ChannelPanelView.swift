@@ -111,6 +111,7 @@ struct ChannelPanelView {
         parts.append(("  failed \(c.failed)", c.failed > 0 ? theme.alarm : theme.dim))
         if c.discarded > 0 { parts.append(("  discarded \(c.discarded)", theme.alarm)) }
         if let levels = channel.priorityLevels { parts = priorityParts(levels, counters: c) }
+        if let unfinished = channel.unfinished { parts.append(("  unfinished \(unfinished)", unfinished > 0 ? theme.info : theme.dim)) }
         x = rect.x + 2
         for (text, style) in parts {
             x += grid.put(text, x: x, y: rect.y + 2, style: style, maxWidth: rect.maxX - x)

@@ -50,6 +50,7 @@ public struct Theme: Sendable, Equatable {
         // Letters, so the two read apart from working and from each other without colour.
         case .reading: return ("R", colored(.green, bold: true))
         case .writing: return ("W", colored(.yellow, bold: true))
+        case .joining: return (unicode ? "◇" : "j", colored(.cyan, bold: true))
         }
     }
 

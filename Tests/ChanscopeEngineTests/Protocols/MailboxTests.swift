@@ -159,3 +159,23 @@ struct MailboxTests {
             """).contains("x.yaml:3: channels.mailbox: a channel may not be called \"mailbox\": { recv: mailbox } means a worker's own mailbox"))
     }
 }
+
+extension MailboxTests {
+    @Test("The headless summary lists a group's mailboxes as one channel row, and sentinel stops")
+    func summary() throws {
+        let preset = try enginePreset(Self.clientServer)
+        let result = try HeadlessRunner.run(preset, options: HeadlessOptions(duration: 5, sampleHz: 20))
+        let text = SummaryTable.render(result)
+        let row = try #require(text.split(separator: "\n").first { $0.hasPrefix("client.mailbox") })
+        #expect(row.contains("bounded(2)") && row.contains(" ok ") && row.contains("0 of 3 mailboxes live"), "\(row)")
+        let sentinels = try HeadlessRunner.run(try enginePreset("""
+            name: S
+            summary: s
+            channels: { jobs: { kind: unbounded } }
+            workers:
+              p: { limit: 2, loop: [ { make: STOP }, { send: jobs } ] }
+              c: { count: 2, stop_on: STOP, loop: [ { recv: jobs } ] }
+            """), options: HeadlessOptions(duration: 5, sampleHz: 20))
+        #expect(SummaryTable.render(sentinels).contains("2 finished; 2 stopped by sentinel"))
+    }
+}

@@ -1,5 +1,4 @@
 import Channels
-import Synchronization
 
 /// Every worker's mailbox, by worker id: where a `reply` finds the mailbox of a message's sender.
 ///
@@ -18,9 +17,10 @@ final class MailboxDirectory: Sendable {
         let keeper: Sender<Message>
     }
 
-    private let entries = Mutex<[Int32: Entry]>([:])
+    /// (`Locked`, not `Mutex`: the thread sanitizer misreads a `Mutex` holding class instances.)
+    private let entries = Locked<[Int32: Entry]>([:])
     /// Every mailbox in the order made, for sampling (the same order every time).
-    private let ordered = Mutex<[Entry]>([])
+    private let ordered = Locked<[Entry]>([])
 
     /// Makes and registers the mailbox of a new worker.
     func makeMailbox(owner: Int32, group: Int, kind: ChannelKind) -> Channel<Message> {

@@ -1,4 +1,4 @@
-import Synchronization
+import Channels
 
 /// The outlets one worker has opened to other workers' mailboxes, made on its first reply to
 /// each, closed with the worker's other handles.
@@ -11,7 +11,8 @@ final class ReplyOutlets: Sendable {
         var closed = false
     }
 
-    private let state = Mutex(State())
+    /// (`Locked`, not `Mutex`: the thread sanitizer misreads a `Mutex` holding class instances.)
+    private let state = Locked(State())
 
     /// The outlet to `owner`'s mailbox (made on first use), or nil once closed or when the
     /// owner has no mailbox.

@@ -16,7 +16,10 @@ extension PresetLint {
                 findings.add(.meaning, at: use.location, PresetWording.noMailbox(group: entry.name))
             }
             guard entry.complete, let reply = replyUse(in: entry, uses: uses) else { continue }
-            let inputs = entry.spec.steps.compactMap(\.receivedChannel)
+            let inputs = entry.spec.steps.flatMap { step -> [String] in
+                if case .select(let channels, _) = step { return channels }
+                return step.receivedChannel.map { [$0] } ?? []
+            }
             let answerable = inputs.contains(Step.mailboxWord) || groups.indices.contains { other in
                 groups[other].spec.mailbox != nil && !sends[other].isDisjoint(with: inputs)
             }
@@ -40,7 +43,7 @@ extension Step {
         switch self {
         case .recv(let channel), .poll(let channel): channel
         case .recvMailbox: Step.mailboxWord
-        case .make, .send, .sleep, .compute, .makeTagged, .tag, .reply, .work: nil
+        case .make, .send, .sleep, .compute, .makeTagged, .tag, .reply, .work, .join, .taskDone, .select: nil
         }
     }
 }

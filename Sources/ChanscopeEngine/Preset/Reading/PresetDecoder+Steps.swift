@@ -39,6 +39,15 @@ extension PresetDecoder {
                 }
                 return valid ? declaration.make(StepDeclaration.Parts(operand: "", options: options)) : nil
             }
+            if case .sequence(let list) = kind.value, ["recv", "poll"].contains(declaration.keyword) {
+                let names = list.enumerated().compactMap { index, item in text(item, "\(path).\(kind.key)[\(index)]") }
+                guard names.count == list.count, names.count >= 2 else {
+                    if names.count == list.count { shape(kind.value, path, PresetWording.selectNeedsTwo(declaration.keyword)) }
+                    return nil
+                }
+                for (item, name) in zip(list, names) { use(name, role, at: item, path: path) }
+                return valid ? declaration.make(StepDeclaration.Parts(operand: names[0], operands: names, options: options)) : nil
+            }
             guard let name = text(kind.value, "\(path).\(kind.key)") else { return nil }
             // `{ recv: mailbox }` names the worker's own mailbox, not a channel.
             let ownMailbox = declaration.keyword == "recv" && name == Step.mailboxWord

@@ -16,3 +16,15 @@ extension PresetWording {
         return "reply answers the sender's mailbox, but \(from), \(who) (give the senders a mailbox: { kind: unbounded })"
     }
 }
+
+extension PresetWording {
+    // MARK: - Select
+
+    static func unknownSelect(_ word: String) -> String {
+        "select must be ordered or fair, found \"\(word)\""
+    }
+
+    static func selectNeedsTwo(_ step: String) -> String {
+        "a list after \(step) needs two or more channels: { \(step): [a, b] }"
+    }
+}

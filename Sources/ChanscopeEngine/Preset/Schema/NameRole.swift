@@ -9,6 +9,8 @@ enum NameRole: Sendable, Equatable {
     /// A channel messages are taken from; `ifNeverFed` ends the problem when nothing feeds it,
     /// e.g. "this recv would wait forever".
     case drains(ifNeverFed: String)
+    /// A channel a `join` waits on: it must exist; the joiner holds it open.
+    case joins
     /// A knob read as milliseconds to wait, which cannot be negative.
     case duration
     /// A knob read as a number of iterations.
@@ -24,7 +26,7 @@ enum NameRole: Sendable, Equatable {
     /// Whether the name is a channel's (else a knob's).
     var isChannel: Bool {
         switch self {
-        case .feeds, .drains: true
+        case .feeds, .drains, .joins: true
         case .duration, .count, .givesTag, .expectsTag, .ownMailbox: false
         }
     }
@@ -36,7 +38,7 @@ enum NameRole: Sendable, Equatable {
     var isTag: Bool {
         switch self {
         case .givesTag, .expectsTag: true
-        case .feeds, .drains, .duration, .count, .ownMailbox: false
+        case .feeds, .drains, .joins, .duration, .count, .ownMailbox: false
         }
     }
 

@@ -10,6 +10,8 @@ struct StepDeclaration: Sendable {
     struct Parts {
         /// The channel or knob name; empty for a step without an operand.
         var operand: String
+        /// Every name of a list operand (`{ recv: [a, b] }`); empty for a single name.
+        var operands: [String] = []
         /// Each option's value, the default where the file gives none.
         var options: [String: Double]
     }
