@@ -30,34 +30,31 @@ extension PresetSchema {
         return true
     }
 
-    static let requestsField = FieldDeclaration<WorkerGroupSpec>(
-        "requests", takes: "a channel", summary: "rw-manager: the channel it receives REQUEST_* and DONE_* messages from"
-    ) { group, node, path, decoder in
-        guard let channel = decoder.text(node, path) else { return false }
-        decoder.use(channel, .drains(ifNeverFed: "the manager would wait for requests forever"), at: node, path: path)
-        group.role = group.role ?? RoleSpec()
-        group.role?.requests = channel
-        return true
-    }
+    static let requestsField = roleName(
+        "requests", takes: "a channel", summary: "rw-manager: the channel it receives REQUEST_* and DONE_* messages from",
+        role: .drains(ifNeverFed: "the manager would wait for requests forever"), into: \.requests)
 
-    static let policyField = FieldDeclaration<WorkerGroupSpec>(
-        "policy", takes: "a choice knob", summary: "rw-manager: the knob choosing readers-first, writers-first, fair or as-written"
-    ) { group, node, path, decoder in
-        guard let knob = decoder.text(node, path) else { return false }
-        decoder.use(knob, .count, at: node, path: path)
-        group.role = group.role ?? RoleSpec()
-        group.role?.policy = knob
-        return true
-    }
+    static let policyField = roleName(
+        "policy", takes: "a choice knob", summary: "rw-manager: the knob choosing readers-first, writers-first, fair or as-written",
+        role: .count, into: \.policy)
 
-    static let starvingAfterField = FieldDeclaration<WorkerGroupSpec>(
+    static let starvingAfterField = roleName(
         "starving_after", takes: "a knob",
-        summary: "rw-manager: milliseconds after which a class's oldest wait is marked STARVING (default 5000)"
-    ) { group, node, path, decoder in
-        guard let knob = decoder.text(node, path) else { return false }
-        decoder.use(knob, .duration, at: node, path: path)
-        group.role = group.role ?? RoleSpec()
-        group.role?.starvingAfter = knob
-        return true
+        summary: "rw-manager: milliseconds after which a class's oldest wait is marked STARVING (default 5000)",
+        role: .duration, into: \.starvingAfter)
+
+    /// A role's key naming a channel or a knob, checked by `role` like a step's operand.
+    private static func roleName(
+        _ key: String, takes: String, summary: String, role: NameRole,
+        into field: WritableKeyPath<RoleSpec, String?> & Sendable
+    ) -> FieldDeclaration<WorkerGroupSpec> {
+        FieldDeclaration(key, takes: takes, summary: summary) { group, node, path, decoder in
+            guard let name = decoder.text(node, path) else { return false }
+            decoder.use(name, role, at: node, path: path)
+            var spec = group.role ?? RoleSpec()
+            spec[keyPath: field] = name
+            group.role = spec
+            return true
+        }
     }
 }
