@@ -16,12 +16,16 @@ final class ProtocolPorts: Sendable {
     let mailboxBase: Int
     /// Per channel, the unfinished-task ledger a `join` waits on (nil where none joins).
     let ledgers: [TaskLedger?]
+    /// Whether any channel is joined: else a `task_done` has nothing to do, and the end of an
+    /// iteration skips it at once (a tight poll loop runs millions of them).
+    let countsTasks: Bool
 
     init(mailbox: (any MessageInlet)?, directory: MailboxDirectory, mailboxBase: Int, ledgers: [TaskLedger?] = []) {
         self.mailbox = mailbox
         self.directory = directory
         self.mailboxBase = mailboxBase
         self.ledgers = ledgers
+        countsTasks = ledgers.contains { $0 != nil }
     }
 
     /// The index waits on group `group`'s mailboxes are reported under.

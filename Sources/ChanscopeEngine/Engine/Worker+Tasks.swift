@@ -5,8 +5,9 @@ extension Worker {
     /// Finishes every message this worker has received from joined channels since the last time
     /// (Python's `task_done`, once per message got).
     func finishTasks() {
-        for case let inlet as TaskCountingInlet in receivers.compactMap({ $0 }) {
-            inlet.finishReceived()
+        guard ports.countsTasks else { return }
+        for receiver in receivers {
+            if let inlet = receiver as? TaskCountingInlet { inlet.finishReceived() }
         }
     }
 
