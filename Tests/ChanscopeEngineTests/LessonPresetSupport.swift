@@ -10,7 +10,7 @@ enum LessonPresets {
         "realtime", "unbounded-growth", "backpressure", "rendezvous", "dropping", "overwriting",
         "fan-in", "fan-out", "pipeline", "tanenbaum", "deadlock", "disconnect-producer", "disconnect-consumer",
         "pipe", "named-pipe", "process-crash",
-        "mailboxes", "thread-pool", "sentinel-shutdown", "select-bias",
+        "mailboxes", "thread-pool", "sentinel-shutdown", "select-bias", "readers-writers", "priority-starvation",
     ]
 
     /// `presets/` at the package root, found by walking up from this file to `Package.swift`.

@@ -38,9 +38,8 @@ extension Experiment {
         switch id {
         case .preset:
             control.wakeAll()
-            let change = ValueChange(
-                knob: id, wording: .knob(label: spec.label, unit: spec.unit, decimals: NumberText.decimals(forStep: spec.step)),
-                from: old, to: new)
+            applyAging()
+            let change = ValueChange(knob: id, wording: .of(spec), from: old, to: new)
             revision = logged(.knob, change, now: now)
         case .capacity(let channelID):
             if let channelIndex = self.index(of: channelID), preset.channels[channelIndex].transport != nil {
@@ -100,7 +99,7 @@ extension Experiment {
     public func setKind(of channelID: ChannelID, to family: ChannelKind.Family, now: UInt64 = MonotonicClock.now()) -> ControlReceipt? {
         guard let index = index(of: channelID), let capacity = knobs.value(of: .capacity(channelID)) else { return nil }
         if preset.channels[index].transport != nil { return setTransportKind(of: index, to: family, now: now) }
-        let kind = family.kind(capacity: Int(saturating: capacity))
+        let kind = self.kind(of: index, family: family, capacity: Int(saturating: capacity))
         let before = channels[index].kind
         guard before != kind else { return ControlReceipt(.kind(channelID, before), revision: controlRevision) }
         let overwrittenBefore = channels[index].counters.overwritten

@@ -56,7 +56,7 @@ public final class Experiment: @unchecked Sendable {
         self.deadlockGrace = deadlockGrace
         // A transport channel's `Channel` is a stand-in that keeps its kind; the kernel holds
         // the queue, and the parent's mirror workers of the processes never reach it.
-        channels = preset.channels.map { Channel<Message>(kind: $0.transport == nil ? $0.kind : Self.shownKind(of: $0)) }
+        channels = preset.channels.map { $0.transport == nil ? $0.makeChannel(tags: preset.tagTable) : Channel<Message>(kind: Self.shownKind(of: $0)) }
         let control = ExperimentControl()
         self.control = control
         let ledgers = TaskLedger.ledgers(for: preset, channels: channels, gate: control.gate)
@@ -77,6 +77,7 @@ public final class Experiment: @unchecked Sendable {
         }
         samplingState = SamplingState(deadlockGrace: deadlockGrace)
         memoryGuard = MemoryGuard(limit: memoryLimit, residentBytes: residentBytes)
+        applyAging()
     }
 
     deinit {

@@ -53,6 +53,8 @@ extension Experiment {
             waitFor: waitForGraph(), isPaused: control.isPaused, controlRevision: log.revision,
             mailboxes: mailboxReadings(boxes, Array(sampled.dropFirst(channels.count))), finishedTasks: finishedTasks)
         reading.kernel = kernel
+        reading.priorityLevelTags = priorityLevelTags
+        reading.managers = managerReadings(now: now)
         return reading
     }
 

@@ -42,11 +42,13 @@ extension Experiment {
                 inPerSecond: 0, outPerSecond: 0, senderGroups: [], receiverGroups: [])
             channel.unfinished = ledger == nil ? nil : 0
             channel.kernel = named.1.transport.map { KernelFill(transport: $0, bytesQueued: 0, capacityBytes: 0, messageBytes: named.1.messageBytes) }
+            if named.1.isPriorityChannel { channel.priorityLevels = PriorityLevelSnapshot.levels([], tags: named.1.priorityLevelTags, now: 0) }
             return channel
         }
         let groups = preset.workers.map { GroupSnapshot(name: $0.name, workerStates: []) }
         var layout = Snapshot(tick: 0, time: 0, presetName: preset.name, channels: channels, groups: groups, knobs: knobs.snapshots())
         layout.mailboxes = preset.workers.compactMap { spec in spec.mailbox.map { MailboxSnapshot(group: spec.name, kind: $0) } }
+        layout.managers = managerLayout
         return layout
     }
 }

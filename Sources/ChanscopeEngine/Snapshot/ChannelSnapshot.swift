@@ -17,6 +17,9 @@ public struct ChannelSnapshot: Sendable, Hashable {
     public var receiverGroups: [String]
     /// What the kernel says, for a transport channel (nil for a channel between threads).
     public var kernel: KernelFill?
+    /// A priority channel's levels, lowest first (nil for other channels); each level's depth
+    /// and oldest age are nil while the channel's kind is not `priority`.
+    public var priorityLevels: [PriorityLevelSnapshot]?
     /// Messages accepted and not yet finished by their receivers (Python's unfinished tasks),
     /// for a channel some group `join`s; nil for the others.
     public var unfinished: Int?

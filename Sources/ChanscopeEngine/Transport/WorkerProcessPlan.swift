@@ -106,7 +106,7 @@ struct WorkerProcessPlan: Codable, Equatable {
         case .tag(let tag): "tag:\(tag)"
         // The rest need this process's threads (mailboxes, joins, select); the preset reader
         // refuses them in a group that runs in a worker process, so they never get here.
-        case .recvMailbox, .reply, .join, .taskDone, .select: "unsupported"
+        case .recvMailbox, .reply, .join, .taskDone, .select, .work: "unsupported"
         }
     }
 

@@ -14,7 +14,10 @@ extension PresetLint {
             let capacityLocation = entry.fields["capacity"] ?? entry.location.at("\(entry.location.path).capacity")
             switch ChannelKind.make(name: kindName, capacity: entry.spec.capacity) {
             case .success(let kind):
-                specs.append(ChannelSpec(name: entry.name, kind: kind))
+                var spec = ChannelSpec(name: entry.name, kind: kind)
+                spec.priorities = entry.spec.priorities
+                spec.aging = entry.spec.aging
+                specs.append(spec)
             case .failure(let error):
                 switch error {
                 case .unknownKind:
@@ -42,6 +45,12 @@ extension PresetLint {
             let knob = entry.spec
             func at(_ key: String) -> PresetLocation {
                 entry.fields[key] ?? entry.location.at("\(entry.location.path).\(key)")
+            }
+            if knob.isChoice {
+                for key in ["min", "max", "step", "unit"] where entry.fields[key] != nil {
+                    findings.add(.meaning, at: at(key), PresetWording.notForChoiceKnob(key))
+                    valid = false
+                }
             }
             if knob.step <= 0 {
                 findings.add(.meaning, at: at("step"), PresetWording.stepNotPositive(found: knob.step))

@@ -78,10 +78,11 @@ extension PresetLint {
         }
     }
 
-    /// Steps that work only between threads of this process (mailboxes, joins, select).
+    /// Steps that work only between threads of this process (mailboxes, joins, select, a
+    /// resource manager's work).
     static func needsThisProcess(_ step: Step) -> Bool {
         switch step {
-        case .recvMailbox, .reply, .join, .taskDone, .select: true
+        case .recvMailbox, .reply, .join, .taskDone, .select, .work: true
         default: false
         }
     }

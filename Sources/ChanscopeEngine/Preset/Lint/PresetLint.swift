@@ -15,6 +15,7 @@ enum PresetLint {
         checkPrefillTotal(draft, findings: &findings)
         if let channels, let workers = draft.workers { checkTransportGroups(channels, workers, findings: &findings) }
         checkTags(draft, findings: &findings)
+        checkRoles(draft, findings: &findings)
         checkMailboxes(draft, findings: &findings)
         guard findings.isEmpty, let name = draft.name, let summary = draft.summary, let channels,
               let workers = draft.workers else { return nil }

@@ -54,6 +54,8 @@ struct PresetDraft {
         var transport: String?
         var bufferBytes: Int?
         var messageBytes: Int?
+        var priorities: [String: Int] = [:]
+        var aging: String?
     }
 
     /// A channel or knob name used somewhere in the file.

@@ -25,7 +25,7 @@ extension PresetWording {
     }
 
     static func processGroupStep(_ group: String) -> String {
-        "group \(group) runs in a worker process of its own: mailboxes, reply, join, task_done and select work only between threads"
+        "group \(group) runs in a worker process of its own: mailboxes, reply, join, task_done, select and work steps work only between threads"
     }
 
     static func processGroupCount(_ group: String) -> String {
