@@ -94,19 +94,20 @@ enum SnapshotBuilder {
             let inRate = WindowRate.perSecond(state.points(now: now, start: reading.startTime, current: c.accepted) { $0.channels[safe: index]?.accepted }, now: now)
             let outRate = WindowRate.perSecond(state.points(now: now, start: reading.startTime, current: c.received) { $0.channels[safe: index]?.received }, now: now)
             let growth = window > 0 ? Double(c.depth - (from?.depth ?? c.depth)) / window : 0
+            let levels = (reading.priorityLevelTags[safe: index] ?? nil).map {
+                PriorityLevelSnapshot.levels(stats.levels, tags: $0, now: now)
+            }
             let situation = ChannelSituation.judge(
                 stats, inPerSecond: inRate, outPerSecond: outRate,
                 droppedInWindow: c.dropped - min(c.dropped, from?.dropped ?? c.dropped),
                 overwrittenInWindow: c.overwritten - min(c.overwritten, from?.overwritten ?? c.overwritten),
-                growthPerSecond: growth, sendersBlockedPercent: sendersBlocked)
+                growthPerSecond: growth, sendersBlockedPercent: sendersBlocked, priorityLevels: levels)
             var channel = ChannelSnapshot(
                 id: id, stats: stats, inPerSecond: inRate, outPerSecond: outRate, growthPerSecond: growth, situation: situation,
                 senderGroups: senders.map(\.element.name),
                 receiverGroups: reading.groups.filter { $0.receivesFrom.contains(index) }.map(\.name))
             channel.unfinished = (reading.finishedTasks[safe: index] ?? nil).map { TaskLedger.unfinished(c, finished: $0) }
-            if let tags = reading.priorityLevelTags[safe: index] ?? nil {
-                channel.priorityLevels = PriorityLevelSnapshot.levels(stats.levels, tags: tags, now: now)
-            }
+            channel.priorityLevels = levels
             channels.append(channel)
         }
         state.marks.append(mark)

@@ -231,9 +231,9 @@ summary: Urgent traffic starves bulk messages in a priority queue; aging fixes i
 lesson: |
   "jobs" is a priority queue: URGENT (level 2) first, then NORMAL, then BULK, oldest first.
   Three urgent clients keep URGENT work waiting: the server only ever takes theirs.
-  The BULK and NORMAL requests' oldest wait keeps rising; bulk and normal stay recv-blocked.
+  "jobs" reads STARVING: BULK, NORMAL: their oldest waits keep rising, overtaken by URGENT.
   ⇧→ sets "Aging (0 = off)" to 200 ms: a waiting request rises a level every 200 ms.
-  Now every request is served: the BULK and NORMAL waits stay under a second.
+  Now every request is served: STARVING goes, the BULK and NORMAL waits stay under a second.
   Press 2 (bounded): first in, first out, no levels; 6 makes "jobs" a priority queue again.
 channels:
   jobs: { kind: priority, priorities: { URGENT: 2, NORMAL: 1, BULK: 0 }, aging: aging_ms }
