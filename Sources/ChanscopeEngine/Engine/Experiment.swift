@@ -49,10 +49,10 @@ public final class Experiment: @unchecked Sendable {
         self.seed = seed
         self.deadlockGrace = deadlockGrace
         channels = preset.channels.map { Channel<Message>(kind: $0.kind) }
-        routes = channels.map { ChannelRoute(channel: $0) }
         channelIDs = preset.channels.map { ChannelID($0.name) }
         let board = KnobBoard(preset: preset)
         knobs = board
+        routes = Self.routes(for: preset, channels: channels, knobs: board, seed: seed)
         let channelIndex = Dictionary(preset.channels.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
         groups = preset.workers.enumerated().map { index, spec in
             WorkerGroup(index: index, spec: spec, channelIndex: channelIndex, knobs: board)
@@ -105,6 +105,7 @@ public final class Experiment: @unchecked Sendable {
                 }
             }
             log.record(event(.started, "started \(preset.name)" + (paused ? " (paused: space starts it)" : ""), now: now))
+            startLinks()
             for worker in created { worker.start() }
         }
     }
@@ -138,6 +139,7 @@ public final class Experiment: @unchecked Sendable {
         }
         for worker in all { worker.stop() }
         for worker in all { worker.join() }
+        stopLinks()
     }
 
     /// Whether `start()` ran and `shutdown()` did not.

@@ -14,10 +14,13 @@ public struct ChannelSpec: Sendable, Equatable {
     /// unbounded channel back to bounded after `r` gives the capacity set before; preset files do
     /// not set it (nil: the slider starts at 8).
     public var idleCapacity: Int?
+    /// The simulated link senders reach the channel through, if any (`link:` in a preset).
+    public var link: LinkSpec?
 
-    public init(name: String, kind: ChannelKind, idleCapacity: Int? = nil) {
+    public init(name: String, kind: ChannelKind, idleCapacity: Int? = nil, link: LinkSpec? = nil) {
         self.name = name
         self.kind = kind
         self.idleCapacity = idleCapacity
+        self.link = link
     }
 }

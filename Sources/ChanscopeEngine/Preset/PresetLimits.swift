@@ -41,6 +41,16 @@ public enum PresetLimits {
     /// A sleep's jitter: 0...1, a share of the sleep; above 1 the sleep could go negative.
     public static let jitter: ClosedRange<Double> = 0...1
 
+    /// A simulated link's delay and jitter knobs: 0...60,000 ms (a minute on the wire is
+    /// already longer than any lesson waits).
+    public static let linkMilliseconds: ClosedRange<Double> = 0...60_000
+
+    /// A link protocol's retransmission timeout: 1...60,000 ms; 0 would retransmit in a loop.
+    public static let linkTimeout: ClosedRange<Double> = 1...60_000
+
+    /// A link protocol's window: 1...1024 unacknowledged messages per sender (1 is stop-and-wait).
+    public static let window: ClosedRange<Double> = 1...1024
+
     /// Whether `value` is a number every part can represent as a knob's value, min, max or step.
     public static func isRepresentable(_ value: Double) -> Bool {
         value.isFinite && value.magnitude <= knobMagnitude

@@ -37,10 +37,12 @@ extension Experiment {
             reading.receivesFrom = group.receivesFrom
             return reading
         }
-        return ExperimentReading(
+        var reading = ExperimentReading(
             now: now, startTime: startTime, presetName: preset.name, channelIDs: channelIDs,
             channels: Channel.sample(channels), groups: groupReadings, knobs: knobs.snapshots(),
             waitFor: waitForGraph(), isPaused: control.isPaused, controlRevision: log.revision)
+        reading.links = links.map { $0?.reading() }
+        return reading
     }
 
     /// The current wait-for graph: groups whose live workers are all blocked, and who serves

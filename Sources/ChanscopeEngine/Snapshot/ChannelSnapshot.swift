@@ -15,6 +15,8 @@ public struct ChannelSnapshot: Sendable, Hashable {
     /// Groups that send on it and that receive from it, by name.
     public var senderGroups: [String]
     public var receiverGroups: [String]
+    /// The simulated link in front of the queue, for a linked channel.
+    public var link: LinkSnapshot?
 
     public init(
         id: ChannelID, stats: ChannelStats, inPerSecond: Double, outPerSecond: Double, growthPerSecond: Double = 0,

@@ -13,12 +13,15 @@ enum NameRole: Sendable, Equatable {
     case duration
     /// A knob read as a number of iterations.
     case count
+    /// A knob whose whole range must lie in `range` (a link's percentage, delay or window),
+    /// described as `what` in the message.
+    case ranged(ClosedRange<Double>, what: String)
 
     /// Whether the name is a channel's (else a knob's).
     var isChannel: Bool {
         switch self {
         case .feeds, .drains: true
-        case .duration, .count: false
+        case .duration, .count, .ranged: false
         }
     }
 

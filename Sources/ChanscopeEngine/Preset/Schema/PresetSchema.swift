@@ -75,7 +75,7 @@ enum PresetSchema {
             channel.capacity = capacity
             return true
         },
-    ]
+    ] + channelLinkFields
 
     // MARK: - Knobs
 

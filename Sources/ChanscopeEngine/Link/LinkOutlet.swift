@@ -1,0 +1,65 @@
+import Channels
+import Synchronization
+
+/// One worker's sending end on a linked channel.
+///
+/// `trySend` answers `full` when the sender's window is full (or the link already holds
+/// `LinkLimits.held` messages), so the worker shows as blocked on send while it waits for an
+/// acknowledgement; `send` then waits until the window has room.
+final class LinkOutlet: MessageOutlet, @unchecked Sendable {
+    private let route: LinkedRoute
+    private let id: Int
+    /// Its own end on the channel: for the straight path, and so the channel counts it as a sender.
+    private let sender: Sender<Message>
+    /// Guarded by the route's lock.
+    private var closed = false
+
+    init(route: LinkedRoute, id: Int, sender: Sender<Message>) {
+        self.route = route
+        self.id = id
+        self.sender = sender
+    }
+
+    func trySend(_ message: Message) -> SendResult<Message> { send(message, waiting: false) }
+
+    func send(_ message: Message) -> SendResult<Message> { send(message, waiting: true) }
+
+    private func send(_ message: Message, waiting: Bool) -> SendResult<Message> {
+        let settings = route.knobs.settings()
+        if settings.isTransparent && route.quiet.load(ordering: .acquiring) { return straight(message, waiting: waiting) }
+        // With no receiver left the send fails as it would on the channel, and is counted there.
+        if route.channel.stats().receiversGone { return straight(message, waiting: waiting) }
+        return route.condition.withLock {
+            while true {
+                if closed { return .cancelled(message) }
+                if route.simulation.holding < LinkLimits.held {
+                    route.ensureHandoverSender()
+                    if route.simulation.offer(message, from: id, now: route.clock(), settings: route.knobs.settings()) {
+                        route.settle()
+                        return .sent
+                    }
+                }
+                guard waiting else { return .full(message) }
+                route.condition.wait(until: nil)
+            }
+        }
+    }
+
+    /// Straight into the queue (the link doing nothing), counted as sent and handed over.
+    private func straight(_ message: Message, waiting: Bool) -> SendResult<Message> {
+        let result = waiting ? sender.send(message) : sender.trySend(message)
+        if result.isAttempted { route.direct.add(1, ordering: .releasing) }
+        return result
+    }
+
+    func close() {
+        let first = route.condition.withLock {
+            guard !closed else { return false }
+            closed = true
+            route.simulation.closeSender(id)
+            route.settle()
+            return true
+        }
+        if first { sender.close() }
+    }
+}

@@ -1,0 +1,143 @@
+import Channels
+import Synchronization
+
+/// A channel behind a simulated link: senders hand messages to the link, which holds each until
+/// its arrival time and then puts it into the channel's queue; receivers use the channel as is.
+///
+/// Two threads per linked channel: the link's clock thread sleeps until the next arrival or
+/// retransmission timer (`LinkSimulation.nextEvent`) and handles it at its due time; the
+/// hand-over thread puts delivered messages into the queue with the channel's own blocking
+/// rules, so a full bounded queue holds arrivals back (counted as held) without stopping acks
+/// and timers. A blocked receiver wakes when the hand-over puts the message in, on time.
+///
+/// When every link knob is 0 and no protocol runs, a send goes straight into the queue (the
+/// link costs a few atomic loads), counted as sent and handed over at once.
+final class LinkedRoute: MessageRoute, @unchecked Sendable {
+    let channel: Channel<Message>
+    let knobs: LinkKnobs
+    let clock: @Sendable () -> UInt64
+    /// Guards everything below and wakes the threads and senders waiting for a window.
+    let condition = WaitCondition()
+    var simulation: LinkSimulation
+    /// The link's own sending end on the channel, open while the link holds messages or has
+    /// senders: so the channel's senders are gone only once the wire has drained.
+    var handoverSender: Sender<Message>?
+    var nextSenderID = 1
+    var stopping = false
+    private var threads: [JoinableThread] = []
+    /// Messages sent straight into the queue (see the type's comment).
+    let direct = Atomic<UInt64>(0)
+    /// Whether a send may go straight into the queue now (nothing on the wire or held).
+    let quiet = Atomic<Bool>(true)
+
+    init(channel: Channel<Message>, spec: LinkSpec, knobs: KnobBoard, seed: UInt64, clock: @escaping @Sendable () -> UInt64 = MonotonicClock.now) {
+        self.channel = channel
+        self.knobs = LinkKnobs(spec: spec, board: knobs)
+        self.clock = clock
+        simulation = LinkSimulation(seed: seed)
+    }
+
+    func makeOutlet() -> any MessageOutlet {
+        let id = condition.withLock {
+            let id = nextSenderID
+            nextSenderID += 1
+            simulation.openSender(id)
+            return id
+        }
+        return LinkOutlet(route: self, id: id, sender: channel.makeSender())
+    }
+
+    func makeInlet() -> any MessageInlet { channel.makeReceiver() }
+
+    // MARK: Threads
+
+    /// Starts the clock and hand-over threads. Call once.
+    func start() {
+        threads = [
+            JoinableThread(name: "link clock") { [self] in runClock() },
+            JoinableThread(name: "link handover") { [self] in runHandover() },
+        ]
+    }
+
+    /// Stops both threads and waits for them; what is still on the wire stays counted there.
+    func stop() {
+        let sender: Sender<Message>? = condition.withLock {
+            stopping = true
+            return handoverSender
+        }
+        condition.broadcast()
+        sender?.close()  // cuts short a hand-over blocked on a full queue
+        for thread in threads { thread.join() }
+        threads = []
+    }
+
+    private func runClock() {
+        condition.withLock {
+            while !stopping {
+                let now = clock()
+                simulation.advance(to: now, settings: knobs.settings())
+                settle()
+                // Knob changes do not signal the link: it looks again at least every 50 ms.
+                let next = min(simulation.nextEvent ?? .max, now &+ 50_000_000)
+                condition.wait(until: next)
+            }
+        }
+    }
+
+    private func runHandover() {
+        while let (message, sender) = nextHandover() {
+            let result = sender.send(message)
+            condition.withLock {
+                if case .cancelled(let back) = result {
+                    simulation.returnReady(back)
+                } else {
+                    simulation.handedOver()
+                }
+                settle()
+            }
+        }
+    }
+
+    /// Waits for a delivered message and takes it, or nil when the link stops.
+    private func nextHandover() -> (Message, Sender<Message>)? {
+        condition.withLock {
+            while !stopping {
+                if let sender = handoverSender, let message = simulation.takeReady() { return (message, sender) }
+                condition.wait(until: nil)
+            }
+            return nil
+        }
+    }
+
+    /// After a change (lock held): publishes whether the link is quiet, closes the link's own
+    /// channel end once nothing is left to hand over and no sender is open, and wakes waiters.
+    func settle() {
+        let isQuiet = simulation.isQuiet
+        quiet.store(isQuiet, ordering: .releasing)
+        if isQuiet && simulation.openSenders == 0, let sender = handoverSender {
+            sender.close()
+            handoverSender = nil
+        }
+        condition.broadcast()
+    }
+
+    /// Opens the link's own channel end if it is not open (lock held).
+    func ensureHandoverSender() {
+        if handoverSender == nil { handoverSender = channel.makeSender() }
+    }
+
+    // MARK: Reading
+
+    /// The link as of now, for the sampler.
+    func reading() -> LinkReading {
+        let directCount = direct.load(ordering: .acquiring)
+        return condition.withLock {
+            let settings = knobs.settings()
+            let rtt = simulation.roundTripMilliseconds()
+            return LinkReading(
+                counters: simulation.counters.addingDirect(directCount), settings: settings,
+                status: simulation.status(settings: settings),
+                roundTripP50Milliseconds: rtt?.p50, roundTripP99Milliseconds: rtt?.p99)
+        }
+    }
+}
