@@ -54,6 +54,7 @@ public final class CSVRecorder: @unchecked Sendable {
             {
                 fields.append("\(channel.name).\(column)")
             }
+            if channel.link != nil { fields += linkColumns.map { "\(channel.name).\($0)" } }
         }
         for group in snapshot.groups {
             for column in ["count", "done", "blocked_send_pct", "blocked_recv_pct", "empty_polls", "polls_per_s", "cpu_pct"] {
@@ -79,6 +80,7 @@ public final class CSVRecorder: @unchecked Sendable {
                 received ? fixed(channel.latencyP50Milliseconds, 3) : "", received ? fixed(channel.latencyP99Milliseconds, 3) : "",
                 channel.situation.word.rawValue,
             ]
+            if let link = channel.link { fields += linkFields(link) }
         }
         for group in snapshot.groups {
             fields += [

@@ -37,9 +37,11 @@ extension Experiment {
     /// counters, for a CSV header. Consumes nothing (no events, no latency, no sampling state).
     public func layout() -> Snapshot {
         let channels = zip(channelIDs, preset.channels).map { id, spec in
-            ChannelSnapshot(
+            var channel = ChannelSnapshot(
                 id: id, stats: .idle(kind: spec.kind),
                 inPerSecond: 0, outPerSecond: 0, senderGroups: [], receiverGroups: [])
+            channel.link = spec.link.map { _ in LinkSnapshot(reading: LinkReading(counters: LinkCounters(), settings: LinkSettings())) }
+            return channel
         }
         let groups = preset.workers.map { GroupSnapshot(name: $0.name, workerStates: []) }
         return Snapshot(tick: 0, time: 0, presetName: preset.name, channels: channels, groups: groups, knobs: knobs.snapshots())

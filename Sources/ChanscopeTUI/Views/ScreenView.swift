@@ -21,7 +21,8 @@ public enum ScreenView {
             lessonLines: state.showsLessonStrip(at: size)
                 ? LessonStripView.rows(
                     for: state.lessonLines[min(state.lessonLine, state.lessonLines.count - 1)], count: state.lessonLines.count,
-                    width: size.width) : 0)
+                    width: size.width) : 0,
+            linkedChannels: Set(channels.indices.filter { channels[$0].link != nil }))
     }
 
     /// Draws everything for `state` on `grid`.
