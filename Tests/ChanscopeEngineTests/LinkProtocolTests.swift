@@ -56,6 +56,7 @@ struct LinkProtocolTests {
         #expect(rig.counters.retransmitted == 1)
         rig.advance(toMilliseconds: 400)
         #expect(rig.counters.retransmitted == 2)
+        rig.link.waiting.insert(1)
         #expect(rig.link.status(settings: rig.settings).retries == 2)
         #expect(rig.link.status(settings: rig.settings).waitingForAck == 1)
     }
@@ -66,6 +67,9 @@ struct LinkProtocolTests {
         var accepted = 0
         for _ in 0..<(window + 5) where rig.send() { accepted += 1 }
         #expect(accepted == window)
+        #expect(!rig.link.hasRoom(1, settings: rig.settings))
+        #expect(rig.link.status(settings: rig.settings).sendersWaiting == 0, "full, but not blocked in a send")
+        rig.link.waiting.insert(1)
         #expect(rig.link.status(settings: rig.settings).sendersWaiting == 1)
     }
 
@@ -107,6 +111,20 @@ struct LinkProtocolTests {
         let rtt = rig.link.roundTripMilliseconds()
         #expect(rtt?.p50 == 80)
         #expect(rtt?.p99 == 80)
+    }
+
+    @Test("A closed sender's unacknowledged message is still resent until it is delivered")
+    func closedSenderLingers() {
+        var rig = LinkRig(Self.reliable(loss: 100, timeout: 50))
+        rig.send()
+        rig.link.closeSender(1)
+        rig.advance(toMilliseconds: 120)
+        #expect(rig.counters.retransmitted == 2)
+        rig.settings.lossPercent = 0
+        rig.advance(toMilliseconds: 300)
+        #expect(rig.queued.map(\.sequence) == [1])
+        #expect(rig.link.senders.isEmpty, "forgotten once acknowledged")
+        #expect(rig.link.isDrained)
     }
 
     @Test("Switching the protocol off mid-run delivers what was held and stops retransmitting")

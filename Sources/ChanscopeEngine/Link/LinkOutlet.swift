@@ -40,7 +40,9 @@ final class LinkOutlet: MessageOutlet, @unchecked Sendable {
                     }
                 }
                 guard waiting else { return .full(message) }
+                route.simulation.waiting.insert(id)
                 route.condition.wait(until: nil)
+                route.simulation.waiting.remove(id)
             }
         }
     }

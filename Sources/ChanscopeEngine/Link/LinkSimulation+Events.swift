@@ -38,7 +38,8 @@ extension LinkSimulation {
                 retransmit(timer.sender, timer.sequence, now: timer.deadline, settings: settings)
             }
         }
-        if openSenders == 0 && counters.onWire == 0 { flushHeld() }
+        // Every sender gone and nothing left to resend: a gap can no longer be filled.
+        if openSenders == 0 && counters.onWire == 0 && senders.isEmpty { flushHeld() }
         while let first = roundTrips.first, now &- first.time > Self.rttWindow { roundTrips.removeFirst() }
     }
 
@@ -58,6 +59,7 @@ extension LinkSimulation {
             counters.acksOnWire &-= 1
             counters.acksArrived &+= 1
             guard protocolOn, ack.epoch == epoch, senders[ack.sender]?.unacked.removeValue(forKey: ack.sequence) != nil else { return }
+            retireIfDone(ack.sender)
             recordRoundTrip(now &- min(now, ack.echo), now: now)
         case .data(let frame):
             counters.onWire &-= 1

@@ -24,6 +24,9 @@ struct LinkSimulation {
         var nextSequence: UInt64 = 1
         /// Unacknowledged messages by sequence number.
         var unacked: [UInt64: Pending] = [:]
+        /// The worker's end is closed: it sends nothing new, but the protocol goes on resending
+        /// what is unacknowledged (as a real sender lingers on close), so nothing made is lost.
+        var isClosed = false
     }
 
     struct ReceiverState {
@@ -44,6 +47,8 @@ struct LinkSimulation {
     var protocolOn = false
     var epoch = 0
     var openSenders = 0
+    /// Senders blocked in a send until their window has room (the outlet marks them).
+    var waiting: Set<Int> = []
     var serial: UInt64 = 0
     /// Data transmissions still on the wire by order (`orderBase` is the first): for overtaking.
     var inFlight = Deque<Bool>()
@@ -56,8 +61,14 @@ struct LinkSimulation {
         random = SplitMix64(seed: seed)
     }
 
-    /// Nothing on the wire, held or waiting, and no protocol: a send may go straight to the queue.
-    var isQuiet: Bool { !protocolOn && counters.onWire == 0 && counters.heldOutOfOrder == 0 && counters.waitingForQueue == 0 }
+    /// Nothing on the wire, held, waiting or unacknowledged: the link has nothing left to do.
+    var isDrained: Bool {
+        counters.onWire == 0 && counters.heldOutOfOrder == 0 && counters.waitingForQueue == 0
+            && senders.values.allSatisfy(\.unacked.isEmpty)
+    }
+
+    /// Drained and no protocol: a send may go straight to the queue.
+    var isQuiet: Bool { !protocolOn && isDrained }
 
     /// Messages the link holds now (on the wire or held back): what `LinkLimits.held` bounds.
     var holding: UInt64 { counters.onWire &+ counters.heldBack }
@@ -70,10 +81,21 @@ struct LinkSimulation {
         openSenders += 1
     }
 
-    /// A sending end went away: what it had unacknowledged is no longer retransmitted.
+    /// A sending end went away; what it has unacknowledged is still resent until acknowledged.
     mutating func closeSender(_ id: Int) {
-        guard senders.removeValue(forKey: id) != nil else { return }
+        guard let state = senders[id], !state.isClosed else { return }
         openSenders -= 1
+        waiting.remove(id)
+        if state.unacked.isEmpty {
+            senders[id] = nil
+        } else {
+            senders[id]?.isClosed = true
+        }
+    }
+
+    /// Forgets a closed sender once nothing of it is left unacknowledged.
+    mutating func retireIfDone(_ id: Int) {
+        if let state = senders[id], state.isClosed, state.unacked.isEmpty { senders[id] = nil }
     }
 
     /// Hands a message to the link at `now`; false (nothing counted) when the sender's window is
@@ -162,7 +184,9 @@ struct LinkSimulation {
         guard settings.acks != protocolOn else { return }
         protocolOn = settings.acks
         if protocolOn { epoch += 1 }
-        for id in senders.keys { senders[id] = SenderState() }
+        for (id, state) in senders {
+            if state.isClosed { senders[id] = nil } else { senders[id] = SenderState() }
+        }
         flushHeld()
         receivers = [:]
     }

@@ -1,7 +1,7 @@
 /// What the protocol's two ends are waiting for, for the screen's own sentences: "sender waiting
 /// for ack #17, retry 2" and "holding 3 out of order, waiting for #17".
 public struct LinkStatus: Sendable, Hashable {
-    /// Senders whose window is full.
+    /// Senders blocked in a send because their window is full.
     public var sendersWaiting = 0
     /// The oldest unacknowledged sequence number of the first such sender, and its retries.
     public var waitingForAck: UInt64 = 0
@@ -19,7 +19,7 @@ extension LinkSimulation {
         var status = LinkStatus()
         guard protocolOn else { return status }
         for id in senders.keys.sorted() {
-            guard let state = senders[id], state.unacked.count >= settings.windowCount,
+            guard waiting.contains(id), let state = senders[id], state.unacked.count >= settings.windowCount,
                   let oldest = state.unacked.keys.min() else { continue }
             if status.sendersWaiting == 0 {
                 status.waitingForAck = oldest

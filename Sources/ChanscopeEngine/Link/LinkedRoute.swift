@@ -112,9 +112,8 @@ final class LinkedRoute: MessageRoute, @unchecked Sendable {
     /// After a change (lock held): publishes whether the link is quiet, closes the link's own
     /// channel end once nothing is left to hand over and no sender is open, and wakes waiters.
     func settle() {
-        let isQuiet = simulation.isQuiet
-        quiet.store(isQuiet, ordering: .releasing)
-        if isQuiet && simulation.openSenders == 0, let sender = handoverSender {
+        quiet.store(simulation.isQuiet, ordering: .releasing)
+        if simulation.isDrained && simulation.openSenders == 0, let sender = handoverSender {
             sender.close()
             handoverSender = nil
         }
