@@ -9,6 +9,7 @@ enum LessonPresets {
     static let required = [
         "realtime", "unbounded-growth", "backpressure", "rendezvous", "dropping", "overwriting",
         "fan-in", "fan-out", "pipeline", "tanenbaum", "deadlock", "disconnect-producer", "disconnect-consumer",
+        "lossy-link", "stop-and-wait", "duplicate-trap", "reordering", "sliding-window",
     ]
 
     /// `presets/` at the package root, found by walking up from this file to `Package.swift`.

@@ -32,11 +32,16 @@ struct LessonPresetTests {
         }
     }
 
-    @Test("Waits suit a projector: ms knobs go 0...2000 by 10 and start at a visible 50...500 ms")
+    @Test("Waits suit a projector: sleep knobs go 0...2000 by 10 and start at a visible 50...500 ms")
     func projectorRanges() throws {
         for name in LessonPresets.required {
             let preset = try LessonPresets.load(name)
-            for knob in preset.knobs where knob.unit == "ms" {
+            // The waits a sleep step reads (a link's delay or timeout is not a worker's wait).
+            let waits = Set(preset.workers.flatMap(\.steps).compactMap { step -> String? in
+                if case .sleep(let knob, jitter: _) = step { return knob }
+                return nil
+            })
+            for knob in preset.knobs where knob.unit == "ms" && waits.contains(knob.name) {
                 #expect(knob.min == 0 && knob.max == 2000 && knob.step == 10, "\(name).\(knob.name) range")
                 #expect((50...500).contains(knob.value), "\(name).\(knob.name) starts at \(knob.value) ms")
             }
