@@ -28,7 +28,49 @@ extension LessonClaims {
         #expect(run.snapshots.allSatisfy { $0.accountingViolation == nil })
     }
 
+    @Test("lossy-link: Delay to 200 ms and on wire shows the messages still in flight")
+    func lossyLinkOnWire() throws {
+        let run = try LiveLesson("lossy-link", ["loss_pct=0"])
+        #expect(run.experiment.setKnob(.preset("delay_ms"), to: 200) != nil)
+        // 20 messages a second, each 200 ms on the wire: about 4 in flight at any instant.
+        #expect(run.waitFor("several on the wire") { $0.link("wire").onWire >= 2 && $0.link("wire").onWire > UInt64($0.depth("wire")) } != nil)
+    }
+
     // MARK: stop-and-wait
+
+    @Test("stop-and-wait: Loss to 60% and goodput falls; still nothing delivered twice")
+    func stopAndWaitGoodputFalls() throws {
+        let run = try LiveLesson("stop-and-wait")
+        let at30 = try #require(run.waitFor("2.5 s at 30%", timeout: 5) { $0.time >= 2.5 })
+        #expect(run.experiment.setKnob(.preset("loss_pct"), to: 60) != nil)
+        let switched = run.snap().time
+        let at60 = try #require(run.waitFor("2.5 s at 60%", timeout: 5) { $0.time >= switched + 2.5 })
+        let before = at30.channel(named: "wire")?.link?.goodputPerSecond ?? 0
+        let after = at60.channel(named: "wire")?.link?.goodputPerSecond ?? 0
+        #expect(after < before, "goodput \(before)/s at 30%, \(after)/s at 60%")
+        #expect(run.snapshots.allSatisfy { $0.link("wire").dupDelivered == 0 })
+    }
+
+    @Test("stop-and-wait: Timeout 1000 ms and a lost message stalls the sender a whole second")
+    func stopAndWaitLongTimeout() throws {
+        let run = try LiveLesson("stop-and-wait", ["loss_pct=60", "timeout_ms=1000"])
+        func status(_ snapshot: Snapshot) -> LinkStatus? { snapshot.channel(named: "wire")?.link?.reading.status }
+        // At 60% loss both ways, most messages need a retry; look at the first one that does.
+        for _ in 0..<10 {
+            let first = try #require(run.waitFor("waiting, no retry yet") { (status($0)?.sendersWaiting ?? 0) == 1 && status($0)?.retries == 0 })
+            let sequence = status(first)?.waitingForAck ?? 0
+            let outcome = try #require(run.waitFor("resent or acknowledged", timeout: 8) {
+                guard let s = status($0) else { return false }
+                return s.waitingForAck != sequence || s.retries > 0
+            })
+            guard status(outcome)?.waitingForAck == sequence else { continue }
+            // Sent before the wait began, resent a whole timeout after it was sent.
+            #expect(outcome.time - first.time >= 0.8, "resent after \(outcome.time - first.time) s")
+            #expect(outcome.time - first.time <= 1.5)
+            return
+        }
+        Issue.record("no lost message in ten tries at 60% loss")
+    }
 
     @Test("stop-and-wait at 30% loss: lost > 0, retransmitted > 0, and every message made is delivered exactly once")
     func stopAndWaitExactlyOnce() throws {
@@ -104,6 +146,7 @@ extension LessonClaims {
         let crawl = try #require(run.waitFor("2.5 s of window 1", timeout: 5) { $0.time >= 2.5 })
         let slow = crawl.channel(named: "wire")?.link?.goodputPerSecond ?? 0
         #expect((2...6).contains(slow), "one message per 200 ms round trip, got \(slow)/s")
+        #expect((crawl.group(named: "producer")?.blockedSendPercent ?? 0) > 50, "send-blocked most of the time")
         #expect(run.experiment.setKnob(.preset("window"), to: 16) != nil)
         #expect(run.waitFor("goodput climbs to 20/s", timeout: 6) { ($0.channel(named: "wire")?.link?.goodputPerSecond ?? 0) > 15 } != nil)
         #expect(run.experiment.setKnob(.preset("produce_ms"), to: 0) != nil)

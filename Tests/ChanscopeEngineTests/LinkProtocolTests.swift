@@ -8,6 +8,15 @@ struct LinkProtocolTests {
         LinkSettings(lossPercent: loss, delayMilliseconds: 10, acks: true, timeoutMilliseconds: timeout, window: window, dedup: dedup)
     }
 
+    /// Message 1 sent with 100 ms delay, then `count` more with 10 ms: they arrive first.
+    static func overtakenFirst(then count: Int) -> LinkRig {
+        var rig = LinkRig(LinkSettings(delayMilliseconds: 100, acks: true, timeoutMilliseconds: 1000, window: 8))
+        rig.send()
+        rig.settings.delayMilliseconds = 10
+        for _ in 0..<count { rig.send() }
+        return rig
+    }
+
     @Test("With dedup on, every message is delivered exactly once and in order", arguments: [0.0, 30.0, 60.0], [1, 8])
     func exactlyOnce(loss: Double, window: Int) {
         var rig = LinkRig(seed: 11, Self.reliable(loss: loss, window: window))
@@ -89,11 +98,7 @@ struct LinkProtocolTests {
 
     @Test("In-order delivery holds back what arrives early until the gap is filled")
     func holdsBack() {
-        var rig = LinkRig(LinkSettings(delayMilliseconds: 100, acks: true, timeoutMilliseconds: 1000, window: 8))
-        rig.send()
-        rig.settings.delayMilliseconds = 10
-        rig.send()
-        rig.send()
+        var rig = Self.overtakenFirst(then: 2)
         rig.advance(toMilliseconds: 50)
         #expect(rig.queued.isEmpty)
         #expect(rig.counters.heldOutOfOrder == 2)
@@ -129,10 +134,7 @@ struct LinkProtocolTests {
 
     @Test("Switching the protocol off mid-run delivers what was held and stops retransmitting")
     func protocolOff() {
-        var rig = LinkRig(LinkSettings(delayMilliseconds: 100, acks: true, timeoutMilliseconds: 1000, window: 8))
-        rig.send()
-        rig.settings.delayMilliseconds = 10
-        rig.send()
+        var rig = Self.overtakenFirst(then: 1)
         rig.advance(toMilliseconds: 20)
         #expect(rig.counters.heldOutOfOrder == 1)
         rig.settings.acks = false

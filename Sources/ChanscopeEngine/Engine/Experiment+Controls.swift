@@ -35,6 +35,7 @@ extension Experiment {
         switch id {
         case .preset:
             control.wakeAll()
+            for link in links { link?.knobsChanged() }
             let change = ValueChange(
                 knob: id, wording: .knob(label: spec.label, unit: spec.unit, decimals: NumberText.decimals(forStep: spec.step)),
                 from: old, to: new)

@@ -28,11 +28,6 @@ public struct LinkSettings: Sendable, Hashable {
         self.dedup = dedup
     }
 
-    /// Whether the link does nothing at all: a message may go straight into the queue.
-    var isTransparent: Bool {
-        !acks && lossPercent <= 0 && duplicatePercent <= 0 && delayMilliseconds <= 0 && jitterMilliseconds <= 0
-    }
-
     /// The retransmission timeout in nanoseconds, never 0 (a zero timeout would retransmit in a
     /// loop; the preset reader already refuses a timeout knob that can reach 0).
     var timeoutNanos: UInt64 { max(1_000_000, UInt64.nanoseconds(fromMilliseconds: timeoutMilliseconds)) }

@@ -76,7 +76,8 @@ extension LinkSimulation {
 
     /// The receiver's part: deliver in sequence, hold back what is early, and deal with copies.
     private mutating func receive(_ frame: LinkTransmission.DataFrame, dedup: Bool) {
-        var state = receivers[frame.sender] ?? ReceiverState()
+        // Taken out and put back, so its dictionary is not copied on every arrival.
+        var state = receivers.removeValue(forKey: frame.sender) ?? ReceiverState()
         defer { receivers[frame.sender] = state }
         let sequence = frame.sequence
         let seenBefore = sequence < state.expected || state.held[sequence] != nil

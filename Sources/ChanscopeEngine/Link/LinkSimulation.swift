@@ -70,6 +70,13 @@ struct LinkSimulation {
     /// Drained and no protocol: a send may go straight to the queue.
     var isQuiet: Bool { !protocolOn && isDrained }
 
+    /// `isQuiet` and `isDrained` for the route, which calls this on every change: `mutating` so
+    /// the call works on the route's value in place (a getter may copy the whole simulation).
+    mutating func quietness() -> (quiet: Bool, drained: Bool) {
+        let drained = isDrained
+        return (!protocolOn && drained, drained)
+    }
+
     /// Messages the link holds now (on the wire or held back): what `LinkLimits.held` bounds.
     var holding: UInt64 { counters.onWire &+ counters.heldBack }
 
@@ -104,12 +111,12 @@ struct LinkSimulation {
         apply(settings, now: now)
         var sequence: UInt64 = 0
         if protocolOn {
-            var state = senders[sender] ?? SenderState()
-            guard state.unacked.count < settings.windowCount else { return false }
-            sequence = state.nextSequence
-            state.nextSequence += 1
-            state.unacked[sequence] = Pending(message: message, retries: 0, deadline: now &+ settings.timeoutNanos)
-            senders[sender] = state
+            // Changed in place: a copy of the state would copy its dictionary on every send.
+            guard senders[sender, default: SenderState()].unacked.count < settings.windowCount else { return false }
+            sequence = senders[sender, default: SenderState()].nextSequence
+            senders[sender, default: SenderState()].nextSequence += 1
+            senders[sender, default: SenderState()].unacked[sequence] = Pending(
+                message: message, retries: 0, deadline: now &+ settings.timeoutNanos)
         }
         counters.sent &+= 1
         transmit(message, from: sender, sequence: sequence, now: now, settings: settings)

@@ -1,6 +1,14 @@
 import Channels
 import Synchronization
 
+/// Messages one outlet sent straight into the queue; written by its worker only.
+final class StraightCount: Sendable {
+    private let count = Atomic<UInt64>(0)
+    var value: UInt64 { count.load(ordering: .acquiring) }
+    /// One more; only the owning worker's thread calls it, so a load and a store suffice.
+    func increment() { count.store(count.load(ordering: .relaxed) &+ 1, ordering: .releasing) }
+}
+
 /// A channel behind a simulated link: senders hand messages to the link, which holds each until
 /// its arrival time and then puts it into the channel's queue; receivers use the channel as is.
 ///
@@ -25,10 +33,13 @@ final class LinkedRoute: MessageRoute, @unchecked Sendable {
     var nextSenderID = 1
     var stopping = false
     private var threads: [JoinableThread] = []
-    /// Messages sent straight into the queue (see the type's comment).
-    let direct = Atomic<UInt64>(0)
-    /// Whether a send may go straight into the queue now (nothing on the wire or held).
-    let quiet = Atomic<Bool>(true)
+    /// Each outlet's count of messages sent straight into the queue (see the type's comment),
+    /// closed ones included: one writer each, so counting costs a store, not a locked add.
+    var directCounts: [StraightCount] = []
+    /// Whether a send may go straight into the queue now: every knob at 0, no protocol, nothing
+    /// on the wire or held. Published by `settle`, which runs after every change of the link
+    /// and whenever a knob moves (`knobsChanged`), so a send pays one atomic load for it.
+    let straightAllowed = Atomic<Bool>(true)
 
     init(channel: Channel<Message>, spec: LinkSpec, knobs: KnobBoard, seed: UInt64, clock: @escaping @Sendable () -> UInt64 = MonotonicClock.now) {
         self.channel = channel
@@ -44,7 +55,9 @@ final class LinkedRoute: MessageRoute, @unchecked Sendable {
             simulation.openSender(id)
             return id
         }
-        return LinkOutlet(route: self, id: id, sender: channel.makeSender())
+        let count = StraightCount()
+        condition.withLock { directCounts.append(count) }
+        return LinkOutlet(route: self, id: id, sender: channel.makeSender(), straight: count)
     }
 
     func makeInlet() -> any MessageInlet { channel.makeReceiver() }
@@ -109,16 +122,20 @@ final class LinkedRoute: MessageRoute, @unchecked Sendable {
         }
     }
 
-    /// After a change (lock held): publishes whether the link is quiet, closes the link's own
+    /// After a change (lock held): publishes whether sends may go straight, closes the link's own
     /// channel end once nothing is left to hand over and no sender is open, and wakes waiters.
     func settle() {
-        quiet.store(simulation.isQuiet, ordering: .releasing)
-        if simulation.isDrained && simulation.openSenders == 0, let sender = handoverSender {
+        let state = simulation.quietness()
+        straightAllowed.store(state.quiet && knobs.isTransparent, ordering: .releasing)
+        if state.drained && simulation.openSenders == 0, let sender = handoverSender {
             sender.close()
             handoverSender = nil
         }
         condition.broadcast()
     }
+
+    /// A knob moved: the clock thread wakes at once, applies it and publishes `straightAllowed`.
+    func knobsChanged() { condition.broadcast() }
 
     /// Opens the link's own channel end if it is not open (lock held).
     func ensureHandoverSender() {
@@ -129,8 +146,8 @@ final class LinkedRoute: MessageRoute, @unchecked Sendable {
 
     /// The link as of now, for the sampler.
     func reading() -> LinkReading {
-        let directCount = direct.load(ordering: .acquiring)
         return condition.withLock {
+            let directCount = directCounts.reduce(0) { $0 &+ $1.value }
             let settings = knobs.settings()
             let rtt = simulation.roundTripMilliseconds()
             return LinkReading(

@@ -5,7 +5,7 @@ extension CSVRecorder {
     /// identity of `LinkCounters` checkable from the file alone.
     static let linkColumns = [
         "on_wire", "lost", "duplicated", "reordered", "retransmitted", "acks_lost", "dup_discarded", "dup_delivered",
-        "goodput_per_s", "rtt_p50_ms", "rtt_p99_ms", "link_sent", "arrived", "delivered", "held",
+        "goodput_per_s", "rtt_p50_ms", "rtt_p99_ms", "link_sent", "arrived", "handed_over", "held",
     ]
 
     /// A linked channel's fields, in `linkColumns` order.
@@ -17,7 +17,7 @@ extension CSVRecorder {
             // No acknowledgement in the last two seconds: no round trip, left empty.
             link.reading.roundTripP50Milliseconds.map { fixed($0, 3) } ?? "",
             link.reading.roundTripP99Milliseconds.map { fixed($0, 3) } ?? "",
-            String(c.sent), String(c.arrived), String(c.delivered), String(c.heldBack),
+            String(c.sent), String(c.arrived), String(c.handedOver), String(c.heldBack),
         ]
     }
 }

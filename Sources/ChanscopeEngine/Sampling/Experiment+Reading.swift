@@ -61,7 +61,8 @@ extension Experiment {
             for worker in live {
                 let state = worker.counters.currentState
                 let channel = worker.counters.channelIndex.load(ordering: .relaxed)
-                guard state.isBlocked, channels.indices.contains(channel) else {
+                // A sender waiting for an ack on a linked channel waits for a timer, not a worker.
+                guard state.isBlocked, channels.indices.contains(channel), !(state == .blockedOnSend && links[channel] != nil) else {
                     allBlocked = false
                     break
                 }
