@@ -60,7 +60,7 @@ struct BuiltInPresetsEndToEndTests {
         let groups = Self.groups(result.output)
         #expect(groups.map(\.heading) == ["Built in:"], "\(result.output)")
         #expect(groups.first?.names == (try Self.repositoryPresetNames()))
-        #expect(groups.first?.names.count == 13)
+        #expect(groups.first?.names.count == 18)
     }
 
     @Test func runRealtimeHeadlessFromAnyDirectory() throws {
