@@ -4,7 +4,7 @@ extension ChannelSituation {
     ///
     /// Most urgent first: `DUPLICATES` (the consumer got copies), `LOSING 20%` (no protocol:
     /// messages vanished), `RETRANSMITTING` (the protocol is recovering losses), `REORDERING`.
-    func overridden(by link: LinkSnapshot) -> ChannelSituation {
+    public func overridden(by link: LinkSnapshot) -> ChannelSituation {
         switch word {
         case .disconnected, .noSenders, .memoryLimit: return self
         default: break
@@ -13,7 +13,7 @@ extension ChannelSituation {
     }
 
     /// What the link did over the window, if anything worth a word.
-    static func judge(_ link: LinkSnapshot) -> ChannelSituation? {
+    public static func judge(_ link: LinkSnapshot) -> ChannelSituation? {
         let lossShare = NumberText.percent(link.lossPercentInWindow ?? 0)
         if link.dupDeliveredInWindow > 0 {
             return .init(.duplicates, "\(link.dupDeliveredInWindow) delivered twice")

@@ -20,19 +20,23 @@ extension ChannelPanelView {
             ("goodput \(NumberText.rate(link.goodputPerSecond)) of \(NumberText.rate(link.deliveredPerSecond))", .plain),
             ("acks lost \(c.acksLost)", c.acksLost > 0 ? theme.warning : theme.dim),
         ]
-        putParts(first, y: rect.y + 1, in: rect, on: &grid)
+        let acksShown = putParts(first, y: rect.y + 1, in: rect, on: &grid) == first.count
         guard rect.height >= 3 else { return 1 }
         var second: [(String, Style)] = []
         if let status = Self.statusText(link.reading.status) { second.append((status, theme.warning)) }
+        // Most telling first: a part that does not fit is left out with the rest.
         second += [
             ("queued \(channel.depth)", .plain),
-            ("acks lost \(c.acksLost)", c.acksLost > 0 ? theme.warning : theme.dim),
             ("held \(c.heldBack)", c.heldBack > 0 ? theme.warning : theme.dim),
-            ("copies \(c.duplicated)", c.duplicated > 0 ? theme.warning : theme.dim),
+            (Self.roundTripText(link.reading), theme.dim),
             ("dup discarded \(c.dupDiscarded)", theme.dim),
             ("dup delivered \(c.dupDelivered)", c.dupDelivered > 0 ? theme.alarm : theme.dim),
+        ]
+        // Acks lost ends the first line; where that line had no room for it, it comes here.
+        if !acksShown { second.append(("acks lost \(c.acksLost)", c.acksLost > 0 ? theme.warning : theme.dim)) }
+        second += [
+            ("copies \(c.duplicated)", c.duplicated > 0 ? theme.warning : theme.dim),
             ("reordered \(c.reordered)", c.reordered > 0 ? theme.warning : theme.dim),
-            (Self.roundTripText(link.reading), theme.dim),
         ]
         putParts(second, y: rect.y + 2, in: rect, on: &grid)
         return 2
@@ -58,13 +62,15 @@ extension ChannelPanelView {
     }
 
     /// Puts whole parts, two spaces apart, from the panel's indent; a part that does not fit is
-    /// left out with everything after it, so no number is cut in half.
-    private func putParts(_ parts: [(String, Style)], y: Int, in rect: Rect, on grid: inout Grid) {
+    /// left out with everything after it, so no number is cut in half. Returns how many it put.
+    @discardableResult
+    private func putParts(_ parts: [(String, Style)], y: Int, in rect: Rect, on grid: inout Grid) -> Int {
         var x = rect.x + 2
         for (index, (text, style)) in parts.enumerated() {
             let shown = (index == 0 ? "" : "  ") + text
-            guard x + shown.displayWidth <= rect.maxX else { return }
+            guard x + shown.displayWidth <= rect.maxX else { return index }
             x += grid.put(shown, x: x, y: y, style: style, maxWidth: rect.maxX - x)
         }
+        return parts.count
     }
 }
