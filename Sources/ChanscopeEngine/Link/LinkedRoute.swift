@@ -39,11 +39,14 @@ final class LinkedRoute: MessageRoute, @unchecked Sendable {
     /// Whether a send may go straight into the queue now: every knob at 0, no protocol, nothing
     /// on the wire or held. Published by `settle`, which runs after every change of the link
     /// and whenever a knob moves (`knobsChanged`), so a send pays one atomic load for it.
-    let straightAllowed = Atomic<Bool>(true)
+    let straightAllowed: Atomic<Bool>
 
     init(channel: Channel<Message>, spec: LinkSpec, knobs: KnobBoard, seed: UInt64, clock: @escaping @Sendable () -> UInt64 = MonotonicClock.now) {
         self.channel = channel
-        self.knobs = LinkKnobs(spec: spec, board: knobs)
+        let linkKnobs = LinkKnobs(spec: spec, board: knobs)
+        self.knobs = linkKnobs
+        // From the first send on, before the clock thread has looked at anything.
+        straightAllowed = Atomic(linkKnobs.isTransparent)
         self.clock = clock
         simulation = LinkSimulation(seed: seed)
     }
@@ -134,8 +137,9 @@ final class LinkedRoute: MessageRoute, @unchecked Sendable {
         condition.broadcast()
     }
 
-    /// A knob moved: the clock thread wakes at once, applies it and publishes `straightAllowed`.
-    func knobsChanged() { condition.broadcast() }
+    /// A knob moved: publishes `straightAllowed` before the control returns (so no send after it
+    /// goes straight past a loss just set), and wakes the clock thread to apply the rest.
+    func knobsChanged() { condition.withLock { settle() } }
 
     /// Opens the link's own channel end if it is not open (lock held).
     func ensureHandoverSender() {

@@ -118,7 +118,7 @@ workers:
 name: Duplicate trap
 summary: Lost acks make the sender resend; without dedup the consumer gets duplicates.
 lesson: |
-  "wire" reads DUPLICATES: acks lost rises, and dup delivered counts copies the consumer got.
+  "wire" reads DUPLICATES: acks lost rises, dup delivered counts copies the consumer got.
   ↓ to "Dedup (0 = off)" and → to 1: the receiver discards seen sequence numbers.
   DUPLICATES goes; dup discarded rises instead, and dup delivered stops.
 channels:
@@ -187,7 +187,7 @@ name: Lossy link
 summary: A simulated link loses 20% of messages and nobody notices; the counts prove it.
 lesson: |
   "wire" reads LOSING 20%: the panel's lost count rises with every fifth message.
-  sent = lost + on wire + arrived: each message made is received, queued, on the wire or lost.
+  Every message made is received, queued, on the wire or lost: the panel's counts add up.
   ↓ to "Loss" and ⇧← to 0%: LOSING goes, and every message made is received.
   ↓ to "Delay" and → to 200 ms: "on wire" shows the messages still in flight.
 channels:
@@ -316,7 +316,7 @@ name: Reordering
 summary: Jitter above the send interval reorders; in-order delivery holds messages back.
 lesson: |
   "wire" reads REORDERING: jitter 150 ms against a 50 ms send gap, so messages overtake.
-  ↓ to "Acks (0 = off)" and → to 1: sequence numbers, in-order delivery: "held" counts early ones.
+  ↓ to "Acks (0 = off)", → to 1: in-order delivery, and "held" counts early arrivals.
   With acks on, the receiver holds back: "holding N out of order, waiting for #M".
   ↓ to "Jitter" and ⇧← to 0: REORDERING goes; nothing is held back.
 channels:
@@ -345,7 +345,7 @@ lesson: |
   Window 1: goodput reads about 5/s, one message per 200 ms round trip.
   The producer is send-blocked: "waiting for ack #N" most of the time.
   ↓ to "Window" and → to 16: goodput climbs to the producer's pace, 20/s.
-  ↑ to "Producer wait", ⇧← to 0: window 16 carries about 80/s; window 1 would still crawl.
+  ↑ to "Producer wait", ⇧← to 0: window 16 carries about 80/s.
 channels:
   wire:
     kind: unbounded
