@@ -38,6 +38,9 @@ struct LinkRecordingTests {
         }
         #expect(rows == result.snapshots.count)
         #expect(lastLost > 0)
+        let summary = SummaryTable.render(result)
+        #expect(summary.contains("link accounting held in every sample"))
+        #expect(summary.contains("wire (simulated link): sent "))
         let final = try #require(result.final?.channel(named: "wire"))
         let link = try #require(final.link)
         // Read a moment after the channel: what was being handed over then is counted by now.
