@@ -76,6 +76,18 @@ struct LinkPanelTests {
         #expect(lines[headline + 4].contains("attempted"))
     }
 
+    @Test("The ends name the link's own end apart, so the senders match the workers")
+    func endsNameTheLink() throws {
+        var channel = try #require(Self.linkedState().snapshot?.channels.first)
+        channel.stats.senders = 2
+        channel.link?.reading.linkEndOpen = true
+        let panel = ChannelPanelView(channel: channel, depthHistory: [], isSelected: false, theme: Theme())
+        #expect(panel.endsText(channel.stats) == "1 sender + link → 1 receiver")
+        channel.link?.reading.linkEndOpen = false
+        channel.stats.senders = 0
+        #expect(ChannelPanelView(channel: channel, depthHistory: [], isSelected: false, theme: Theme()).endsText(channel.stats) == "0 senders → 1 receiver")
+    }
+
     @Test("The protocol's wait in words", arguments: [
         (1, UInt64(17), 2, 0, UInt64(0), "sender waiting for ack #17, retry 2"),
         (1, UInt64(5), 0, 0, UInt64(0), "sender waiting for ack #5"),

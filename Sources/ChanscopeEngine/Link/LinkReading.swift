@@ -5,6 +5,8 @@ public struct LinkReading: Sendable, Hashable {
     public var status: LinkStatus
     public var roundTripP50Milliseconds: Double?
     public var roundTripP99Milliseconds: Double?
+    /// Whether the link's own end on the channel is open (the channel counts it as a sender).
+    public var linkEndOpen = false
 
     public init(
         counters: LinkCounters, settings: LinkSettings, status: LinkStatus = LinkStatus(),

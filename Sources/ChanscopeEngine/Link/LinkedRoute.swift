@@ -154,10 +154,12 @@ final class LinkedRoute: MessageRoute, @unchecked Sendable {
             let directCount = directCounts.reduce(0) { $0 &+ $1.value }
             let settings = knobs.settings()
             let rtt = simulation.roundTripMilliseconds()
-            return LinkReading(
+            var reading = LinkReading(
                 counters: simulation.counters.addingDirect(directCount), settings: settings,
                 status: simulation.status(settings: settings),
                 roundTripP50Milliseconds: rtt?.p50, roundTripP99Milliseconds: rtt?.p99)
+            reading.linkEndOpen = handoverSender != nil
+            return reading
         }
     }
 }

@@ -1,3 +1,4 @@
+import Channels
 import ChanscopeEngine
 
 /// A linked channel's link lines, between the headline and the queue's lines: what is on the
@@ -40,6 +41,15 @@ extension ChannelPanelView {
         ]
         putParts(second, y: rect.y + 2, in: rect, on: &grid)
         return 2
+    }
+
+    /// The live ends: `1 sender → 1 receiver`; on a linked channel the link's own end is named
+    /// apart (`1 sender + link → 1 receiver`), so the count matches the workers on screen.
+    func endsText(_ stats: ChannelStats) -> String {
+        let linkEnd = channel.link?.reading.linkEndOpen == true
+        let senders = max(0, stats.senders - (linkEnd ? 1 : 0))
+        return "\(senders) sender\(senders == 1 ? "" : "s")" + (linkEnd ? " + link" : "")
+            + " \(theme.glyphs.arrow) \(stats.receivers) receiver\(stats.receivers == 1 ? "" : "s")"
     }
 
     /// The protocol's wait in a sentence, if it waits: "sender waiting for ack #17, retry 2",

@@ -42,7 +42,7 @@ struct ChannelPanelView {
         x += grid.put(channel.name, x: x, y: rect.y, style: isSelected ? theme.selected.bolded() : theme.label, maxWidth: rect.maxX - x)
         x += grid.put("  " + stats.kind.description, x: x, y: rect.y, style: theme.info, maxWidth: rect.maxX - x)
         x += grid.put("  " + channel.situation.description, x: x, y: rect.y, style: style(channel.situation.severity), maxWidth: rect.maxX - x)
-        let ends = "\(stats.senders) sender\(stats.senders == 1 ? "" : "s") \(theme.glyphs.arrow) \(stats.receivers) receiver\(stats.receivers == 1 ? "" : "s")"
+        let ends = endsText(stats)
         if rect.maxX - x > ends.displayWidth + 2 {
             grid.put(ends, x: rect.maxX - ends.displayWidth, y: rect.y, style: theme.dim)
         }
