@@ -85,6 +85,7 @@ extension Channel {
     @inline(__always)
     func wake(_ wakeups: Wakeups) {
         guard !wakeups.isEmpty else { return }
+        if wakeups.contains(.watchers) { notifyWatchers() }
         // Decided with both locks held, after any waiter to wake had parked (it holds its own
         // condition's lock from registering until it waits), so no lock is needed to signal.
         if wakeups.contains(.allReceivers) {

@@ -18,8 +18,10 @@ extension Channel {
         sendLock.lock()
         var stamp = stampsMessages ? fast.nextStamp() : 0
         if let result = fast.send(element, now: stamp, wakeReceiver: &wakeReceiver) {
+            let notify = fast.mustNotifyWatchers
             sendLock.unlock()
             if wakeReceiver { signal(receiveLock, .receivers) }
+            if notify { notifyWatchers() }
             return result
         }
         if waits && fast.mayOfferDirectly {
@@ -32,8 +34,10 @@ extension Channel {
                 // Accepted later than first tried: the queueing latency starts at acceptance.
                 if stamp != 0 { stamp = MonotonicClock.now() }
                 if let result = fast.send(element, now: stamp, wakeReceiver: &wakeReceiver) {
+                    let notify = fast.mustNotifyWatchers
                     sendLock.unlock()
                     if wakeReceiver { signal(receiveLock, .receivers) }
+                    if notify { notifyWatchers() }
                     return result
                 }
             }

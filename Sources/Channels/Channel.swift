@@ -37,6 +37,10 @@ public final class Channel<Element: Sendable>: @unchecked Sendable {
     var tail: UnsafeMutablePointer<Atomic<Int>> { fast.tail }
     /// Whether sends are stamped at all (fixed at creation, so readable without the lock).
     let stampsMessages: Bool
+    /// The select waiters registered here, by identity (`Channel+Select`). Changed with both
+    /// locks held and this lock inside them; read to notify with no channel lock held.
+    /// (`Locked`, not `Mutex`: the thread sanitizer misreads a `Mutex` holding class instances.)
+    let watchers = Locked<[ObjectIdentifier: SelectWaiter]>([:])
 
     /// Creates a channel with no handles yet; make them with `makeSender()`/`makeReceiver()`,
     /// or create the channel and both ends at once with `make(_:)`.
@@ -137,5 +141,6 @@ public final class Channel<Element: Sendable>: @unchecked Sendable {
         var wakeups = Wakeups()
         locked { $0.removeReceiver(wakeups: &wakeups) }
         wake(wakeups)
+        notifyWatchers()  // a select over this receiver must see it closed
     }
 }

@@ -106,6 +106,13 @@ struct ChannelFastPath<Element> {
         return claimReceiverWake()
     }
 
+    /// Whether the select waiters must be told of a message just accepted (send lock, or both:
+    /// the count changes only under both).
+    @inline(__always)
+    var mustNotifyWatchers: Bool {
+        ChannelRules.notifiesWatchers(watchers: shared.pointee.selectWatchers)
+    }
+
     /// Counts a send a full `dropping` channel discarded (send lock, or both).
     @inline(__always)
     func countDropped() {

@@ -13,6 +13,9 @@ struct SharedSide {
     /// there are any, no send hands over directly and a waiting receiver goes to the state
     /// machine at once, so those senders are served first.
     var pendingOffers = 0
+    /// Select waiters registered for a message here (`Channel+Select`): a message accepted or
+    /// offered while there are any notifies them.
+    var selectWatchers = 0
 }
 
 /// What only senders change: written with the send lock held (or both).

@@ -91,6 +91,13 @@ enum ChannelRules {
         blocking || parkedReceivers > pendingOffers
     }
 
+    /// Whether a new message (or offer) must notify the select waiters registered on the
+    /// channel: whenever there are any; each looks again at every channel it waits on.
+    @inline(__always)
+    static func notifiesWatchers(watchers: Int) -> Bool {
+        watchers > 0
+    }
+
     /// Whether a new message must wake a parked receiver: only when more are parked than a
     /// signal is already on its way to, so a burst of sends wakes a receiver once.
     @inline(__always)

@@ -40,6 +40,7 @@ extension ChannelState {
             nextTicket &+= 1
             offers.append(Offer(ticket: ticket, element: element))
             if sides.claimReceiverWake() { wakeups.insert(.oneReceiver) }
+            if sides.mustNotifyWatchers { wakeups.insert(.watchers) }
             return .offered(ticket: ticket)
         }
     }
@@ -71,5 +72,6 @@ extension ChannelState {
     private func accept(_ element: Element, now: UInt64, wakeups: inout Wakeups) {
         queue.append(element, stamp: now)
         if sides.countAccepted() { wakeups.insert(.oneReceiver) }
+        if sides.mustNotifyWatchers { wakeups.insert(.watchers) }
     }
 }

@@ -167,6 +167,19 @@ struct ChannelState<Element> {
     mutating func parkForHandoff() { parkedForHandoff += 1 }
     mutating func handoffWaiterWoke() { parkedForHandoff -= 1 }
 
+    /// A select waiter registers for a message: it counts as a blocked receiver, and every
+    /// message or offer now notifies it (`ChannelRules.notifiesWatchers`).
+    mutating func addWatcher() {
+        shared.pointee.selectWatchers += 1
+        blockedReceivers += 1
+    }
+
+    /// A select waiter leaves (it was notified, or another channel served it).
+    mutating func removeWatcher() {
+        shared.pointee.selectWatchers -= 1
+        blockedReceivers -= 1
+    }
+
     /// A receiver parks for a message: sends now signal it (once, see `ChannelRules.wakesReceiver`).
     mutating func parkReceiver() { parkedReceivers += 1 }
 

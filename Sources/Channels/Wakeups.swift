@@ -10,7 +10,9 @@ struct Wakeups: OptionSet {
     static let oneSpaceWaiter = Wakeups(rawValue: 1 << 2)
     static let allSpaceWaiters = Wakeups(rawValue: 1 << 3)
     static let allHandoffWaiters = Wakeups(rawValue: 1 << 4)
+    /// The select waiters registered on the channel (`Channel+Select`).
+    static let watchers = Wakeups(rawValue: 1 << 5)
 
     /// Every parked thread: for disconnects, closed handles and kind changes, which are rare.
-    static let everyone: Wakeups = [.allReceivers, .allSpaceWaiters, .allHandoffWaiters]
+    static let everyone: Wakeups = [.allReceivers, .allSpaceWaiters, .allHandoffWaiters, .watchers]
 }

@@ -30,3 +30,20 @@ struct ReadmeExampleTests {
         #expect(inbox.drain().isEmpty)
     }
 }
+
+extension ReadmeExampleTests {
+    @Test("the Select section's example runs as it says")
+    func selectExample() {
+        let (fastTx, fastRx) = Channel<Int>.make(.unbounded)
+        let (slowTx, slowRx) = Channel<Int>.make(.unbounded)
+        _ = slowTx.send(1)
+        var gone = Set<Int>()
+        var said = ""
+        if case .received(let value, let index, _) = Select.receive(
+            from: [fastRx, slowRx], order: .fair, waits: true, gone: &gone, waiter: SelectWaiter()) {
+            said = "\(value) from \(index)"
+        }
+        #expect(said == "1 from 1")
+        _ = fastTx
+    }
+}

@@ -61,10 +61,12 @@ extension LessonClaims {
 
     @Test("disconnect-consumer: work fills, BACKPRESSURE; after Consumer max the producer's send fails (failed 1), it is disconnected, 5 discarded")
     func disconnectConsumerFails() throws {
-        let result = try LessonPresets.run("disconnect-consumer", ["consumer_max=20", "produce_ms=10", "consume_ms=40"], duration: 3)
+        // 40 messages at 40 ms: 1.6 s, long enough for the 2 s window's send-blocked share to pass
+        // half (at 20 the run ended at 0.8 s, just as the share crossed it, and the word was luck).
+        let result = try LessonPresets.run("disconnect-consumer", ["consumer_max=40", "produce_ms=10", "consume_ms=40"], duration: 3)
         #expect(result.violations.isEmpty)
         #expect(result.snapshots.contains { $0.word("work") == .backpressure && $0.depth("work") == 5 })
-        #expect(try result.group("consumer").received == 20)
+        #expect(try result.group("consumer").received == 40)
         #expect(try result.group("consumer").workerStates == [.finished])
         #expect(try result.group("producer").workerStates == [.disconnected])
         let work = try result.channel("work")

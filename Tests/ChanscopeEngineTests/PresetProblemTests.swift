@@ -210,7 +210,7 @@ struct PresetProblemTests {
     @Test("An empty loop")
     func emptyLoop() {
         #expect(presetProblems(Self.preset(replacing: 8, with: "  producer: { loop: [] }")) == [
-            "x.yaml:8: workers.producer.loop: the loop is empty; it needs at least one step (make, send, recv, poll, sleep, compute)",
+            "x.yaml:8: workers.producer.loop: the loop is empty; it needs at least one step (make, send, recv, poll, sleep, compute, tag, reply, join, task_done)",
             "x.yaml:9: workers.consumer.loop[0]: nothing is ever sent to channel \"work\" (no send step on it and no prefill), so this recv would wait forever",
         ])
     }
@@ -225,8 +225,8 @@ struct PresetProblemTests {
     @Test("An unknown step kind")
     func unknownStep() {
         #expect(presetProblems(Self.preset(replacing: 8, with: "  producer: { loop: [ make, { sned: work }, { send: work }, wait ] }")) == [
-            "x.yaml:8: workers.producer.loop[1]: unknown step \"sned\"; did you mean \"send\"? (steps: make, send, recv, poll, sleep, compute)",
-            "x.yaml:8: workers.producer.loop[3]: unknown step \"wait\" (steps: make, send, recv, poll, sleep, compute)",
+            "x.yaml:8: workers.producer.loop[1]: unknown step \"sned\"; did you mean \"send\"? (steps: make, send, recv, poll, sleep, compute, tag, reply, join, task_done)",
+            "x.yaml:8: workers.producer.loop[3]: unknown step \"wait\" (steps: make, send, recv, poll, sleep, compute, tag, reply, join, task_done)",
         ])
     }
 
@@ -260,7 +260,7 @@ struct PresetProblemTests {
     @Test("An unknown key in a group")
     func unknownGroupKey() {
         #expect(presetProblems(Self.preset(replacing: 8, with: "  producer: { loops: 3, loop: [ make, { send: work } ] }")) == [
-            "x.yaml:8: workers.producer.loops: unknown key \"loops\"; did you mean \"loop\"? (keys: count, limit, prefill, loop)",
+            "x.yaml:8: workers.producer.loops: unknown key \"loops\"; did you mean \"loop\"? (keys: count, limit, prefill, mailbox, stop_on, select, loop)",
         ])
     }
 

@@ -60,7 +60,7 @@ struct BuiltInPresetsEndToEndTests {
         let groups = Self.groups(result.output)
         #expect(groups.map(\.heading) == ["Built in:"], "\(result.output)")
         #expect(groups.first?.names == (try Self.repositoryPresetNames()))
-        #expect(groups.first?.names.count == 18)
+        #expect((groups.first?.names.count ?? 0) >= 13, "at least the thirteen presets of the first round")
     }
 
     @Test func runRealtimeHeadlessFromAnyDirectory() throws {

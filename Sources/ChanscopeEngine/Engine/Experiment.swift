@@ -17,7 +17,11 @@ public final class Experiment: @unchecked Sendable {
     let channelIDs: [ChannelID]
     let groups: [WorkerGroup]
     let knobs: KnobBoard
-    let control = ExperimentControl()
+    let control: ExperimentControl
+    /// Per channel, Python's unfinished-task count where a `join` waits on it (else nil).
+    let ledgers: [TaskLedger?]
+    /// Every worker's mailbox, for groups that have them.
+    let mailboxes = MailboxDirectory()
     let seed: UInt64
     let deadlockGrace: Double
     /// Guards worker lists, the event log and the sampling state.
@@ -49,13 +53,21 @@ public final class Experiment: @unchecked Sendable {
         self.seed = seed
         self.deadlockGrace = deadlockGrace
         channels = preset.channels.map { Channel<Message>(kind: $0.kind) }
+        let control = ExperimentControl()
+        self.control = control
+        let ledgers = TaskLedger.ledgers(for: preset, channels: channels, gate: control.gate)
+        self.ledgers = ledgers
         channelIDs = preset.channels.map { ChannelID($0.name) }
         let board = KnobBoard(preset: preset)
         knobs = board
-        routes = Self.routes(for: preset, channels: channels, knobs: board, seed: seed)
+        // A linked channel's link (or the plain channel), counted for `join` where one waits on it.
+        routes = zip(Self.routes(for: preset, channels: channels, knobs: board, seed: seed), ledgers).map { base, ledger in
+            ledger.map { TaskCountingRoute(base: base, ledger: $0) } ?? base
+        }
         let channelIndex = Dictionary(preset.channels.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
+        let tags = preset.tagTable
         groups = preset.workers.enumerated().map { index, spec in
-            WorkerGroup(index: index, spec: spec, channelIndex: channelIndex, knobs: board)
+            WorkerGroup(index: index, spec: spec, channelIndex: channelIndex, knobs: board, tags: tags)
         }
         samplingState = SamplingState(deadlockGrace: deadlockGrace)
         memoryGuard = MemoryGuard(limit: memoryLimit, residentBytes: residentBytes)
@@ -139,6 +151,7 @@ public final class Experiment: @unchecked Sendable {
         }
         for worker in all { worker.stop() }
         for worker in all { worker.join() }
+        mailboxes.close()
         stopLinks()
     }
 
@@ -153,8 +166,12 @@ public final class Experiment: @unchecked Sendable {
     /// Creates a worker with its handles (experiment lock held).
     @discardableResult
     func makeWorker(in group: WorkerGroup) -> Worker {
+        let mailbox = group.spec.mailbox.map { mailboxes.makeMailbox(owner: nextWorkerID, group: group.index, kind: $0) }
+        let ports = ProtocolPorts(
+            mailbox: mailbox.map { ChannelRoute(channel: $0).makeInlet() }, directory: mailboxes, mailboxBase: routes.count,
+            ledgers: ledgers)
         let worker = Worker(
-            id: nextWorkerID, group: group, routes: routes, knobs: knobs, control: control, seed: seed)
+            id: nextWorkerID, group: group, routes: routes, knobs: knobs, control: control, seed: seed, ports: ports)
         nextWorkerID += 1
         group.workers.append(worker)
         return worker

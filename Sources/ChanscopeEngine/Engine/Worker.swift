@@ -13,19 +13,22 @@ final class Worker: @unchecked Sendable {
     let stopRequested = Atomic<Bool>(false)
     /// Handles indexed by channel; nil where the group does not use that channel that way.
     private let senders: [(any MessageOutlet)?]
-    private let receivers: [(any MessageInlet)?]
+    let receivers: [(any MessageInlet)?]
+    /// The mailbox, reply outlets and the like of protocol steps (`Worker+Protocol`).
+    let ports: ProtocolPorts
     private let knobs: KnobBoard
-    private let control: ExperimentControl
-    private var random: SplitMix64
+    let control: ExperimentControl
+    var random: SplitMix64
     /// What `compute` works on: a few kilobytes, so the work stays in the core's cache.
     private var workBuffer = [Float](repeating: 1, count: 1024)
     private var thread: JoinableThread?
 
     init(
         id: Int32, group: WorkerGroup, routes: [any MessageRoute], knobs: KnobBoard,
-        control: ExperimentControl, seed: UInt64
+        control: ExperimentControl, seed: UInt64, ports: ProtocolPorts
     ) {
         self.id = id
+        self.ports = ports
         self.group = group
         self.knobs = knobs
         self.control = control
@@ -62,9 +65,10 @@ final class Worker: @unchecked Sendable {
     private func releaseHandles() {
         for sender in senders { sender?.close() }
         for receiver in receivers { receiver?.close() }
+        ports.close()
     }
 
-    private var shouldStop: Bool {
+    var shouldStop: Bool {
         stopRequested.load(ordering: .acquiring) || control.shuttingDown.load(ordering: .acquiring)
     }
 
@@ -88,12 +92,10 @@ final class Worker: @unchecked Sendable {
                 }
                 switch step {
                 case .make:
-                    if hand != nil { consume(&hand) }
-                    counters.set(.working)
-                    hand = Message(sequence: group.nextSequence.wrappingAdd(1, ordering: .relaxed).oldValue, origin: id)
-                    counters.made.wrappingAdd(1, ordering: .relaxed)
+                    makeMessage(into: &hand)
                 case .send(let channel):
-                    guard let message = hand, let sender = senders[channel] else { continue }
+                    guard var message = hand, let sender = senders[channel] else { continue }
+                    message.origin = id  // the worker that sent it, which a `reply` answers
                     // Blocked only when it must wait: a send that finds room (or never waits, on
                     // an unbounded or lossy channel) is not "blocked on send", however slow.
                     var result = sender.trySend(message)
@@ -130,6 +132,7 @@ final class Worker: @unchecked Sendable {
                         if hand != nil { consume(&hand) }
                         hand = message
                         counters.received.wrappingAdd(1, ordering: .relaxed)
+                        if let end = stopOnSentinel(&hand) { return end }
                     case .disconnected:
                         return hand == nil ? .disconnected : finishWithHand(&hand, as: .disconnected)
                     case .cancelled:
@@ -146,6 +149,7 @@ final class Worker: @unchecked Sendable {
                         if hand != nil { consume(&hand) }
                         hand = message
                         counters.received.wrappingAdd(1, ordering: .relaxed)
+                        if let end = stopOnSentinel(&hand) { return end }
                         lastPollEmpty = false
                     case .empty, .timedOut:
                         counters.emptyPolls.wrappingAdd(1, ordering: .relaxed)
@@ -163,37 +167,41 @@ final class Worker: @unchecked Sendable {
                 case .compute(let knob):
                     counters.set(.working)
                     compute(knob: knob)
+                default:
+                    if let end = runProtocolStep(step, hand: &hand) { return end }
                 }
             }
             if hand != nil { consume(&hand) }
+            finishTasks()  // the end of an iteration is Python's task_done
         }
     }
 
     /// The message in hand is finished with: count it as done.
-    private func consume(_ hand: inout Message?) {
+    func consume(_ hand: inout Message?) {
         hand = nil
         counters.done.wrappingAdd(1, ordering: .relaxed)
     }
 
     /// A disconnect ends the loop, but a message already received is still worked off.
-    private func finishWithHand(_ hand: inout Message?, as state: WorkerState) -> WorkerState {
+    func finishWithHand(_ hand: inout Message?, as state: WorkerState) -> WorkerState {
         consume(&hand)
+        finishTasks()
         return state
     }
 
     /// The worker is stopped with a message in hand: it never reaches a channel; count it.
-    private func abandon(_ hand: Message?) -> WorkerState {
+    func abandon(_ hand: Message?) -> WorkerState {
         if hand != nil { counters.abandoned.wrappingAdd(1, ordering: .relaxed) }
         return .finished
     }
 
-    private func beginOperation(_ state: WorkerState, channel: Int) {
+    func beginOperation(_ state: WorkerState, channel: Int) {
         counters.channelIndex.store(channel, ordering: .relaxed)
         counters.set(state)
         counters.operationStart.store(MonotonicClock.now(), ordering: .releasing)
     }
 
-    private func endOperation(_ total: borrowing Atomic<UInt64>) {
+    func endOperation(_ total: borrowing Atomic<UInt64>) {
         let start = counters.operationStart.load(ordering: .relaxed)
         let now = MonotonicClock.now()
         total.wrappingAdd(now > start ? now - start : 0, ordering: .relaxed)

@@ -9,6 +9,9 @@ final class WorkerCounters: Sendable {
     let state = Atomic<UInt8>(WorkerState.starting.rawValue)
     /// Index of the channel the worker is sending to or receiving from, or -1.
     let channelIndex = Atomic<Int>(-1)
+    /// For a select (`channelIndex` is `WorkerCounters.selecting`): a bit per channel waited on
+    /// (the first 64 channels).
+    let selectChannels = Atomic<UInt64>(0)
     let made = Atomic<UInt64>(0)
     let done = Atomic<UInt64>(0)
     let sent = Atomic<UInt64>(0)
@@ -30,8 +33,15 @@ final class WorkerCounters: Sendable {
     /// When the thread ended (monotonic nanoseconds), or 0 while it runs: events about ends are
     /// stamped and ordered by it, so "consumer finished" comes before the disconnect it caused.
     let endedAt = Atomic<UInt64>(0)
+    /// Set when the worker ended on its group's `stop_on` sentinel.
+    let stoppedBySentinel = Atomic<Bool>(false)
+    /// How long the last `join` waited (nanoseconds), 0 before the first.
+    let lastJoinNanos = Atomic<UInt64>(0)
     /// When the current send or receive began, or 0 when none is under way.
     let operationStart = Atomic<UInt64>(0)
+
+    /// The `channelIndex` of a worker waiting in a select over several channels.
+    static let selecting = -2
 
     var currentState: WorkerState {
         WorkerState(rawValue: state.load(ordering: .relaxed)) ?? .working

@@ -22,6 +22,8 @@ final class WorkerGroup: @unchecked Sendable {
     /// paused, until it is released (see `MemoryGuard`).
     let isHeld = Atomic<Bool>(false)
     let nextSequence = Atomic<UInt64>(1)
+    /// The `stop_on` tag's index, if the group has one.
+    let stopTag: UInt16?
 
     /// Live and finished workers shown on screen, in the order they were added (experiment lock).
     var workers: [Worker] = []
@@ -32,7 +34,7 @@ final class WorkerGroup: @unchecked Sendable {
 
     /// Resolves the spec's steps and limit against the experiment's channels and knobs (names
     /// the loader checked, so every look-up succeeds).
-    init(index: Int, spec: WorkerGroupSpec, channelIndex: [String: Int], knobs: KnobBoard) {
+    init(index: Int, spec: WorkerGroupSpec, channelIndex: [String: Int], knobs: KnobBoard, tags: TagTable = TagTable([])) {
         self.index = index
         self.spec = spec
         steps = spec.steps.map { step in
@@ -43,8 +45,16 @@ final class WorkerGroup: @unchecked Sendable {
             case .poll(let name): .poll(channel: channelIndex[name] ?? 0)
             case .sleep(let knob, let jitter): .sleep(knob: knobs.index(of: .preset(knob)) ?? 0, jitter: jitter)
             case .compute(let knob): .compute(knob: knobs.index(of: .preset(knob)) ?? 0)
+            case .makeTagged(let tag): .makeTagged(tag: tags.index(of: tag) ?? TagTable.untagged)
+            case .tag(let tag): .retag(tag: tags.index(of: tag) ?? TagTable.untagged)
+            case .recvMailbox: .receiveMailbox
+            case .reply(let tag): .reply(tag: tags.index(of: tag) ?? TagTable.untagged)
+            case .join(let name): .join(channel: channelIndex[name] ?? 0)
+            case .taskDone: .taskDone
+            case .select(let names, let waits): .select(channels: names.map { channelIndex[$0] ?? 0 }, waits: waits)
             }
         }
+        stopTag = spec.stopOn.flatMap { tags.index(of: $0) }
         switch spec.limit {
         case .knob(let name): (limitKnob, fixedLimit) = (knobs.index(of: .preset(name)), nil)
         case .fixed(let n): (limitKnob, fixedLimit) = (nil, n)
@@ -54,8 +64,11 @@ final class WorkerGroup: @unchecked Sendable {
         var receives: [Int] = []
         for step in steps {
             switch step {
-            case .send(let c): if !sends.contains(c) { sends.append(c) }
+            // A joiner holds the queue as Python's main thread does: while it runs, the channel
+            // has a sender and its receivers wait rather than disconnect.
+            case .send(let c), .join(let c): if !sends.contains(c) { sends.append(c) }
             case .receive(let c), .poll(let c): if !receives.contains(c) { receives.append(c) }
+            case .select(let channels, _): for c in channels where !receives.contains(c) { receives.append(c) }
             default: break
             }
         }

@@ -18,6 +18,8 @@ public enum WorkerState: UInt8, Sendable, CaseIterable, CustomStringConvertible 
     case finished
     /// Done because the other side of a channel went away.
     case disconnected
+    /// In a `join` step: waiting for every message of a channel to be finished.
+    case joining
 
     public var description: String {
         switch self {
@@ -30,6 +32,7 @@ public enum WorkerState: UInt8, Sendable, CaseIterable, CustomStringConvertible 
         case .paused: "paused"
         case .finished: "finished"
         case .disconnected: "disconnected"
+        case .joining: "joining"
         }
     }
 

@@ -17,15 +17,17 @@ public enum SummaryTable {
                 String(c.failed), String(c.discarded), c.identitiesHold ? "ok" : "BROKEN", channel.situation.description,
             ]
         }
+        let allChannelRows = channelRows + mailboxRows(final)
         lines += table(
             header: ["channel", "kind", "depth", "max", "attempted", "accepted", "received", "dropped", "overwritten", "failed", "discarded", "identities", "situation"],
-            rows: channelRows, rightAligned: 2...10)
+            rows: allChannelRows, rightAligned: 2...10)
         lines.append("")
         let groupRows = final.groups.map { group -> [String] in
             [
                 group.name.terminalSafe, String(group.workerStates.count), String(group.made), String(group.done), String(group.sent),
                 String(group.received), String(group.emptyPolls), String(group.abandoned),
-                group.workerStates.isEmpty ? "-" : stateSummary(group.workerStates),
+                group.workerStates.isEmpty ? "-" : stateSummary(group.workerStates)
+                    + (group.stoppedBySentinel > 0 ? "; \(group.stoppedBySentinel) stopped by sentinel" : ""),
             ]
         }
         lines += table(

@@ -13,7 +13,9 @@ extension Experiment {
     }
 
     /// The linked routes, by channel index (nil for a plain channel).
-    var links: [LinkedRoute?] { routes.map { $0 as? LinkedRoute } }
+    var links: [LinkedRoute?] {
+        routes.map { ($0 as? LinkedRoute) ?? (($0 as? TaskCountingRoute)?.base as? LinkedRoute) }
+    }
 
     func startLinks() {
         for link in links { link?.start() }

@@ -51,6 +51,10 @@ public enum PresetLimits {
     /// A link protocol's window: 1...1024 unacknowledged messages per sender (1 is stop-and-wait).
     public static let window: ClosedRange<Double> = 1...1024
 
+    /// Distinct message tags in one preset: at most 1000. A message carries its tag as a `UInt16`
+    /// index (so it stays 16 bytes), and a lesson names a handful.
+    public static let tags: ClosedRange<Int> = 0...1000
+
     /// Whether `value` is a number every part can represent as a knob's value, min, max or step.
     public static func isRepresentable(_ value: Double) -> Bool {
         value.isFinite && value.magnitude <= knobMagnitude

@@ -1,3 +1,5 @@
+import Channels
+
 /// A named group of worker threads that all run the same loop of steps.
 ///
 /// Groups are the unit the screen shows and the user controls (count, pause, close), so the
@@ -13,6 +15,14 @@ public struct WorkerGroupSpec: Sendable, Equatable {
     public var prefill: [Prefill]
     /// The `loop`: the steps each worker repeats, never empty.
     public var steps: [Step]
+    /// The `mailbox`: each worker of the group gets a channel of its own of this kind, which
+    /// `{ recv: mailbox }` takes from and a `reply` sends to; nil for no mailboxes.
+    public var mailbox: ChannelKind?
+    /// The `stop_on` tag: a worker that receives a message with it finishes that message and
+    /// ends (Python's `None` sentinel); nil for none.
+    public var stopOn: String?
+    /// Which ready channel a `{ recv: [a, b] }` takes from (`select: ordered | fair`).
+    public var select: Select.Order = .ordered
 
     public init(name: String, count: Int = 1, limit: Limit? = nil, prefill: [Prefill] = [], steps: [Step]) {
         self.name = name

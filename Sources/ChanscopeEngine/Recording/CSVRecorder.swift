@@ -54,10 +54,12 @@ public final class CSVRecorder: @unchecked Sendable {
             {
                 fields.append("\(channel.name).\(column)")
             }
+            if channel.unfinished != nil { fields.append("\(channel.name).unfinished") }
             if channel.link != nil { fields += linkColumns.map { "\(channel.name).\($0)" } }
         }
+        fields += mailboxHeader(for: snapshot)
         for group in snapshot.groups {
-            for column in ["count", "done", "blocked_send_pct", "blocked_recv_pct", "empty_polls", "polls_per_s", "cpu_pct"] {
+            for column in ["count", "done", "blocked_send_pct", "blocked_recv_pct", "empty_polls", "polls_per_s", "cpu_pct", "stopped_by_sentinel"] {
                 fields.append("\(group.name).\(column)")
             }
         }
@@ -80,13 +82,15 @@ public final class CSVRecorder: @unchecked Sendable {
                 received ? fixed(channel.latencyP50Milliseconds, 3) : "", received ? fixed(channel.latencyP99Milliseconds, 3) : "",
                 channel.situation.word.rawValue,
             ]
+            if let unfinished = channel.unfinished { fields.append(String(unfinished)) }
             if let link = channel.link { fields += linkFields(link) }
         }
+        fields += mailboxRow(for: snapshot)
         for group in snapshot.groups {
             fields += [
                 String(group.liveCount), String(group.done), fixed(group.blockedSendPercent, 1),
                 fixed(group.blockedReceivePercent, 1), String(group.emptyPolls), fixed(group.pollsPerSecond, 1),
-                fixed(group.cpuPercent, 1),
+                fixed(group.cpuPercent, 1), String(group.stoppedBySentinel),
             ]
         }
         fields += snapshot.knobs.filter(\.isPresetKnob).map { NumberText.plain($0.value) }

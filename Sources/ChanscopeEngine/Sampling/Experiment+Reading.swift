@@ -35,12 +35,20 @@ extension Experiment {
             reading.isClosed = group.isClosed
             reading.sendsTo = group.sendsTo
             reading.receivesFrom = group.receivesFrom
+            reading.stoppedBySentinel = (group.workers + group.retired).filter { $0.counters.stoppedBySentinel.load(ordering: .relaxed) }.count
+            reading.waitingOn = waitNames(of: group)
+            reading.lastJoinNanos = group.workers.map { $0.counters.lastJoinNanos.load(ordering: .relaxed) }.max() ?? 0
             return reading
         }
+        let boxes = mailboxes.all
+        // Finished before the channels: a finish is then never counted ahead of its receive.
+        let finishedTasks = ledgers.map { $0?.finished }
+        let sampled = Channel.sample(channels + boxes.map(\.channel))
         var reading = ExperimentReading(
             now: now, startTime: startTime, presetName: preset.name, channelIDs: channelIDs,
-            channels: Channel.sample(channels), groups: groupReadings, knobs: knobs.snapshots(),
-            waitFor: waitForGraph(), isPaused: control.isPaused, controlRevision: log.revision)
+            channels: Array(sampled.prefix(channels.count)), groups: groupReadings, knobs: knobs.snapshots(),
+            waitFor: waitForGraph(), isPaused: control.isPaused, controlRevision: log.revision,
+            mailboxes: mailboxReadings(boxes, Array(sampled.dropFirst(channels.count))), finishedTasks: finishedTasks)
         reading.links = links.map { $0?.reading() }
         return reading
     }

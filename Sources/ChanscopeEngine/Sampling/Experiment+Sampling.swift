@@ -36,14 +36,17 @@ extension Experiment {
     /// The snapshot's shape before anything runs: the channels, groups and knobs with zero
     /// counters, for a CSV header. Consumes nothing (no events, no latency, no sampling state).
     public func layout() -> Snapshot {
-        let channels = zip(channelIDs, preset.channels).map { id, spec in
+        let channels = zip(zip(channelIDs, preset.channels), ledgers).map { named, ledger in
             var channel = ChannelSnapshot(
-                id: id, stats: .idle(kind: spec.kind),
+                id: named.0, stats: .idle(kind: named.1.kind),
                 inPerSecond: 0, outPerSecond: 0, senderGroups: [], receiverGroups: [])
-            channel.link = spec.link.map { _ in LinkSnapshot(reading: LinkReading(counters: LinkCounters(), settings: LinkSettings())) }
+            channel.unfinished = ledger == nil ? nil : 0
+            channel.link = named.1.link.map { _ in LinkSnapshot(reading: LinkReading(counters: LinkCounters(), settings: LinkSettings())) }
             return channel
         }
         let groups = preset.workers.map { GroupSnapshot(name: $0.name, workerStates: []) }
-        return Snapshot(tick: 0, time: 0, presetName: preset.name, channels: channels, groups: groups, knobs: knobs.snapshots())
+        var layout = Snapshot(tick: 0, time: 0, presetName: preset.name, channels: channels, groups: groups, knobs: knobs.snapshots())
+        layout.mailboxes = preset.workers.compactMap { spec in spec.mailbox.map { MailboxSnapshot(group: spec.name, kind: $0) } }
+        return layout
     }
 }

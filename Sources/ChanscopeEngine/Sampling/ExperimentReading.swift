@@ -34,6 +34,9 @@ struct ExperimentReading {
         /// Channels the group sends on and receives from (indices).
         var sendsTo: [Int] = []
         var receivesFrom: [Int] = []
+        var stoppedBySentinel = 0
+        var lastJoinNanos: UInt64 = 0
+        var waitingOn: [String] = []
     }
 
     /// One worker's cumulative nanoseconds inside sends and receives.
@@ -57,4 +60,10 @@ struct ExperimentReading {
     var waitFor: WaitForGraph
     var isPaused: Bool
     var controlRevision: Int
+    /// Each group's mailboxes (groups with a `mailbox` only), read at the same instant as the
+    /// channels.
+    var mailboxes: [MailboxSnapshot] = []
+    /// Per channel, messages its receivers have finished, read before the channels (nil where
+    /// no `join` waits on it).
+    var finishedTasks: [UInt64?] = []
 }

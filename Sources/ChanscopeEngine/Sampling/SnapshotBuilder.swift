@@ -112,6 +112,7 @@ enum SnapshotBuilder {
                 senderGroups: senders.map(\.element.name),
                 receiverGroups: reading.groups.filter { $0.receivesFrom.contains(index) }.map(\.name))
             channel.link = link
+            channel.unfinished = (reading.finishedTasks[safe: index] ?? nil).map { TaskLedger.unfinished(c, finished: $0) }
             channels.append(channel)
         }
         state.marks.append(mark)
@@ -127,7 +128,7 @@ enum SnapshotBuilder {
 
         let finished = !groups.isEmpty && groups.allSatisfy(\.isFinished)
         let endTime = finished ? seconds(at: reading.groups.map(\.lastEnd).max() ?? 0) : nil
-        let snapshot = Snapshot(
+        var snapshot = Snapshot(
             tick: state.tick, time: time, presetName: reading.presetName, channels: channels, groups: groups,
             knobs: reading.knobs.filter { knob in
                 // A capacity slider only where the channel's kind has a capacity now.
@@ -136,6 +137,14 @@ enum SnapshotBuilder {
             },
             events: events, deadlock: state.detector.reported, isPaused: reading.isPaused,
             accountingViolation: violation, controlRevision: reading.controlRevision, endTime: endTime)
+        snapshot.mailboxes = reading.mailboxes
+        TaskLedger.markPools(&snapshot, reading)
+        for mailbox in reading.mailboxes {
+            if let event = SnapshotChecks.accounting(ChannelID(mailbox.name), mailbox.counters, time: time) {
+                snapshot.accountingViolation = snapshot.accountingViolation ?? "\(mailbox.name): \(mailbox.counters.identityViolation ?? "")"
+                snapshot.events.append(event)
+            }
+        }
         state.tick += 1
         state.previousTime = now
         return snapshot

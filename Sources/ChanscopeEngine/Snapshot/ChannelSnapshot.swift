@@ -15,6 +15,9 @@ public struct ChannelSnapshot: Sendable, Hashable {
     /// Groups that send on it and that receive from it, by name.
     public var senderGroups: [String]
     public var receiverGroups: [String]
+    /// Messages accepted and not yet finished by their receivers (Python's unfinished tasks),
+    /// for a channel some group `join`s; nil for the others.
+    public var unfinished: Int?
     /// The simulated link in front of the queue, for a linked channel.
     public var link: LinkSnapshot?
 

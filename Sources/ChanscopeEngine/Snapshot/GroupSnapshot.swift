@@ -28,6 +28,16 @@ public struct GroupSnapshot: Sendable, Hashable {
     public var iterations: Int
     /// The user closed the group.
     public var isClosed: Bool
+    /// Workers that ended on the group's `stop_on` sentinel (apart from disconnects).
+    public var stoppedBySentinel = 0
+    /// Whether the group takes work from a channel that someone `join`s: a pool, whose row
+    /// says how many workers are busy and how many idle.
+    public var isPool = false
+    /// How long the group's last `join` waited, in seconds; nil before the first.
+    public var lastJoinSeconds: Double?
+    /// What the group's blocked (or joining) workers wait on, each once, e.g. `jobs` or
+    /// `fast|slow` for a select; empty when none waits.
+    public var waitingOn: [String] = []
 
     public init(
         name: String, workerStates: [WorkerState], made: UInt64 = 0, done: UInt64 = 0, sent: UInt64 = 0,
@@ -65,6 +75,12 @@ public struct GroupSnapshot: Sendable, Hashable {
 
     /// How many workers are in `state`.
     public func count(_ state: WorkerState) -> Int { workerStates.filter { $0 == state }.count }
+
+    /// A pool's workers waiting for work (blocked on receive, at this instant).
+    public var idleCount: Int { instantStates.filter { $0 == .blockedOnReceive }.count }
+
+    /// A pool's live workers doing something other than waiting for work.
+    public var busyCount: Int { instantStates.filter { !$0.isDone && $0 != .blockedOnReceive }.count }
 
     /// Whether every worker has ended.
     public var isFinished: Bool { !workerStates.isEmpty && liveCount == 0 }

@@ -26,6 +26,8 @@ public struct Snapshot: Sendable, Equatable {
     public var endTime: Double?
     /// Set while the memory guard holds a growing channel's producers: why, in one line.
     public var memoryHold: String?
+    /// Each group's mailboxes, for groups that have them, in group order.
+    public var mailboxes: [MailboxSnapshot] = []
 
     public init(
         tick: Int, time: Double, presetName: String, channels: [ChannelSnapshot], groups: [GroupSnapshot],
@@ -55,4 +57,5 @@ public struct Snapshot: Sendable, Equatable {
     public func channel(named name: String) -> ChannelSnapshot? { channels.first { $0.name == name } }
     public func group(named name: String) -> GroupSnapshot? { groups.first { $0.name == name } }
     public func knob(named name: String) -> KnobSnapshot? { knobs.first { $0.name == name } }
+    public func mailbox(ofGroup group: String) -> MailboxSnapshot? { mailboxes.first { $0.group == group } }
 }

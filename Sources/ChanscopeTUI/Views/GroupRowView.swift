@@ -131,6 +131,7 @@ struct GroupRowView {
             parts.append(Part(
                 full: "polls \(rate), \(empty)% empty (\(group.emptyPolls))", short: "empty polls \(group.emptyPolls)", style: theme.info, rank: 4))
         }
+        parts += protocolParts()
         if group.abandoned > 0 {
             parts.append(Part(full: "abandoned \(group.abandoned)", short: "abandoned \(group.abandoned)", style: theme.alarm, rank: 3))
         }
@@ -144,7 +145,7 @@ struct GroupRowView {
         for state in group.workerStates {
             if let index = counts.firstIndex(where: { $0.0 == state }) { counts[index].1 += 1 } else { counts.append((state, 1)) }
         }
-        let text = counts.map { "\($0.1) \(Theme.legendWord($0.0))" }.joined(separator: ", ")
+        let text = counts.map { "\($0.1) \(Theme.legendWord($0.0))" + sentinelNote(for: $0.0) }.joined(separator: ", ")
         let style: Style =
             group.workerStates.contains(.disconnected) ? theme.alarm
             : group.workerStates.contains(.blockedOnSend) ? theme.warning : theme.dim

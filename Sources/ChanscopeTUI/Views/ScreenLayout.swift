@@ -19,6 +19,8 @@ public struct ScreenLayout: Equatable, Sendable {
     public var channelsHeading: Rect
     /// One rect per channel, each 1 to 3 lines high, or up to 10 with a depth chart when there is room.
     public var channels: [Rect]
+    /// One row per group with mailboxes, under the channels.
+    public var mailboxes: [Rect] = []
     public var groupsHeading: Rect
     public var groups: [Rect]
     public var legend: Rect
@@ -40,7 +42,7 @@ public struct ScreenLayout: Equatable, Sendable {
     /// held anything); spare rows go to the other channels and the event log instead.
     public init(
         size: TerminalSize, channelCount: Int, groupCount: Int, knobCount: Int, selectedKnob: Int, showBanner: Bool,
-        chartlessChannels: Set<Int> = [], lessonLines: Int = 0, linkedChannels: Set<Int> = []
+        chartlessChannels: Set<Int> = [], lessonLines: Int = 0, mailboxCount: Int = 0, linkedChannels: Set<Int> = []
     ) {
         self.size = size
         let zero = Rect.zero
@@ -75,7 +77,7 @@ public struct ScreenLayout: Equatable, Sendable {
         var withLegend = true
         func need(knobRowsShown: Int, events: Int) -> Int {
             let headingCount = headings ? (3 + (events > 0 ? 1 : 0)) : 0
-            return headingCount + channelCount * linesPerChannel + groupCount + (withLegend ? 1 : 0) + knobRowsShown + events
+            return headingCount + channelCount * linesPerChannel + mailboxCount + groupCount + (withLegend ? 1 : 0) + knobRowsShown + events
         }
         var knobRowsShown = knobRows
         if need(knobRowsShown: knobRowsShown, events: 3) > available { withLegend = false }
@@ -109,6 +111,7 @@ public struct ScreenLayout: Equatable, Sendable {
         channels = (0..<channelCount).map {
             take(linesPerChannel + (chartlessChannels.contains($0) ? 0 : chartLines) + (linkedChannels.contains($0) ? linkLines : 0))
         }
+        mailboxes = (0..<mailboxCount).map { _ in take(1) }
         if headings { groupsHeading = take(1) }
         groups = (0..<groupCount).map { _ in take(1) }
         if withLegend { legend = take(1) }

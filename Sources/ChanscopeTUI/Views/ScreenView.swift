@@ -22,6 +22,7 @@ public enum ScreenView {
                 ? LessonStripView.rows(
                     for: state.lessonLines[min(state.lessonLine, state.lessonLines.count - 1)], count: state.lessonLines.count,
                     width: size.width) : 0,
+            mailboxCount: snapshot?.mailboxes.count ?? 0,
             linkedChannels: Set(channels.indices.filter { channels[$0].link != nil }))
     }
 
@@ -59,6 +60,9 @@ public enum ScreenView {
                 recentLatency: state.latencyToShow(for: channel.name), recentLatencyIsOld: state.latencyIsOld(for: channel.name),
                 theme: theme
             ).draw(in: rect, on: &grid)
+        }
+        for (mailbox, rect) in zip(snapshot.mailboxes, layout.mailboxes) {
+            MailboxRowView(mailbox: mailbox, theme: theme).draw(in: rect, on: &grid)
         }
         heading("Workers", hint: "g select · +/- worker · c close", theme: theme, in: layout.groupsHeading, on: &grid)
         let nameWidth = min(16, snapshot.groups.map(\.name.displayWidth).max() ?? 0)

@@ -47,6 +47,7 @@ public struct Theme: Sendable, Equatable {
         case .paused: return (unicode ? "‖" : "=", dim)
         case .finished: return (unicode ? "✓" : "v", dim)
         case .disconnected: return (unicode ? "✗" : "x", colored(.red, bold: true))
+        case .joining: return (unicode ? "◇" : "j", colored(.cyan, bold: true))
         }
     }
 

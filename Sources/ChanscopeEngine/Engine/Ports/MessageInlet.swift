@@ -9,6 +9,18 @@ protocol MessageInlet: AnyObject, Sendable {
     func receive() -> ReceiveResult<Message>
     /// Releases this end (idempotent); a blocked `receive` returns `cancelled`.
     func close()
+    /// The in-process receiver a select can register on, if this end is one (a select over an
+    /// end that is not only looks at it when something else wakes it). Default: none.
+    var selectableReceiver: Receiver<Message>? { get }
+    /// Called when a select took a message through `selectableReceiver`. Default: nothing.
+    func noteSelected()
 }
 
-extension Receiver: MessageInlet where Element == Message {}
+extension MessageInlet {
+    var selectableReceiver: Receiver<Message>? { nil }
+    func noteSelected() {}
+}
+
+extension Receiver: MessageInlet where Element == Message {
+    var selectableReceiver: Receiver<Message>? { self }
+}

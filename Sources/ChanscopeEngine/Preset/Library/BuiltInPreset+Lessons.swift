@@ -203,6 +203,29 @@ workers:
   consumer: { count: 1, loop: [ { recv: wire } ] }
 
 """),
+        BuiltInPreset(name: "mailboxes", yaml: """
+# Naming by mailbox: each client has a mailbox of its own, and the server answers a request by
+# sending to the mailbox of the worker that sent it (the course's send(m.source, &m)).
+name: Mailboxes
+summary: Clients send requests to one server; it replies to each client's own mailbox.
+lesson: |
+  Three clients send REQUEST on "requests"; the server replies to the sender's mailbox.
+  The "clients mailboxes" row: 3 of 3 live, one per client; each gets only its own replies.
+  Raise Server wait to 500 ms: "requests" holds up to 3, one per client awaiting a reply.
+  Press g, then +: a fourth client gets a mailbox of its own, 4 of 4 live.
+channels:
+  requests: { kind: unbounded }
+knobs:
+  think_ms: { value: 300, min: 0, max: 2000, step: 10, label: Client wait, unit: ms }
+  serve_ms: { value: 50, min: 0, max: 2000, step: 10, label: Server wait, unit: ms }
+workers:
+  clients:
+    count: 3
+    mailbox: { kind: bounded, capacity: 1 }
+    loop: [ { sleep: think_ms, jitter: 0.3 }, { make: REQUEST }, { send: requests }, { recv: mailbox } ]
+  server: { loop: [ { recv: requests }, { sleep: serve_ms }, { reply: REPLY } ] }
+
+"""),
         BuiltInPreset(name: "overwriting", yaml: """
 # Kotlin's DROP_OLDEST / Swift AsyncStream .bufferingNewest(n): a ring buffer. When it is
 # full the OLDEST reading is overwritten, so the reader always sees recent data.
@@ -336,6 +359,54 @@ workers:
   consumer: { count: 1, loop: [ { recv: wire } ] }
 
 """),
+        BuiltInPreset(name: "select-bias", yaml: """
+# Select over two channels. An ordered select (always the first ready one) starves the second
+# channel while the first always has a message; a fair one (Go's: at random among the ready)
+# serves both.
+name: Select bias
+summary: An ordered select starves the second channel; a fair one does not.
+lesson: |
+  Producers keep both pairs of channels full; they drop rather than block.
+  ordered does { recv: [o_first, o_second] }: o_second's received stays 0, it only drops.
+  fair does the same over f_first, f_second with select: fair: both received about equally.
+  Raise Producer wait to 500 ms: o_first is often empty, and ordered takes o_second too.
+channels:
+  o_first: { kind: dropping, capacity: 4 }
+  o_second: { kind: dropping, capacity: 4 }
+  f_first: { kind: dropping, capacity: 4 }
+  f_second: { kind: dropping, capacity: 4 }
+knobs:
+  produce_ms: { value: 50, min: 0, max: 2000, step: 10, label: Producer wait, unit: ms }
+  consume_ms: { value: 200, min: 0, max: 2000, step: 10, label: Consumer wait, unit: ms }
+workers:
+  first: { loop: [ { make: FIRST }, { send: o_first }, { make: FIRST }, { send: f_first }, { sleep: produce_ms } ] }
+  second: { loop: [ { make: SECOND }, { send: o_second }, { make: SECOND }, { send: f_second }, { sleep: produce_ms } ] }
+  ordered: { select: ordered, loop: [ { recv: [o_first, o_second] }, { sleep: consume_ms } ] }
+  fair: { select: fair, loop: [ { recv: [f_first, f_second] }, { sleep: consume_ms } ] }
+
+"""),
+        BuiltInPreset(name: "sentinel-shutdown", yaml: """
+# Stopping consumers with a sentinel (Python's None): one per consumer stops them all; too few
+# leaves one blocked in get() forever, because a Python queue never closes.
+name: Sentinel shutdown
+summary: A sentinel per worker stops the pool; too few leaves one waiting forever.
+lesson: |
+  main puts 12 jobs on "jobs", joins them, then sends one STOP per sentinel (Sentinels 3).
+  Each of the 3 consumers ends on its STOP: "3 finished (3 by sentinel)".
+  Set Sentinels to 2 and press R: two stop; the third stays recv-blocked on "jobs".
+  keeper holds "jobs" open, as a Python queue is never closed: no disconnect frees it.
+channels:
+  jobs: { kind: unbounded }
+knobs:
+  sentinels: { value: 3, min: 0, max: 6, label: Sentinels }
+  consume_ms: { value: 100, min: 0, max: 2000, step: 10, label: Consumer wait, unit: ms }
+  keeper_ms: { value: 500, min: 0, max: 2000, step: 10, label: Keeper wait, unit: ms }
+workers:
+  main: { prefill: { jobs: 12 }, limit: sentinels, loop: [ { join: jobs }, { make: STOP }, { send: jobs } ] }
+  consumers: { count: 3, stop_on: STOP, loop: [ { recv: jobs }, { sleep: consume_ms } ] }
+  keeper: { loop: [ { join: jobs }, { sleep: keeper_ms } ] }
+
+"""),
         BuiltInPreset(name: "sliding-window", yaml: """
 # The bandwidth-delay lesson: with a 100 ms one-way delay, a sender that waits for each ack
 # sends one message per round trip; a window of 16 keeps 16 in flight and fills the link.
@@ -422,6 +493,29 @@ workers:
     count: 1
     prefill: { empties: 100 }   # the N empty messages, sent before the loop starts
     loop: [ { recv: full }, { send: empties }, { sleep: consume_ms } ]
+
+"""),
+        BuiltInPreset(name: "thread-pool", yaml: """
+# Python's thread pool: workers loop on task_queue.get() forever; the submitter puts a batch and
+# calls task_queue.join(), which "blocks until every put() item has a matching task_done()".
+name: Thread pool
+summary: A task queue, a pool of workers, a submitter that joins each batch.
+lesson: |
+  The submitter puts 6 tasks on "tasks", then joins: it waits until each one is task_done.
+  Two pool workers take them; their row shows busy and idle, "tasks" shows unfinished.
+  At Task time 300 ms a batch takes about 0.9 s: "last join" on the submitter's row.
+  Press g, then +: three workers, and the last join falls to about 0.6 s.
+  Press - twice: one worker does all six, and a batch takes about 1.8 s.
+channels:
+  tasks: { kind: unbounded }
+knobs:
+  task_ms: { value: 300, min: 0, max: 2000, step: 10, label: Task time, unit: ms }
+workers:
+  submitter:
+    loop: [ { make: TASK }, { send: tasks }, { make: TASK }, { send: tasks }, { make: TASK }, { send: tasks },
+            { make: TASK }, { send: tasks }, { make: TASK }, { send: tasks }, { make: TASK }, { send: tasks },
+            { join: tasks } ]
+  pool: { count: 2, loop: [ { recv: tasks }, { sleep: task_ms } ] }
 
 """),
         BuiltInPreset(name: "unbounded-growth", yaml: """

@@ -7,7 +7,7 @@ extension PresetLint {
         let knobNames = Set(draft.knobs.names)
         let knobMins = Dictionary(draft.knobs.entries.filter(\.complete).map { ($0.name, $0.spec.min) }, uniquingKeysWith: { a, _ in a })
         let knobMaxes = Dictionary(draft.knobs.entries.filter(\.complete).map { ($0.name, $0.spec.max) }, uniquingKeysWith: { a, _ in a })
-        for use in draft.uses {
+        for use in draft.uses where use.role.namesEntry {
             if use.role.isChannel {
                 guard let channels = draft.channels, channels.complete, channelNames?.contains(use.name) == false else { continue }
                 findings.add(.meaning, at: use.location, PresetWording.unknownChannel(use.name, known: channels.names))

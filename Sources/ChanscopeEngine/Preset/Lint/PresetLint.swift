@@ -13,6 +13,8 @@ enum PresetLint {
         checkReferences(draft, findings: &findings)
         checkFeeders(draft, findings: &findings)
         checkPrefillTotal(draft, findings: &findings)
+        checkTags(draft, findings: &findings)
+        checkMailboxes(draft, findings: &findings)
         guard findings.isEmpty, let name = draft.name, let summary = draft.summary, let channels,
               let workers = draft.workers else { return nil }
         var preset = Preset(

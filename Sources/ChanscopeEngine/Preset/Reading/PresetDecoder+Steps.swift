@@ -11,7 +11,7 @@ extension PresetDecoder {
                 shape(node, path, PresetWording.unknownStep(word, known: PresetSchema.stepKeywords))
                 return nil
             }
-            if let operand = declaration.operand {
+            if let operand = declaration.operand, !declaration.operandOptional {
                 shape(node, path, PresetWording.needsOperand(declaration.keyword, noun: operand.noun))
                 return nil
             }
@@ -39,8 +39,19 @@ extension PresetDecoder {
                 }
                 return valid ? declaration.make(StepDeclaration.Parts(operand: "", options: options)) : nil
             }
+            if case .sequence(let list) = kind.value, ["recv", "poll"].contains(declaration.keyword) {
+                let names = list.enumerated().compactMap { index, item in text(item, "\(path).\(kind.key)[\(index)]") }
+                guard names.count == list.count, names.count >= 2 else {
+                    if names.count == list.count { shape(kind.value, path, PresetWording.selectNeedsTwo(declaration.keyword)) }
+                    return nil
+                }
+                for (item, name) in zip(list, names) { use(name, role, at: item, path: path) }
+                return valid ? declaration.make(StepDeclaration.Parts(operand: names[0], operands: names, options: options)) : nil
+            }
             guard let name = text(kind.value, "\(path).\(kind.key)") else { return nil }
-            use(name, role, at: kind.value, path: path)
+            // `{ recv: mailbox }` names the worker's own mailbox, not a channel.
+            let ownMailbox = declaration.keyword == "recv" && name == Step.mailboxWord
+            use(name, ownMailbox ? .ownMailbox : role, at: kind.value, path: path)
             return valid ? declaration.make(StepDeclaration.Parts(operand: name, options: options)) : nil
         default:
             shape(node, path, PresetWording.expectedStep(found: describe(node)))

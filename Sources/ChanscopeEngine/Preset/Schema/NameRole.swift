@@ -9,6 +9,8 @@ enum NameRole: Sendable, Equatable {
     /// A channel messages are taken from; `ifNeverFed` ends the problem when nothing feeds it,
     /// e.g. "this recv would wait forever".
     case drains(ifNeverFed: String)
+    /// A channel a `join` waits on: it must exist; the joiner holds it open.
+    case joins
     /// A knob read as milliseconds to wait, which cannot be negative.
     case duration
     /// A knob read as a number of iterations.
@@ -16,15 +18,33 @@ enum NameRole: Sendable, Equatable {
     /// A knob whose whole range must lie in `range` (a link's percentage, delay or window),
     /// described as `what` in the message.
     case ranged(ClosedRange<Double>, what: String)
+    /// A message tag a step puts on messages (`make`, `tag`, `reply`).
+    case givesTag
+    /// A message tag something waits for (a group's `stop_on`); `ifNeverGiven` ends the problem
+    /// when no step gives it, e.g. "no worker would ever stop".
+    case expectsTag(ifNeverGiven: String)
+    /// The worker's own mailbox, written `mailbox` where a channel would be (`{ recv: mailbox }`).
+    case ownMailbox
 
     /// Whether the name is a channel's (else a knob's).
     var isChannel: Bool {
         switch self {
-        case .feeds, .drains: true
-        case .duration, .count, .ranged: false
+        case .feeds, .drains, .joins: true
+        case .duration, .count, .ranged, .givesTag, .expectsTag, .ownMailbox: false
+        }
+    }
+
+    /// Whether the name must be one of the preset's channels or knobs (else a tag or a mailbox).
+    var namesEntry: Bool { !isTag && self != .ownMailbox }
+
+    /// Whether the name is a message tag's (neither a channel's nor a knob's).
+    var isTag: Bool {
+        switch self {
+        case .givesTag, .expectsTag: true
+        case .feeds, .drains, .joins, .duration, .count, .ranged, .ownMailbox: false
         }
     }
 
     /// The operand's word in messages and in `{ send: CHANNEL }`.
-    var noun: String { isChannel ? "channel" : "knob" }
+    var noun: String { isChannel ? "channel" : isTag ? "tag" : "knob" }
 }

@@ -25,6 +25,29 @@ extension PresetSchema {
             group.prefill = prefill
             return true
         },
+        .init("mailbox", takes: "{ kind: ..., capacity: ... }, as a channel", summary: "a mailbox of this kind for each worker, for `reply` and `{ recv: mailbox }`") {
+            group, node, path, decoder in
+            guard let kind = decoder.mailbox(node, path) else { return false }
+            group.mailbox = kind
+            return true
+        },
+        .init("stop_on", takes: "a tag", summary: "a worker that receives a message with this tag finishes it and ends (a sentinel)") {
+            group, node, path, decoder in
+            guard let tag = decoder.text(node, path) else { return false }
+            decoder.use(tag, .expectsTag(ifNeverGiven: "no worker would ever stop on it"), at: node, path: path)
+            group.stopOn = tag
+            return true
+        },
+        .init("select", takes: "ordered or fair", summary: "which ready channel `{ recv: [a, b] }` takes from: the first listed, or one at random (default ordered)") {
+            group, node, path, decoder in
+            guard let word = decoder.text(node, path) else { return false }
+            guard let order = SelectOrderWord(rawValue: word) else {
+                decoder.meaning(node, path, PresetWording.unknownSelect(word))
+                return false
+            }
+            group.select = order.order
+            return true
+        },
         .init("loop", takes: "a list of steps", required: true, summary: "the steps each worker repeats") {
             group, node, path, decoder in
             guard let steps = decoder.loop(node, path) else { return false }
@@ -38,17 +61,21 @@ extension PresetSchema {
     /// The kinds of loop step. A new step kind is one more declaration here and its case in
     /// `Step`, handled by the engine.
     static let steps: [StepDeclaration] = [
-        StepDeclaration("make", operand: nil, summary: "a new message in hand") { _ in .make },
+        StepDeclaration("make", operand: .givesTag, operandOptional: true,
+                        summary: "a new message in hand; with a tag, a message of that tag (e.g. REQUEST_READ)") { parts in
+            parts.operand.isEmpty ? .make : .makeTagged(tag: parts.operand)
+        },
         StepDeclaration("send", operand: .feeds, summary: "send the message in hand, blocking as the kind says") { parts in
             .send(channel: parts.operand)
         },
         StepDeclaration("recv", operand: .drains(ifNeverFed: "this recv would wait forever"),
-                        summary: "block until a message is in hand") { parts in
-            .recv(channel: parts.operand)
+                        summary: "block until a message is in hand; `{ recv: mailbox }` takes from the worker's own mailbox") { parts in
+            if !parts.operands.isEmpty { return .select(channels: parts.operands, waits: true) }
+            return parts.operand == Step.mailboxWord ? .recvMailbox : .recv(channel: parts.operand)
         },
         StepDeclaration("poll", operand: .drains(ifNeverFed: "this poll would always find it empty"),
-                        summary: "try_recv: fill the hand or count an empty poll") { parts in
-            .poll(channel: parts.operand)
+                        summary: "try_recv: fill the hand or count an empty poll; `{ poll: [a, b] }` tries each once, by the group's `select`") { parts in
+            parts.operands.isEmpty ? .poll(channel: parts.operand) : .select(channels: parts.operands, waits: false)
         },
         StepDeclaration("sleep", operand: .duration,
                         options: [.init(key: "jitter", range: PresetLimits.jitter, defaultValue: 0,
@@ -59,6 +86,21 @@ extension PresetSchema {
         StepDeclaration("compute", operand: .duration,
                         summary: "work the knob's value in milliseconds: real arithmetic, a busy core, shown as working") { parts in
             .compute(knob: parts.operand)
+        },
+        StepDeclaration("tag", operand: .givesTag, summary: "give the message in hand this tag") { parts in
+            .tag(parts.operand)
+        },
+        StepDeclaration("reply", operand: .givesTag,
+                        summary: "send the message in hand, with this tag, to the mailbox of the worker that sent it") { parts in
+            .reply(tag: parts.operand)
+        },
+        StepDeclaration("join", operand: .joins,
+                        summary: "wait until every message accepted on the channel is finished by its receiver (Python's queue.join)") { parts in
+            .join(channel: parts.operand)
+        },
+        StepDeclaration("task_done", operand: nil,
+                        summary: "finish the messages received so far (Python's task_done; the end of an iteration does it too)") { _ in
+            .taskDone
         },
     ]
 

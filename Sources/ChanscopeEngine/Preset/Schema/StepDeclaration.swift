@@ -10,6 +10,8 @@ struct StepDeclaration: Sendable {
     struct Parts {
         /// The channel or knob name; empty for a step without an operand.
         var operand: String
+        /// Every name of a list operand (`{ recv: [a, b] }`); empty for a single name.
+        var operands: [String] = []
         /// Each option's value, the default where the file gives none.
         var options: [String: Double]
     }
@@ -27,23 +29,28 @@ struct StepDeclaration: Sendable {
     /// The role of the name the step takes (`{ send: CHANNEL }`), or `nil` for a bare word.
     let operand: NameRole?
     let options: [Option]
+    /// Whether the bare keyword is a step too (`make`, beside `{ make: TAG }`).
+    let operandOptional: Bool
     /// What the step does, one line for the README.
     let summary: String
     let make: @Sendable (Parts) -> Step
 
-    init(_ keyword: String, operand: NameRole?, options: [Option] = [], summary: String,
+    init(_ keyword: String, operand: NameRole?, options: [Option] = [], operandOptional: Bool = false, summary: String,
          make: @escaping @Sendable (Parts) -> Step) {
         self.keyword = keyword
         self.operand = operand
         self.options = options
+        self.operandOptional = operandOptional
         self.summary = summary
         self.make = make
     }
 
-    /// How the step is written, for the README and for "write { send: CHANNEL }".
+    /// How the step is written, for the README's table (inside backticks, so a step with an
+    /// optional operand reads `make` or `{ make: TAG }`).
     var form: String {
         guard let operand else { return keyword }
         let extras = options.map { ", \($0.key): N" }.joined()
-        return "{ \(keyword): \(operand.noun.uppercased())\(extras) }"
+        let written = "{ \(keyword): \(operand.noun.uppercased())\(extras) }"
+        return operandOptional ? "\(keyword)` or `\(written)" : written
     }
 }

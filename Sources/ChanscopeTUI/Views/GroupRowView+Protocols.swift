@@ -1,0 +1,28 @@
+import ChanscopeEngine
+
+extension GroupRowView {
+    /// What blocked workers wait on, a pool's busy and idle workers and the last join's wait,
+    /// where the group has them.
+    func protocolParts() -> [Part] {
+        var parts: [Part] = []
+        if !group.waitingOn.isEmpty {
+            let names = group.waitingOn.joined(separator: ", ")
+            parts.append(Part(full: "waits on " + names, short: "on " + names, style: theme.info, rank: 5))
+        }
+        if group.isPool && group.liveCount > 0 {
+            let text = "busy \(group.busyCount) idle \(group.idleCount)"
+            parts.append(Part(full: text, short: text, style: theme.info, rank: 4))
+        }
+        if let seconds = group.lastJoinSeconds {
+            let text = "last join \(NumberText.fixed(seconds, decimals: 2)) s"
+            parts.append(Part(full: text, short: text, style: theme.plain, rank: 4))
+        }
+        return parts
+    }
+
+    /// After "N finished" in the state words, how many of them a sentinel stopped: the words are
+    /// never cut, so a narrow screen still tells a sentinel stop from a finished limit.
+    func sentinelNote(for state: WorkerState) -> String {
+        state == .finished && group.stoppedBySentinel > 0 ? " (\(group.stoppedBySentinel) by sentinel)" : ""
+    }
+}
