@@ -6,12 +6,14 @@ extension Channel {
     /// a channel is of no use without both ends. More ends come from `clone()` on either one;
     /// each end reaches the channel through its `channel` property.
     ///
-    /// - Parameter stampsMessages: stamp each message with its acceptance time and record queueing
-    ///   latency (see `init(kind:stampsMessages:)`).
+    /// - Parameters:
+    ///   - stampsMessages: stamp each message with its acceptance time and record queueing
+    ///     latency (see `init(kind:stampsMessages:levels:)`).
+    ///   - levels: how a message's priority level is found while the kind is `priority`.
     public static func make(
-        _ kind: ChannelKind, stampsMessages: Bool = true
+        _ kind: ChannelKind, stampsMessages: Bool = true, levels: PriorityLevels<Element> = .single
     ) -> (sender: Sender<Element>, receiver: Receiver<Element>) {
-        let channel = Channel(kind: kind, stampsMessages: stampsMessages)
+        let channel = Channel(kind: kind, stampsMessages: stampsMessages, levels: levels)
         return (channel.makeSender(), channel.makeReceiver())
     }
 }

@@ -75,6 +75,8 @@ extension Channel {
     ) -> SendResult<Element> {
         var wakeups = Wakeups()
         lockBoth()
+        // A priority channel orders by age: every message it queues needs its acceptance time.
+        let stamp = stamp == 0 && state.pointee.kind.isPriority ? MonotonicClock.now() : stamp
         var step = state.pointee.send(element, mayOffer: waits, now: stamp, wakeups: &wakeups)
         if case .finished(let result) = step {
             unlockBoth()
@@ -159,6 +161,7 @@ extension Channel {
 
     /// Tries a waiting send again; a stamped message is stamped anew, since it is accepted now.
     func retrySend(_ element: Element, stamped: Bool, waits: Bool, wakeups: inout Wakeups) -> ChannelState<Element>.SendStep {
-        state.pointee.send(element, mayOffer: waits, now: stamped ? MonotonicClock.now() : 0, wakeups: &wakeups)
+        let timed = stamped || state.pointee.kind.isPriority
+        return state.pointee.send(element, mayOffer: waits, now: timed ? MonotonicClock.now() : 0, wakeups: &wakeups)
     }
 }

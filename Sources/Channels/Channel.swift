@@ -45,12 +45,15 @@ public final class Channel<Element: Sendable>: @unchecked Sendable {
     /// Creates a channel with no handles yet; make them with `makeSender()`/`makeReceiver()`,
     /// or create the channel and both ends at once with `make(_:)`.
     ///
-    /// - Parameter stampsMessages: stamp each message with its acceptance time and record queueing
-    ///   latency. The experiment engine wants it; the raw benchmark can turn it off.
-    public init(kind: ChannelKind, stampsMessages: Bool = true) {
+    /// - Parameters:
+    ///   - stampsMessages: stamp each message with its acceptance time and record queueing
+    ///     latency. The experiment engine wants it; the raw benchmark can turn it off.
+    ///   - levels: how a message's priority level is found, used while the kind is `priority`
+    ///     (one level, a plain FIFO, unless given).
+    public init(kind: ChannelKind, stampsMessages: Bool = true, levels: PriorityLevels<Element> = .single) {
         self.stampsMessages = stampsMessages
         state = .allocate(capacity: 1)
-        state.initialize(to: ChannelState(kind: kind, stampsMessages: stampsMessages))
+        state.initialize(to: ChannelState(kind: kind, stampsMessages: stampsMessages, levels: levels))
         fast = ChannelFastPath(memory: state.pointee.memory)
     }
 
@@ -77,9 +80,24 @@ public final class Channel<Element: Sendable>: @unchecked Sendable {
     /// Switches the kind or capacity while senders and receivers may be blocked on it.
     public func setKind(_ kind: ChannelKind) {
         var wakeups = Wakeups()
-        locked { $0.setKind(kind, wakeups: &wakeups) }
+        let now = MonotonicClock.now()
+        locked { $0.setKind(kind, now: now, wakeups: &wakeups) }
         wake(wakeups)
     }
+
+    /// How many priority levels the channel has (see `PriorityLevels`).
+    public var levelCount: Int { locked { $0.priority.levels.count } }
+
+    /// How long a message waits in a `priority` channel before it rises one level, and again
+    /// after as long again, up to the highest (`.zero`, negative or NaN-like: never). Takes
+    /// effect at the next receive, for the messages already queued too.
+    public func setAging(_ aging: Duration) {
+        let nanoseconds = Timeout.nanoseconds(aging) ?? 0
+        locked { $0.agingNanoseconds = nanoseconds }
+    }
+
+    /// The aging time in nanoseconds (0: off).
+    public var agingNanoseconds: UInt64 { locked { $0.agingNanoseconds } }
 
     /// Changes the capacity, keeping the kind (no effect on `unbounded` and `rendezvous`).
     public func setCapacity(_ capacity: Int) {
@@ -126,7 +144,7 @@ public final class Channel<Element: Sendable>: @unchecked Sendable {
             kind: state.kind, counters: state.counters,
             senders: state.liveSenders, receivers: state.liveReceivers,
             blockedSenders: state.blockedSenders, blockedReceivers: state.blockedReceivers,
-            latency: latency)
+            latency: latency, levels: state.kind.isPriority ? state.priority.readings : [])
     }
 
     /// Releases one sender handle.

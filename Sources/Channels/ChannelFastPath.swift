@@ -50,9 +50,10 @@ struct ChannelFastPath<Element> {
     /// when a parked receiver must be signalled (under the receive lock).
     @inline(__always)
     func send(_ element: Element, now: UInt64, wakeReceiver: inout Bool) -> SendResult<Element>? {
+        let kind = shared.pointee.kind
         let admission = ChannelRules.admission(
-            kind: shared.pointee.kind, liveReceivers: shared.pointee.liveReceivers,
-            room: { queue.room(below: $0) })
+            kind: kind, liveReceivers: shared.pointee.liveReceivers,
+            room: { ChannelRules.usesRing(kind) ? queue.room(below: $0) : .unknown })
         switch admission {
         case .accept:
             queue.appendFromSendSide(element, stamp: now)
@@ -141,10 +142,14 @@ struct ChannelFastPath<Element> {
     /// Whether a sender parked for space must be woken (`ChannelRules.wakesSpaceWaiter`),
     /// counting the signal as on its way when so (receive lock, or both).
     @inline(__always)
-    func claimSpaceWaiterWake() -> Bool {
+    func claimSpaceWaiterWake() -> Bool { claimSpaceWaiterWake(depth: queue.count) }
+
+    /// The same, for a queue of `depth` messages outside the ring (a priority store; both locks).
+    @inline(__always)
+    func claimSpaceWaiterWake(depth: @autoclosure () -> Int) -> Bool {
         guard ChannelRules.wakesSpaceWaiter(
             parked: shared.pointee.parkedForSpace, signalled: receiveSide.pointee.signalledForSpace,
-            kind: shared.pointee.kind, depth: queue.count)
+            kind: shared.pointee.kind, depth: depth())
         else { return false }
         receiveSide.pointee.signalledForSpace += 1
         return true
@@ -255,6 +260,7 @@ struct ChannelFastPath<Element> {
         case .rendezvous: return false
         case .unbounded: return true
         case .bounded(let c), .dropping(let c), .overwriting(let c): return c > 1
+        case .priority(let c): return c.map { $0 > 1 } ?? true
         }
     }
 
@@ -272,6 +278,8 @@ struct ChannelFastPath<Element> {
     /// when this holds (either lock held).
     func otherSideMayMove(forSender: Bool) -> Bool {
         let shared = shared.pointee
+        // A priority channel's queue is not the ring: only the state machine sees it move.
+        guard ChannelRules.usesRing(shared.kind) else { return false }
         if forSender {
             return ChannelRules.whenFull(shared.kind) == .waitForSpace && shared.liveReceivers > 0
         }

@@ -15,6 +15,11 @@ public enum ChannelKind: Hashable, Sendable, CustomStringConvertible {
     case dropping(Int)
     /// Holds up to `capacity`; a send to a full channel evicts the oldest queued message.
     case overwriting(Int)
+    /// Receives the highest priority level first, oldest first within a level; holds up to
+    /// `capacity` (a send to a full one blocks, as on `bounded`), or without limit when nil.
+    /// Each message's level comes from the channel's `PriorityLevels`; a message that waits
+    /// longer than the channel's aging time rises a level (see `Channel.setAging`).
+    case priority(Int?)
 
     /// The capacity in messages, or `nil` for `unbounded`. Rendezvous has capacity 0.
     public var capacity: Int? {
@@ -22,6 +27,7 @@ public enum ChannelKind: Hashable, Sendable, CustomStringConvertible {
         case .unbounded: nil
         case .bounded(let n), .dropping(let n), .overwriting(let n): n
         case .rendezvous: 0
+        case .priority(let n): n
         }
     }
 
@@ -33,14 +39,15 @@ public enum ChannelKind: Hashable, Sendable, CustomStringConvertible {
         case .rendezvous: "rendezvous"
         case .dropping: "dropping"
         case .overwriting: "overwriting"
+        case .priority: "priority"
         }
     }
 
     /// The kind as it is labelled on screen, e.g. `bounded(8)`.
     public var description: String {
         switch self {
-        case .unbounded, .rendezvous: name
-        case .bounded(let n), .dropping(let n), .overwriting(let n): "\(name)(\(n))"
+        case .unbounded, .rendezvous, .priority(nil): name
+        case .bounded(let n), .dropping(let n), .overwriting(let n), .priority(let n?): "\(name)(\(n))"
         }
     }
 
@@ -52,6 +59,12 @@ public enum ChannelKind: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// Whether receives take the highest priority level first (`priority`).
+    public var isPriority: Bool {
+        if case .priority = self { return true }
+        return false
+    }
+
     /// The same kind of channel in other languages, for the help panel.
     public var peerNames: String {
         switch self {
@@ -60,11 +73,12 @@ public enum ChannelKind: Hashable, Sendable, CustomStringConvertible {
         case .rendezvous: "Rust sync_channel(0), Go make(chan T), Kotlin RENDEZVOUS"
         case .dropping: "Kotlin DROP_LATEST, Swift AsyncStream .bufferingOldest(n)"
         case .overwriting: "Kotlin DROP_OLDEST, Swift AsyncStream .bufferingNewest(n), tokio broadcast"
+        case .priority: "Java PriorityBlockingQueue, Python queue.PriorityQueue, Erlang selective receive"
         }
     }
 
-    /// The kind names a preset may use, in the order of the `1`-`5` keys.
-    public static let allNames = ["unbounded", "bounded", "rendezvous", "dropping", "overwriting"]
+    /// The kind names a preset may use, in the order of the `1`-`6` keys.
+    public static let allNames = ["unbounded", "bounded", "rendezvous", "dropping", "overwriting", "priority"]
 
     /// Builds a kind from its preset name and capacity.
     ///
@@ -78,6 +92,10 @@ public enum ChannelKind: Hashable, Sendable, CustomStringConvertible {
         case "rendezvous":
             guard capacity == nil || capacity == 0 else { return .failure(.capacityNotAllowed(name)) }
             return .success(.rendezvous)
+        case "priority":
+            guard let capacity else { return .success(.priority(nil)) }
+            guard capacity >= 1 else { return .failure(.capacityTooSmall(name, capacity)) }
+            return .success(.priority(capacity))
         case "bounded", "dropping", "overwriting":
             guard let capacity else { return .failure(.capacityRequired(name)) }
             guard capacity >= 1 else { return .failure(.capacityTooSmall(name, capacity)) }
@@ -98,6 +116,8 @@ public enum ChannelKind: Hashable, Sendable, CustomStringConvertible {
         case .bounded: .bounded(max(1, capacity))
         case .dropping: .dropping(max(1, capacity))
         case .overwriting: .overwriting(max(1, capacity))
+        case .priority(nil): self
+        case .priority: .priority(max(1, capacity))
         }
     }
 

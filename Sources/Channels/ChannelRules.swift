@@ -44,7 +44,17 @@ enum ChannelRules {
         case .rendezvous: nil
         case .unbounded: .max
         case .bounded(let capacity), .dropping(let capacity), .overwriting(let capacity): capacity
+        case .priority(let capacity): capacity ?? .max
         }
+    }
+
+    /// Whether the kind's messages queue in the ring (every kind but `priority`, whose messages
+    /// wait by level in the state machine's `PriorityStore`): only then may a fast path, which
+    /// sees the ring alone, decide a send's room.
+    @inline(__always)
+    static func usesRing(_ kind: ChannelKind) -> Bool {
+        if case .priority = kind { return false }
+        return true
     }
 
     /// What a send does, from the kind, the live receivers and the room below the kind's limit.
@@ -68,7 +78,7 @@ enum ChannelRules {
     @inline(__always)
     static func whenFull(_ kind: ChannelKind) -> Admission {
         switch kind {
-        case .bounded: .waitForSpace
+        case .bounded, .priority: .waitForSpace
         case .dropping: .drop
         case .overwriting: .evictOldest
         case .rendezvous: .offer

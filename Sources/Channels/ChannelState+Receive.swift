@@ -1,8 +1,9 @@
 extension ChannelState {
-    /// Takes the oldest queued message, or else the oldest rendezvous offer.
+    /// Takes the oldest queued message, or else the oldest rendezvous offer, or else (under the
+    /// `priority` kind) the message of the highest level after aging, oldest first.
     ///
     /// A queued message is taken exactly as the fast path takes it
-    /// (`ChannelFastPath.receiveQueued`), timed at `now`.
+    /// (`ChannelFastPath.receiveQueued`), timed at `now`; a priority message is chosen at `now`.
     mutating func receive(now: UInt64, wakeups: inout Wakeups) -> ReceiveStep {
         var wakeSpaceWaiter = false
         if let (element, acceptedAt) = sides.receiveQueued(clock: { now }, wakeSpaceWaiter: &wakeSpaceWaiter) {
@@ -16,6 +17,14 @@ extension ChannelState {
             if stampsMessages { receiveSide.pointee.recordLatency(nanoseconds: 0) }
             wakeups.insert(.allHandoffWaiters)
             return .received(offer.element, acceptedAt: now)
+        }
+        if let entry = priority.popNext(now: now, aging: agingNanoseconds) {
+            receiveSide.pointee.received &+= 1
+            if stampsMessages, now >= entry.acceptedAt {
+                receiveSide.pointee.recordLatency(nanoseconds: now &- entry.acceptedAt)
+            }
+            if sides.claimSpaceWaiterWake(depth: priority.count) { wakeups.insert(.oneSpaceWaiter) }
+            return .received(entry.element, acceptedAt: entry.acceptedAt)
         }
         return liveSenders == 0 ? .disconnected : .empty
     }

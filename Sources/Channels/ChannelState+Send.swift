@@ -8,7 +8,7 @@ extension ChannelState {
     mutating func send(
         _ element: Element, mayOffer: Bool, now: UInt64, wakeups: inout Wakeups
     ) -> SendStep {
-        let depth = queue.count
+        let depth = self.depth
         let admission = ChannelRules.admission(kind: kind, liveReceivers: liveReceivers) {
             ChannelRules.room(depth: depth, limit: $0)
         }
@@ -67,10 +67,14 @@ extension ChannelState {
         return checkOffer(ticket)
     }
 
-    /// Queues an admitted message, growing the ring when needed, and counts it as the fast path
-    /// does (`ChannelFastPath.countAccepted`).
-    private func accept(_ element: Element, now: UInt64, wakeups: inout Wakeups) {
-        queue.append(element, stamp: now)
+    /// Queues an admitted message, growing the ring when needed (or at its level, under the
+    /// `priority` kind), and counts it as the fast path does (`ChannelFastPath.countAccepted`).
+    private mutating func accept(_ element: Element, now: UInt64, wakeups: inout Wakeups) {
+        if kind.isPriority {
+            priority.insert(element, acceptedAt: now)
+        } else {
+            queue.append(element, stamp: now)
+        }
         if sides.countAccepted() { wakeups.insert(.oneReceiver) }
         if sides.mustNotifyWatchers { wakeups.insert(.watchers) }
     }

@@ -61,6 +61,11 @@ struct ChannelState<Element> {
     var takenTickets: [UInt64] = []
     var nextTicket: UInt64 = 1
 
+    /// A `priority` channel's messages, by level (empty under every other kind, whose messages
+    /// are in the ring), and how long a message waits before it rises a level (0: never).
+    var priority: PriorityStore<Element>
+    var agingNanoseconds: UInt64 = 0
+
     /// Counters only a change under both locks moves.
     var overwritten: UInt64 = 0
     var discarded: UInt64 = 0
@@ -107,11 +112,11 @@ struct ChannelState<Element> {
         c.received = receiveSide.pointee.received
         c.overwritten = overwritten
         c.discarded = discarded
-        c.depth = queue.count
+        c.depth = depth
         return c
     }
 
-    init(kind: ChannelKind, stampsMessages: Bool) {
+    init(kind: ChannelKind, stampsMessages: Bool, levels: PriorityLevels<Element> = .single) {
         let kind = kind.normalized
         self.stampsMessages = stampsMessages
         // Microseconds up to an hour with 2 significant digits: about 3,000 counters, so reading
@@ -122,6 +127,7 @@ struct ChannelState<Element> {
         var slots = 16
         if let capacity = kind.capacity, capacity > 0, capacity <= 1 << 16 { slots = capacity }
         memory = ChannelMemory(kind: kind, latency: latency, initialSlots: slots)
+        priority = PriorityStore(levels: levels)
         queue = MessageQueue(memory: memory)
         sendSide = memory.send
         receiveSide = memory.receive
@@ -129,12 +135,15 @@ struct ChannelState<Element> {
         sides = ChannelFastPath(memory: memory)
     }
 
-    /// Messages queued right now (never includes rendezvous offers).
-    var depth: Int { queue.count }
+    /// Messages queued right now (never includes rendezvous offers): in the ring, or in the
+    /// priority store under the `priority` kind (one of the two is always empty).
+    var depth: Int { queue.count + priority.count }
 
     /// Whether the message a receive would take now carries an acceptance stamp (a rendezvous
     /// offer is timed at the hand-off), so the receiver reads the clock only when it will use it.
     var headIsStamped: Bool {
+        // A priority receive needs the time whatever the stamps: it decides by age.
+        if !priority.isEmpty { return true }
         guard stampsMessages else { return false }
         if let stamp = queue.firstStamp { return stamp != 0 }
         return !offers.isEmpty

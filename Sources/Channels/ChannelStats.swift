@@ -10,6 +10,8 @@ public struct ChannelStats: Hashable, Sendable {
     public var blockedReceivers: Int
     /// Queueing latency since the previous `sample()`; empty for `stats()`.
     public var latency: LatencySummary
+    /// Per priority level (index 0 the lowest), while the kind is `priority`; empty otherwise.
+    public var levels: [PriorityLevelReading] = []
 
     /// Messages queued now.
     public var depth: Int { counters.depth }

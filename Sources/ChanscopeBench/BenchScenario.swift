@@ -11,6 +11,8 @@ public struct BenchScenario: Hashable, Sendable {
     public var kind: ChannelKind
     /// The default message count the peer harness gives an external peer.
     public var defaultMessages: Int
+    /// Priority levels a `priority` channel's messages are spread over (value modulo levels).
+    public var levels = 1
 
     /// Whether the channel may discard messages (then the check is delivered + dropped == N).
     public var isLossy: Bool { kind.isLossy }
@@ -26,8 +28,20 @@ public struct BenchScenario: Hashable, Sendable {
         BenchScenario(name: "spsc-overwriting-1024", producers: 1, consumers: 1, kind: .overwriting(1024), defaultMessages: 40_000_000),
     ]
 
+    /// chanscope's own kinds beyond the peers': a priority queue with three levels, the
+    /// messages spread evenly over them (not in the peer harness, which has no such channel).
+    public static let own: [BenchScenario] = [
+        BenchScenario(name: "spsc-priority-1024x3", producers: 1, consumers: 1, kind: .priority(1024), defaultMessages: 8_000_000, levels: 3),
+    ]
+
     /// The scenario with this name, if any.
     public static func named(_ name: String) -> BenchScenario? {
-        all.first { $0.name == name }
+        (all + own).first { $0.name == name }
+    }
+
+    /// How a message's level is found: its value modulo `levels`.
+    var priorityLevels: PriorityLevels<UInt64> {
+        let count = UInt64(Swift.max(1, levels))
+        return PriorityLevels(count: levels) { Int($0 % count) }
     }
 }

@@ -13,7 +13,7 @@ public enum BenchWorkload {
     public static func run(_ scenario: BenchScenario, messages: Int, instrumented: Bool = false) -> BenchResult {
         let n = UInt64(messages)
         let start = MonotonicClock.now()
-        let channel = Channel<UInt64>(kind: scenario.kind, stampsMessages: instrumented)
+        let channel = Channel<UInt64>(kind: scenario.kind, stampsMessages: instrumented, levels: scenario.priorityLevels)
         let senders = (0..<scenario.producers).map { _ in channel.makeSender() }
         let receivers = (0..<scenario.consumers).map { _ in channel.makeReceiver() }
         let consumerTallies = (0..<scenario.consumers).map { _ in Tally() }

@@ -33,10 +33,4 @@ extension BenchCommand {
         }
         return ok
     }
-
-    /// "41.2k": a rate in thousands, one decimal.
-    private func thousands(_ rate: Double) -> String {
-        let tenths = Int(saturating: (rate / 100).rounded())
-        return "\(tenths / 10).\(tenths % 10)k"
-    }
 }

@@ -35,7 +35,7 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Which tables to print: all, channels, screen or links (the simulated link against the plain channel).")
     var part: BenchPart = .all
 
-    @Argument(help: "The scenario (with --json): \(BenchScenario.all.map(\.name).joined(separator: ", ")).")
+    @Argument(help: "The scenario (with --json): \((BenchScenario.all + BenchScenario.own).map(\.name).joined(separator: ", ")).")
     var scenario: String?
 
     @Argument(help: "How many messages (with --json).")
@@ -43,7 +43,7 @@ struct BenchCommand: ParsableCommand {
 
     func validate() throws {
         if let scenario, BenchScenario.named(scenario) == nil {
-            throw ValidationError("unknown scenario \"\(scenario)\" (scenarios: \(BenchScenario.all.map(\.name).joined(separator: ", ")))")
+            throw ValidationError("unknown scenario \"\(scenario)\" (scenarios: \((BenchScenario.all + BenchScenario.own).map(\.name).joined(separator: ", ")))")
         }
         if json && (scenario == nil || messages == nil) {
             throw ValidationError("--json needs SCENARIO and MESSAGES")
@@ -60,7 +60,7 @@ struct BenchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let chosen = scenario.flatMap(BenchScenario.named).map { [$0] } ?? BenchScenario.all
+        let chosen = scenario.flatMap(BenchScenario.named).map { [$0] } ?? BenchScenario.all + BenchScenario.own
         if json, let scenarioValue = chosen.first, let messages {
             let result = BenchWorkload.run(scenarioValue, messages: messages)
             print(result.jsonLine)
@@ -95,6 +95,7 @@ struct BenchCommand: ParsableCommand {
             failed = failed || failure != nil
         }
         runOneThread()
+        if scenario == nil { failed = !runManager() || failed }
         return !failed
     }
 
@@ -119,6 +120,25 @@ struct BenchCommand: ParsableCommand {
                     + pad(String(format: "%.1f ns", instrumentedNs), 15)
                     + pad(String(format: "%.1f%%", cost), 6, right: true))
         }
+    }
+
+    /// The readers-writers manager's request-grant-done round trips per second through the real
+    /// engine (see `ManagerBenchmark`); false if the database counted a violation.
+    private func runManager() -> Bool {
+        let count = messages ?? max(1000, Int(80_000 * scale))
+        print("")
+        print("rw-manager: request, grant, done round trips per second through the engine, median (min-max) of \(rounds) run(s)")
+        print("readers  round trips   rate                    violations")
+        var ok = true
+        for readers in [1, 4] {
+            let results = (0..<rounds).map { _ in ManagerBenchmark.run(readers: readers, roundTrips: count) }
+            let violations = results.map(\.violations).max() ?? 0
+            ok = ok && violations == 0 && results.allSatisfy(\.completed)
+            print(pad(String(readers), 7, right: true) + pad(String(count), 14, right: true) + "   "
+                  + pad(spread(results.map(\.perSecond), unit: thousands), 24) + pad(String(violations), 10, right: true)
+                  + (results.allSatisfy(\.completed) ? "" : "  CHECK FAILED: a run did not finish"))
+        }
+        return ok
     }
 
     /// Frame build + diff time per screen size, with the in-memory backend.
@@ -156,8 +176,8 @@ struct BenchCommand: ParsableCommand {
     }
 
     /// "12.3M (10.1M-14.0M)": the median and the range of a set of rates.
-    func spread(_ values: [Double]) -> String {
-        "\(millions(median(values))) (\(millions(values.min() ?? 0))-\(millions(values.max() ?? 0)))"
+    func spread(_ values: [Double], unit: (Double) -> String = { millions($0) }) -> String {
+        "\(unit(median(values))) (\(unit(values.min() ?? 0))-\(unit(values.max() ?? 0)))"
     }
 
     func median(_ values: [Double]) -> Double {
@@ -169,6 +189,16 @@ struct BenchCommand: ParsableCommand {
 
     private func milliseconds(microseconds: Double) -> String {
         String(format: "%.3f ms", microseconds / 1000)
+    }
+
+    func thousands(_ rate: Double) -> String {
+        let tenths = Int(saturating: (rate / 100).rounded())
+        return "\(tenths / 10).\(tenths % 10)k"
+    }
+
+    private static func millions(_ rate: Double) -> String {
+        let tenths = Int(saturating: (rate / 100_000).rounded())
+        return "\(tenths / 10).\(tenths % 10)M"
     }
 
     func millions(_ rate: Double) -> String {

@@ -6,7 +6,7 @@ import Testing
 /// counters count.
 @Suite("Channel API")
 struct ChannelAPITests {
-    static let allKinds: [ChannelKind] = [.unbounded, .bounded(2), .rendezvous, .dropping(2), .overwriting(2)]
+    static let allKinds: [ChannelKind] = [.unbounded, .bounded(2), .rendezvous, .dropping(2), .overwriting(2), .priority(2), .priority(nil)]
 
     // MARK: make
 
@@ -136,8 +136,8 @@ struct ChannelAPITests {
         switch kind {
         case .dropping: #expect(kinds.contains("dropped"))
         case .overwriting: #expect(kinds.contains("overwrote"))
-        case .bounded, .rendezvous: #expect(kinds.contains("full") && kinds.contains("timedOut"))
-        case .unbounded: #expect(kinds.contains("sent"))
+        case .bounded, .rendezvous, .priority(_?): #expect(kinds.contains("full") && kinds.contains("timedOut"))
+        case .unbounded, .priority(nil): #expect(kinds.contains("sent"))
         }
     }
 

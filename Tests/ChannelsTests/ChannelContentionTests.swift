@@ -37,7 +37,7 @@ struct ChannelContentionTests {
     }
 
     static let kinds: [ChannelKind] = [
-        .unbounded, .bounded(1), .bounded(8), .rendezvous, .dropping(4), .overwriting(4),
+        .unbounded, .bounded(1), .bounded(8), .rendezvous, .dropping(4), .overwriting(4), .priority(4), .priority(nil),
     ]
 
     /// Value `i` (from 1) of producer `p`: distinct, and it names its producer.
@@ -199,7 +199,7 @@ struct ChannelContentionTests {
                 barrier.arriveAndWait()
                 let cycle: [ChannelKind] = [
                     .bounded(1), .rendezvous, .overwriting(2), .bounded(3), .dropping(1), .unbounded,
-                    .rendezvous, .dropping(3), .bounded(2), .overwriting(1),
+                    .rendezvous, .dropping(3), .priority(2), .bounded(2), .overwriting(1), .priority(nil),
                 ]
                 var step = 0
                 while !producersDone.isSet {

@@ -38,7 +38,9 @@ struct ChannelModelTests {
             case 1: .bounded(capacity)
             case 2: .rendezvous
             case 3: .dropping(capacity)
-            default: .overwriting(capacity)
+            case 4: .overwriting(capacity)
+            // Capacity 0 picks the unbounded priority kind.
+            default: .priority(capacity == 0 ? nil : capacity)
             }
         }
 
@@ -56,8 +58,8 @@ struct ChannelModelTests {
         }
     }
 
-    static let kindGen = zip(Gen.int(in: 0...4), Gen.int(in: 0...4)).map { Op.kind($0.0, $0.1) }
-    static let opsGen = zip(Gen.int(in: 0...19), Gen.int(in: 0...4), Gen.int(in: 0...4), Gen.int(in: 0...3))
+    static let kindGen = zip(Gen.int(in: 0...5), Gen.int(in: 0...4)).map { Op.kind($0.0, $0.1) }
+    static let opsGen = zip(Gen.int(in: 0...19), Gen.int(in: 0...5), Gen.int(in: 0...4), Gen.int(in: 0...3))
         .map { Op(code: $0.0, kindIndex: $0.1, capacity: $0.2, handle: $0.3) }
         .array(of: 1...80)
 
@@ -71,7 +73,8 @@ struct ChannelModelTests {
     @Test("a fixed sequence through every kind matches the model")
     func fixedSequence() {
         var ops: [Op] = []
-        for kind in [ChannelKind.bounded(2), .overwriting(2), .dropping(1), .rendezvous, .unbounded, .bounded(0)] {
+        for kind in [ChannelKind.bounded(2), .priority(3), .overwriting(2), .priority(nil), .dropping(1), .rendezvous,
+                     .unbounded, .priority(0), .bounded(0)] {
             ops.append(.setKind(kind))
             ops += Array(repeating: .trySend(handle: 0), count: 4)
             ops.append(.tryReceive(handle: 0))
@@ -85,7 +88,7 @@ struct ChannelModelTests {
 
     /// Runs `ops` on both and records an issue at the first difference.
     static func check(kind: ChannelKind, ops: [Op]) {
-        let channel = Channel<Int>(kind: kind, stampsMessages: false)
+        let channel = Channel<Int>(kind: kind, stampsMessages: false, levels: ReferenceModel.levels)
         var senders = [channel.makeSender()]
         var receivers = [channel.makeReceiver()]
         var model = ReferenceModel(kind: kind)
@@ -143,7 +146,7 @@ struct ChannelModelTests {
         if model.liveReceivers > 0, let r = receivers.first(where: { !$0.isClosed }) {
             var rest: [Int] = []
             while let v = r.tryReceive().element { rest.append(v) }
-            #expect(rest == model.queue, "left in the queue, after \(trace.joined(separator: ", "))")
+            #expect(rest == model.receiveOrder(), "left in the queue, after \(trace.joined(separator: ", "))")
         }
     }
 
@@ -157,7 +160,12 @@ struct ChannelModelTests {
 }
 
 /// The channel's rules as plainly as possible: an array queue, counters, and open handles.
+///
+/// The queue is always in arrival order; a `priority` receive takes the first message of the
+/// highest level there is (`levels`: a value's level is its remainder by 3).
 struct ReferenceModel {
+    static let levels = PriorityLevels<Int>(count: 3) { $0 % 3 }
+
     var kind: ChannelKind
     var queue: [Int] = []
     var counters = ChannelCounters()
@@ -177,7 +185,8 @@ struct ReferenceModel {
         case .bounded(let n): .bounded(max(1, n))
         case .dropping(let n): .dropping(max(1, n))
         case .overwriting(let n): .overwriting(max(1, n))
-        case .unbounded, .rendezvous: kind
+        case .priority(let n?): .priority(max(1, n))
+        case .unbounded, .rendezvous, .priority(nil): kind
         }
     }
 
@@ -189,9 +198,9 @@ struct ReferenceModel {
             return "disconnected(\(v))"
         }
         switch kind {
-        case .unbounded:
+        case .unbounded, .priority(nil):
             return accept(v)
-        case .bounded(let n):
+        case .bounded(let n), .priority(let n?):
             return queue.count < n ? accept(v) : "full(\(v))"
         case .rendezvous:
             // One thread: no receiver is ever parked, so a try-send finds nobody to take it.
@@ -222,11 +231,26 @@ struct ReferenceModel {
         guard receivers[handle] else { return "cancelled" }
         if !queue.isEmpty {
             counters.received += 1
-            let v = queue.removeFirst()
+            let v = queue.remove(at: nextIndex(in: queue))
             counters.depth = queue.count
             return "received(\(v))"
         }
         return liveSenders == 0 ? "disconnected" : "empty"
+    }
+
+    /// Where the next receive takes from: the front, or under `priority` the first message of
+    /// the highest level queued.
+    func nextIndex(in queue: [Int]) -> Int {
+        guard case .priority = kind, let top = queue.map({ Self.levels.level(of: $0) }).max() else { return 0 }
+        return queue.firstIndex { Self.levels.level(of: $0) == top } ?? 0
+    }
+
+    /// The order the queued messages would be received in, without receiving them.
+    func receiveOrder() -> [Int] {
+        var rest = queue
+        var order: [Int] = []
+        while !rest.isEmpty { order.append(rest.remove(at: nextIndex(in: rest))) }
+        return order
     }
 
     mutating func setKind(_ newKind: ChannelKind) {
@@ -253,7 +277,8 @@ struct ReferenceModel {
         case .bounded: setKind(.bounded(n))
         case .dropping: setKind(.dropping(n))
         case .overwriting: setKind(.overwriting(n))
-        case .unbounded, .rendezvous: break
+        case .priority(_?): setKind(.priority(n))
+        case .unbounded, .rendezvous, .priority(nil): break
         }
     }
 

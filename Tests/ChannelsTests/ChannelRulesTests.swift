@@ -8,13 +8,20 @@ struct ChannelRulesTests {
     typealias Room = ChannelRules.Room
     typealias Admission = ChannelRules.Admission
 
-    static let allKinds: [ChannelKind] = [.unbounded, .bounded(3), .rendezvous, .dropping(3), .overwriting(3)]
+    static let allKinds: [ChannelKind] = [.unbounded, .bounded(3), .rendezvous, .dropping(3), .overwriting(3), .priority(3), .priority(nil)]
 
     /// What a send to each kind does when the queue is full (the table in DESIGN.md section 1).
     static let whenFullTable: [(ChannelKind, Admission)] = [
         (.bounded(3), .waitForSpace), (.dropping(3), .drop), (.overwriting(3), .evictOldest),
-        (.rendezvous, .offer), (.unbounded, .accept),
+        (.rendezvous, .offer), (.unbounded, .accept), (.priority(3), .waitForSpace),
+        // Never full (its limit is `Int.max`), but it would wait like a bounded one.
+        (.priority(nil), .waitForSpace),
     ]
+
+    @Test("only the priority kind keeps its messages outside the ring", arguments: allKinds)
+    func usesRing(kind: ChannelKind) {
+        #expect(ChannelRules.usesRing(kind) == !kind.isPriority)
+    }
 
     @Test("admission for every kind, room and receiver count", arguments: whenFullTable)
     func admission(kind: ChannelKind, whenFull: Admission) {

@@ -138,7 +138,7 @@ struct FastPathAgreementTests {
         }
     }
 
-    static let allKinds: [ChannelKind] = [.unbounded, .bounded(2), .rendezvous, .dropping(2), .overwriting(2)]
+    static let allKinds: [ChannelKind] = [.unbounded, .bounded(2), .rendezvous, .dropping(2), .overwriting(2), .priority(2), .priority(nil)]
 
     @Test("fill, overflow, park, wake and drain agree", arguments: allKinds)
     func fixedSequence(kind: ChannelKind) {
@@ -148,12 +148,14 @@ struct FastPathAgreementTests {
              .parkReceiver, .send, .send, .receiverWoke, .send, .setKind(kind.withCapacity(1)), .send,
              .receive, .receive, .removeReceiver, .send, .receive]
         for op in ops { pair.step(op) }
-        if kind != .rendezvous {
+        if kind != .rendezvous && !kind.isPriority {
             #expect(pair.decidedFast > 0, "the fast path decided some steps")
+        } else if kind.isPriority {
+            #expect(pair.decidedFast == 0, "a priority channel's queue is the state machine's alone")
         }
     }
 
-    static let kindGen = zip(Gen.int(in: 0...4), Gen.int(in: 1...3)).map { index, capacity in
+    static let kindGen = zip(Gen.int(in: 0...5), Gen.int(in: 1...3)).map { index, capacity in
         ChannelModelTests.Op.kind(index, capacity)
     }
     static let opsGen = zip(Gen.int(in: 0...16), kindGen).map { Op(code: $0.0, kind: $0.1) }.array(of: 1...60)

@@ -29,6 +29,16 @@ struct ReadmeExampleTests {
         #expect(inbox.receive(timeout: .zero) == .received("tick"))
         #expect(inbox.drain().isEmpty)
     }
+
+    @Test("the priority example drains highest level first and takes an aging time")
+    func priorityExample() {
+        let levels = PriorityLevels<Int>(count: 3) { $0 / 100 }
+        let (jobs, server) = Channel<Int>.make(.priority(nil), levels: levels)
+        for job in [1, 201, 101, 202] { _ = jobs.send(job) }
+        #expect(server.drain() == [201, 202, 101, 1])
+        jobs.channel.setAging(.milliseconds(100))
+        #expect(jobs.channel.agingNanoseconds == 100_000_000)
+    }
 }
 
 extension ReadmeExampleTests {

@@ -25,8 +25,11 @@ struct StateHarness {
     /// The wake-ups the last step asked for.
     var wakeups = Wakeups()
 
-    init(_ kind: ChannelKind, senders: Int = 1, receivers: Int = 1, stamps: Bool = false) {
-        state = ChannelState(kind: kind, stampsMessages: stamps)
+    init(
+        _ kind: ChannelKind, senders: Int = 1, receivers: Int = 1, stamps: Bool = false,
+        levels: PriorityLevels<Int> = .single
+    ) {
+        state = ChannelState(kind: kind, stampsMessages: stamps, levels: levels)
         for _ in 0..<senders { state.addSender() }
         for _ in 0..<receivers { state.addReceiver() }
     }
@@ -60,20 +63,20 @@ struct StateHarness {
     }
 
     /// Receives until empty or disconnected and returns the values in order.
-    mutating func drain(sourceLocation: SourceLocation = #_sourceLocation) -> [Int] {
+    mutating func drain(now: UInt64 = 0, sourceLocation: SourceLocation = #_sourceLocation) -> [Int] {
         var values: [Int] = []
         while true {
             wakeups = []
-            guard case .received(let v, _) = state.receive(now: 0, wakeups: &wakeups) else { break }
+            guard case .received(let v, _) = state.receive(now: now, wakeups: &wakeups) else { break }
             check(sourceLocation)
             values.append(v)
         }
         return values
     }
 
-    mutating func setKind(_ kind: ChannelKind, sourceLocation: SourceLocation = #_sourceLocation) {
+    mutating func setKind(_ kind: ChannelKind, now: UInt64 = 0, sourceLocation: SourceLocation = #_sourceLocation) {
         wakeups = []
-        state.setKind(kind, wakeups: &wakeups)
+        state.setKind(kind, now: now, wakeups: &wakeups)
         check(sourceLocation)
     }
 

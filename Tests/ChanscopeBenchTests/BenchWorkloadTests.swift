@@ -8,7 +8,7 @@ import Testing
 struct BenchWorkloadTests {
     static let messages = 20_000
 
-    @Test("every scenario passes its own check", arguments: BenchScenario.all)
+    @Test("every scenario passes its own check", arguments: BenchScenario.all + BenchScenario.own)
     func scenarioPasses(scenario: BenchScenario) {
         let result = BenchWorkload.run(scenario, messages: Self.messages)
         #expect(result.ok, "\(result.failure ?? "")")
@@ -97,5 +97,18 @@ struct OneThreadCostTests {
             let ns = OneThreadCost.nanosecondsPerMessage(kind: kind, messages: 4_096, instrumented: instrumented)
             #expect(ns > 0 && ns.isFinite, "\(kind) instrumented: \(instrumented)")
         }
+    }
+}
+
+/// chanscope's own scenario: a priority queue whose messages really are spread over its levels.
+@Suite("Bench priority scenario")
+struct BenchPriorityScenarioTests {
+    @Test("spsc-priority-1024x3 is a three-level priority channel, its values spread over the levels")
+    func priorityScenario() throws {
+        let scenario = try #require(BenchScenario.named("spsc-priority-1024x3"))
+        #expect(scenario.kind == .priority(1024) && scenario.levels == 3)
+        let levels = scenario.priorityLevels
+        #expect(levels.count == 3 && (0..<6).map { levels.level(of: UInt64($0)) } == [0, 1, 2, 0, 1, 2])
+        #expect(!BenchScenario.all.contains(scenario), "not offered to the peer harness's table")
     }
 }

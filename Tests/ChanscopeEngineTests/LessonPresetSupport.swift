@@ -9,7 +9,7 @@ enum LessonPresets {
     static let required = [
         "realtime", "unbounded-growth", "backpressure", "rendezvous", "dropping", "overwriting",
         "fan-in", "fan-out", "pipeline", "tanenbaum", "deadlock", "disconnect-producer", "disconnect-consumer",
-        "mailboxes", "thread-pool", "sentinel-shutdown", "select-bias",
+        "mailboxes", "thread-pool", "sentinel-shutdown", "select-bias", "readers-writers", "priority-starvation",
         "lossy-link", "stop-and-wait", "duplicate-trap", "reordering", "sliding-window",
     ]
 

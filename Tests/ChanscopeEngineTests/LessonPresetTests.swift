@@ -36,12 +36,14 @@ struct LessonPresetTests {
     func projectorRanges() throws {
         for name in LessonPresets.required {
             let preset = try LessonPresets.load(name)
-            // The waits a sleep step reads (a link's delay or timeout is not a worker's wait).
+            // An aging time or a STARVING threshold is not a wait: 0 (off) or seconds are the point;
+            // nor is a link's delay or timeout: only what a sleep step reads is a worker's wait.
+            let notWaits = Set(preset.channels.compactMap(\.aging) + preset.workers.compactMap { $0.role?.starvingAfter })
             let waits = Set(preset.workers.flatMap(\.steps).compactMap { step -> String? in
                 if case .sleep(let knob, jitter: _) = step { return knob }
                 return nil
             })
-            for knob in preset.knobs where knob.unit == "ms" && waits.contains(knob.name) {
+            for knob in preset.knobs where knob.unit == "ms" && !notWaits.contains(knob.name) && waits.contains(knob.name) {
                 #expect(knob.min == 0 && knob.max == 2000 && knob.step == 10, "\(name).\(knob.name) range")
                 #expect((50...500).contains(knob.value), "\(name).\(knob.name) starts at \(knob.value) ms")
             }

@@ -193,7 +193,7 @@ struct PresetLoaderTests {
             "x.yaml:6: knobs.wait_ms.value: 500 is outside min...max (0...100)",
             "x.yaml:8: workers.producer.count: count must be 0...64, found 65",
             "x.yaml:8: workers.producer.loop[1]: unknown channel \"wrok\" (channels: work)",
-            "x.yaml:9: workers.consumer.loop: the loop is empty; it needs at least one step (make, send, recv, poll, sleep, compute, tag, reply, join, task_done)",
+            "x.yaml:9: workers.consumer.loop: the loop is empty; it needs at least one step (make, send, recv, poll, sleep, work, compute, tag, reply, join, task_done)",
         ])
     }
 }

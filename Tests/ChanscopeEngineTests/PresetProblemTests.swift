@@ -114,7 +114,7 @@ struct PresetProblemTests {
     @Test("An unknown kind")
     func unknownKind() {
         #expect(presetProblems(Self.preset(replacing: 4, with: "  work: { kind: boundless }")) == [
-            "x.yaml:4: channels.work.kind: unknown kind \"boundless\" (kinds: unbounded, bounded, rendezvous, dropping, overwriting)",
+            "x.yaml:4: channels.work.kind: unknown kind \"boundless\" (kinds: unbounded, bounded, rendezvous, dropping, overwriting, priority)",
         ])
     }
 
@@ -210,7 +210,7 @@ struct PresetProblemTests {
     @Test("An empty loop")
     func emptyLoop() {
         #expect(presetProblems(Self.preset(replacing: 8, with: "  producer: { loop: [] }")) == [
-            "x.yaml:8: workers.producer.loop: the loop is empty; it needs at least one step (make, send, recv, poll, sleep, compute, tag, reply, join, task_done)",
+            "x.yaml:8: workers.producer.loop: the loop is empty; it needs at least one step (make, send, recv, poll, sleep, work, compute, tag, reply, join, task_done)",
             "x.yaml:9: workers.consumer.loop[0]: nothing is ever sent to channel \"work\" (no send step on it and no prefill), so this recv would wait forever",
         ])
     }
@@ -225,8 +225,8 @@ struct PresetProblemTests {
     @Test("An unknown step kind")
     func unknownStep() {
         #expect(presetProblems(Self.preset(replacing: 8, with: "  producer: { loop: [ make, { sned: work }, { send: work }, wait ] }")) == [
-            "x.yaml:8: workers.producer.loop[1]: unknown step \"sned\"; did you mean \"send\"? (steps: make, send, recv, poll, sleep, compute, tag, reply, join, task_done)",
-            "x.yaml:8: workers.producer.loop[3]: unknown step \"wait\" (steps: make, send, recv, poll, sleep, compute, tag, reply, join, task_done)",
+            "x.yaml:8: workers.producer.loop[1]: unknown step \"sned\"; did you mean \"send\"? (steps: make, send, recv, poll, sleep, work, compute, tag, reply, join, task_done)",
+            "x.yaml:8: workers.producer.loop[3]: unknown step \"wait\" (steps: make, send, recv, poll, sleep, work, compute, tag, reply, join, task_done)",
         ])
     }
 
@@ -252,7 +252,7 @@ struct PresetProblemTests {
     @Test("Jitter outside 0...1, and jitter on a step that is not a sleep")
     func badJitter() {
         #expect(presetProblems(Self.preset(replacing: 9, with: "  consumer: { loop: [ { recv: work, jitter: 0.1 }, { sleep: wait_ms, jitter: 1.5 } ] }")) == [
-            "x.yaml:9: workers.consumer.loop[0].jitter: only a sleep step takes jitter",
+            "x.yaml:9: workers.consumer.loop[0].jitter: only a sleep or work step takes jitter",
             "x.yaml:9: workers.consumer.loop[1].jitter: jitter must be within 0...1, found 1.5",
         ])
     }
@@ -260,7 +260,7 @@ struct PresetProblemTests {
     @Test("An unknown key in a group")
     func unknownGroupKey() {
         #expect(presetProblems(Self.preset(replacing: 8, with: "  producer: { loops: 3, loop: [ make, { send: work } ] }")) == [
-            "x.yaml:8: workers.producer.loops: unknown key \"loops\"; did you mean \"loop\"? (keys: count, limit, prefill, mailbox, stop_on, select, loop)",
+            "x.yaml:8: workers.producer.loops: unknown key \"loops\"; did you mean \"loop\"? (keys: count, limit, prefill, mailbox, stop_on, select, role, requests, policy, starving_after, loop)",
         ])
     }
 
@@ -269,9 +269,9 @@ struct PresetProblemTests {
         let yaml = Self.preset(replacing: 4, with: "  work: { kind: bounded, size: 8 }")
             .replacingOccurrences(of: "max: 100 }", with: "max: 100, units: ms }")
         #expect(presetProblems(yaml) == [
-            "x.yaml:4: channels.work.size: unknown key \"size\" (keys: kind, capacity, link, protocol)",
+            "x.yaml:4: channels.work.size: unknown key \"size\" (keys: kind, capacity, priorities, aging, link, protocol)",
             "x.yaml:4: channels.work.capacity: kind bounded needs a capacity of at least 1",
-            "x.yaml:6: knobs.wait_ms.units: unknown key \"units\"; did you mean \"unit\"? (keys: value, min, max, step, label, unit)",
+            "x.yaml:6: knobs.wait_ms.units: unknown key \"units\"; did you mean \"unit\"? (keys: choices, value, min, max, step, label, unit)",
         ])
     }
 

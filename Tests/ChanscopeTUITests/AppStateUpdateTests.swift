@@ -36,7 +36,8 @@ import Testing
             }
         }
         #expect(Keymap.action(for: .character("Z")) == nil)
-        #expect(Keymap.action(for: .character("6")) == nil)
+        #expect(Keymap.action(for: .character("6")) == .switchKind(.priority))
+        #expect(Keymap.action(for: .character("7")) == nil)
         #expect(Keymap.action(for: .character("0")) == nil)
     }
 
@@ -57,6 +58,7 @@ import Testing
         .character("3"): [.setKind("work", .rendezvous)],
         .character("4"): [.setKind("work", .dropping)],
         .character("5"): [.setKind("work", .overwriting)],
+        .character("6"): [.setKind("work", .priority)],
         .tab: [], .character("g"): [], .shiftTab: [],
         .character("+"): [.addWorker("producer")], .character("="): [.addWorker("producer")],
         .character("-"): [.removeWorker("producer")], .character("_"): [.removeWorker("producer")],

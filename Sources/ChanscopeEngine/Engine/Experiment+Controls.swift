@@ -35,10 +35,9 @@ extension Experiment {
         switch id {
         case .preset:
             control.wakeAll()
+            applyAging()
             for link in links { link?.knobsChanged() }
-            let change = ValueChange(
-                knob: id, wording: .knob(label: spec.label, unit: spec.unit, decimals: NumberText.decimals(forStep: spec.step)),
-                from: old, to: new)
+            let change = ValueChange(knob: id, wording: .of(spec), from: old, to: new)
             revision = logged(.knob, change, now: now)
         case .capacity(let channelID):
             if let channelIndex = self.index(of: channelID) {
@@ -94,7 +93,7 @@ extension Experiment {
     @discardableResult
     public func setKind(of channelID: ChannelID, to family: ChannelKind.Family, now: UInt64 = MonotonicClock.now()) -> ControlReceipt? {
         guard let index = index(of: channelID), let capacity = knobs.value(of: .capacity(channelID)) else { return nil }
-        let kind = family.kind(capacity: Int(saturating: capacity))
+        let kind = self.kind(of: index, family: family, capacity: Int(saturating: capacity))
         let before = channels[index].kind
         guard before != kind else { return ControlReceipt(.kind(channelID, before), revision: controlRevision) }
         let overwrittenBefore = channels[index].counters.overwritten

@@ -52,7 +52,7 @@ public final class Experiment: @unchecked Sendable {
         self.preset = preset
         self.seed = seed
         self.deadlockGrace = deadlockGrace
-        channels = preset.channels.map { Channel<Message>(kind: $0.kind) }
+        channels = preset.channels.map { $0.makeChannel(tags: preset.tagTable) }
         let control = ExperimentControl()
         self.control = control
         let ledgers = TaskLedger.ledgers(for: preset, channels: channels, gate: control.gate)
@@ -71,6 +71,7 @@ public final class Experiment: @unchecked Sendable {
         }
         samplingState = SamplingState(deadlockGrace: deadlockGrace)
         memoryGuard = MemoryGuard(limit: memoryLimit, residentBytes: residentBytes)
+        applyAging()
     }
 
     deinit {

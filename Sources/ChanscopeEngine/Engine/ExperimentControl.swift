@@ -7,6 +7,8 @@ final class ExperimentControl: Sendable {
     let gate = WaitCondition()
     let paused = Atomic<Bool>(false)
     let shuttingDown = Atomic<Bool>(false)
+    /// The readers-writers database that `work` steps with `as: reading` / `as: writing` enter.
+    let database = RWSharedDatabase()
 
     var isPaused: Bool { paused.load(ordering: .acquiring) }
 

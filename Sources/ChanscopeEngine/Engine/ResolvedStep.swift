@@ -15,6 +15,9 @@ enum ResolvedStep: Sendable, Equatable {
     case receiveMailbox
     /// Sends the hand, retagged, to its sender's mailbox.
     case reply(tag: UInt16)
+    /// Spends the knob's milliseconds shown as working (or reading or writing, inside the
+    /// readers-writers database).
+    case work(knob: Int, jitter: Double, access: RWAccess?)
     case join(channel: Int)
     case taskDone
     case select(channels: [Int], waits: Bool)
@@ -24,7 +27,7 @@ enum ResolvedStep: Sendable, Equatable {
         switch self {
         case .send(let c), .receive(let c), .poll(let c): c
         case .join(let c): c
-        case .make, .sleep, .compute, .makeTagged, .retag, .receiveMailbox, .reply, .taskDone, .select: nil
+        case .make, .sleep, .compute, .makeTagged, .retag, .receiveMailbox, .reply, .work, .taskDone, .select: nil
         }
     }
 }

@@ -11,6 +11,15 @@ public struct ValueChange: Sendable, Hashable {
         case knob(label: String, unit: String, decimals: Int)
         /// `consumer: 3 workers (+2)`.
         case workers(group: String)
+        /// `Policy readers-first -> fair`: a choice knob, by the names of its choices.
+        case choice(label: String, choices: [String])
+
+        /// How a change of the knob `spec` reads.
+        public static func of(_ spec: KnobSpec) -> Wording {
+            spec.isChoice
+                ? .choice(label: spec.label, choices: spec.choices)
+                : .knob(label: spec.label, unit: spec.unit, decimals: NumberText.decimals(forStep: spec.step))
+        }
     }
 
     public var knob: KnobID
@@ -33,6 +42,11 @@ public struct ValueChange: Sendable, Hashable {
             let to = NumberText.fixed(to, decimals: decimals)
             let suffix = unit.isEmpty ? "" : " \(unit)"
             return from == to ? "\(label) back to \(to)\(suffix)" : "\(label) \(from) -> \(to)\(suffix)"
+        case .choice(let label, let choices):
+            let name = { (value: Double) in
+                choices.isEmpty ? NumberText.plain(value) : choices[Swift.min(Swift.max(Int(saturating: value), 0), choices.count - 1)]
+            }
+            return from == to ? "\(label) back to \(name(to))" : "\(label) \(name(from)) -> \(name(to))"
         case .workers(let group):
             let delta = Int(saturating: to) - Int(saturating: from)
             if delta == 0 { return "\(group): back to \(NumberText.plain(to)) workers" }

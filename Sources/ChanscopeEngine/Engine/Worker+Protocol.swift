@@ -17,6 +17,8 @@ extension Worker {
             return receive(from: inlet, channel: ports.mailboxIndex(ofGroup: group.index), into: &hand)
         case .reply(let tag):
             return reply(with: tag, hand: &hand)
+        case .work(let knob, let jitter, let access):
+            work(knob: knob, jitter: jitter, as: access)
         case .join(let channel):
             return join(channel: channel)
         case .taskDone:

@@ -16,7 +16,7 @@ final class Worker: @unchecked Sendable {
     let receivers: [(any MessageInlet)?]
     /// The mailbox, reply outlets and the like of protocol steps (`Worker+Protocol`).
     let ports: ProtocolPorts
-    private let knobs: KnobBoard
+    let knobs: KnobBoard
     let control: ExperimentControl
     var random: SplitMix64
     /// What `compute` works on: a few kilobytes, so the work stays in the core's cache.
@@ -41,7 +41,7 @@ final class Worker: @unchecked Sendable {
     func start() {
         thread = JoinableThread(name: "\(group.name)-\(id)") { [self] in
             counters.cpuClock.store(ThreadCPUClock.currentThread(), ordering: .releasing)
-            let end = runLoop()
+            let end = group.spec.role == nil ? runLoop() : runRole()
             counters.finalCPUNanos.store(ThreadCPUClock.currentThreadNanoseconds(), ordering: .releasing)
             counters.cpuClock.store(ThreadCPUClock.none, ordering: .releasing)
             counters.endedAt.store(MonotonicClock.now(), ordering: .relaxed)
@@ -210,7 +210,7 @@ final class Worker: @unchecked Sendable {
     }
 
     /// Sleeps for the knob's current value (± jitter), re-reading the knob whenever it changes.
-    private func sleep(knob: Int, jitter: Double) {
+    func sleep(knob: Int, jitter: Double) {
         let factor = Worker.jitterFactor(jitter, using: &random)
         guard knobs.value(at: knob) * factor > 0 else { return }
         let start = MonotonicClock.now()
@@ -248,7 +248,7 @@ final class Worker: @unchecked Sendable {
 
     /// Holds the worker at a step boundary until resumed (or its group released by the memory
     /// guard) or stopped.
-    private func waitWhilePaused() {
+    func waitWhilePaused() {
         let previous = counters.currentState
         counters.set(.paused)
         control.gate.withLock {

@@ -16,6 +16,8 @@ final class WorkerGroup: @unchecked Sendable {
     /// Channels this group sends on and receives from (indices).
     let sendsTo: [Int]
     let receivesFrom: [Int]
+    /// The resource manager's plan and state, for a `role: rw-manager` group.
+    let manager: RWManagerRuntime?
 
     let iterationsClaimed = Atomic<Int>(0)
     /// Set by the memory guard: the group's workers wait at their next step boundary, as when
@@ -49,6 +51,7 @@ final class WorkerGroup: @unchecked Sendable {
             case .tag(let tag): .retag(tag: tags.index(of: tag) ?? TagTable.untagged)
             case .recvMailbox: .receiveMailbox
             case .reply(let tag): .reply(tag: tags.index(of: tag) ?? TagTable.untagged)
+            case .work(let knob, let jitter, let access): .work(knob: knobs.index(of: .preset(knob)) ?? 0, jitter: jitter, access: access)
             case .join(let name): .join(channel: channelIndex[name] ?? 0)
             case .taskDone: .taskDone
             case .select(let names, let waits): .select(channels: names.map { channelIndex[$0] ?? 0 }, waits: waits)
@@ -72,6 +75,8 @@ final class WorkerGroup: @unchecked Sendable {
             default: break
             }
         }
+        manager = spec.role.flatMap { RWManagerRuntime(spec: $0, channelIndex: channelIndex, knobs: knobs, tags: tags) }
+        if let requests = manager?.requests, !receives.contains(requests) { receives.append(requests) }
         sendsTo = sends
         receivesFrom = receives
     }

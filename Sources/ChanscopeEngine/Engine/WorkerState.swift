@@ -18,6 +18,10 @@ public enum WorkerState: UInt8, Sendable, CaseIterable, CustomStringConvertible 
     case finished
     /// Done because the other side of a channel went away.
     case disconnected
+    /// In a `work` step with `as: reading`: inside the readers-writers database, reading.
+    case reading
+    /// In a `work` step with `as: writing`: inside the database, alone, writing.
+    case writing
     /// In a `join` step: waiting for every message of a channel to be finished.
     case joining
 
@@ -32,6 +36,8 @@ public enum WorkerState: UInt8, Sendable, CaseIterable, CustomStringConvertible 
         case .paused: "paused"
         case .finished: "finished"
         case .disconnected: "disconnected"
+        case .reading: "reading"
+        case .writing: "writing"
         case .joining: "joining"
         }
     }

@@ -48,9 +48,30 @@ extension KnobSpec {
     }
 
     /// The value as the screen and events show it, with as many decimals as the step needs and
-    /// the unit: `200 ms`, `0.25`.
+    /// the unit: `200 ms`, `0.25`; a choice knob's value is its name: `readers-first`.
     public func formatted(_ value: Double) -> String {
+        if let name = choice(at: value) { return name }
         let text = NumberText.fixed(value, decimals: NumberText.decimals(forStep: step))
         return unit.isEmpty ? text : text + " " + unit
+    }
+
+    // MARK: Choice knobs
+
+    /// The name a choice knob's `value` stands for (clamped and snapped first), or nil for a
+    /// number knob.
+    public func choice(at value: Double) -> String? {
+        guard isChoice else { return nil }
+        return choices[Swift.min(Swift.max(Int(saturating: clampedAndSnapped(value)), 0), choices.count - 1)]
+    }
+
+    /// The value that stands for the choice `name`, or nil when it is not among the choices.
+    /// The one rule for names that enter from a file, `--set` or a test.
+    public func value(ofChoice name: String) -> Double? {
+        choices.firstIndex(of: name).map(Double.init)
+    }
+
+    /// The value as the CSV writes it: a number plainly, a choice by its name.
+    public func recorded(_ value: Double) -> String {
+        choice(at: value) ?? NumberText.plain(value)
     }
 }

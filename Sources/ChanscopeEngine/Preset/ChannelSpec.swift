@@ -16,6 +16,12 @@ public struct ChannelSpec: Sendable, Equatable {
     public var idleCapacity: Int?
     /// The simulated link senders reach the channel through, if any (`link:` in a preset).
     public var link: LinkSpec?
+    /// The priority level of each tag (`priorities: { URGENT: 2, NORMAL: 1, BULK: 0 }`), used
+    /// while the kind is `priority`; untagged and unlisted messages are level 0.
+    public var priorities: [String: Int] = [:]
+    /// The knob whose value (milliseconds) is the priority aging time: a message waiting that
+    /// long rises one level (0: never); nil when the channel has none.
+    public var aging: String?
 
     public init(name: String, kind: ChannelKind, idleCapacity: Int? = nil, link: LinkSpec? = nil) {
         self.name = name

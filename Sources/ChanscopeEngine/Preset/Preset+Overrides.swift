@@ -39,6 +39,15 @@ extension Preset {
                 problem(name, PresetWording.unknownKnob(name, known: knobs.map(\.name) + structuralNames))
                 continue
             }
+            if result.knobs[index].isChoice {
+                let knob = result.knobs[index]
+                guard let value = knob.value(ofChoice: text) else {
+                    problem(name, PresetWording.notAChoice(text, choices: knob.choices))
+                    continue
+                }
+                result.knobs[index].value = value
+                continue
+            }
             guard let value = Double(text), value.isFinite else {
                 problem(name, PresetWording.expected("a number", found: "\"\(text)\""))
                 continue

@@ -51,6 +51,20 @@ public enum PresetLimits {
     /// A link protocol's window: 1...1024 unacknowledged messages per sender (1 is stop-and-wait).
     public static let window: ClosedRange<Double> = 1...1024
 
+    /// The names of one choice knob: 2...16 of them (one is no choice; more do not fit a row of
+    /// the screen), each 1...32 characters of letters, digits, `-` and `_`, so that it reads the
+    /// same in the selector, in `--set NAME=CHOICE` and in a CSV cell.
+    public static let choices: ClosedRange<Int> = 2...16
+    public static let choiceLength: ClosedRange<Int> = 1...32
+
+    /// Whether `name` may be one of a choice knob's choices (see `choiceLength`).
+    public static func isChoiceName(_ name: String) -> Bool {
+        choiceLength.contains(name.count) && name.allSatisfy { ($0.isASCII && ($0.isLetter || $0.isNumber)) || $0 == "-" || $0 == "_" }
+    }
+
+    /// A priority channel's levels: 0 (the lowest) to 15, the `Channels` library's most.
+    public static let priorityLevel: ClosedRange<Int> = 0...15
+
     /// Distinct message tags in one preset: at most 1000. A message carries its tag as a `UInt16`
     /// index (so it stays 16 bytes), and a lesson names a handful.
     public static let tags: ClosedRange<Int> = 0...1000

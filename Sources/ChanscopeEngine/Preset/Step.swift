@@ -26,6 +26,10 @@ public enum Step: Sendable, Equatable {
     /// Sends the message in hand, with this tag, to the mailbox of the worker that sent it
     /// (the course's `send(m.source, &m)`); the hand is then empty.
     case reply(tag: String)
+    /// Spends the knob's value in milliseconds (± `jitter` of it) like `sleep`, but shown as working, or with
+    /// `as: reading` / `as: writing` as reading or writing inside the readers-writers
+    /// database, which checks on every entry that no writer is inside with anyone else.
+    case work(knob: String, jitter: Double, access: RWAccess?)
     /// Blocks until every message accepted on the channel has been finished by the worker that
     /// received it (Python's `queue.join()`).
     case join(channel: String)

@@ -44,7 +44,7 @@ extension Preset {
 
 extension WorkerGroupSpec {
     /// Every tag the group's steps and fields name.
-    var tagNames: [String] { steps.compactMap(\.tagName) + (stopOn.map { [$0] } ?? []) }
+    var tagNames: [String] { steps.compactMap(\.tagName) + (stopOn.map { [$0] } ?? []) + (role?.tagNames ?? []) }
 }
 
 extension Step {
@@ -52,7 +52,7 @@ extension Step {
     var tagName: String? {
         switch self {
         case .makeTagged(let tag), .tag(let tag), .reply(let tag): tag
-        case .make, .send, .recv, .poll, .sleep, .compute, .recvMailbox, .join, .taskDone, .select: nil
+        case .make, .send, .recv, .poll, .sleep, .compute, .recvMailbox, .work, .join, .taskDone, .select: nil
         }
     }
 }

@@ -18,6 +18,8 @@ public struct WorkerGroupSpec: Sendable, Equatable {
     /// The `mailbox`: each worker of the group gets a channel of its own of this kind, which
     /// `{ recv: mailbox }` takes from and a `reply` sends to; nil for no mailboxes.
     public var mailbox: ChannelKind?
+    /// A built-in role the group plays instead of its loop (`role: rw-manager`); nil for a loop.
+    public var role: RoleSpec?
     /// The `stop_on` tag: a worker that receives a message with it finishes that message and
     /// ends (Python's `None` sentinel); nil for none.
     public var stopOn: String?

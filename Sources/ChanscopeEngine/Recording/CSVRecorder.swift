@@ -54,6 +54,7 @@ public final class CSVRecorder: @unchecked Sendable {
             {
                 fields.append("\(channel.name).\(column)")
             }
+            fields += priorityHeader(for: channel)
             if channel.unfinished != nil { fields.append("\(channel.name).unfinished") }
             if channel.link != nil { fields += linkColumns.map { "\(channel.name).\($0)" } }
         }
@@ -62,6 +63,7 @@ public final class CSVRecorder: @unchecked Sendable {
             for column in ["count", "done", "blocked_send_pct", "blocked_recv_pct", "empty_polls", "polls_per_s", "cpu_pct", "stopped_by_sentinel"] {
                 fields.append("\(group.name).\(column)")
             }
+            fields += managerHeader(for: snapshot.manager(ofGroup: group.name))
         }
         fields += snapshot.knobs.filter(\.isPresetKnob).map(\.name)
         fields.append("event")
@@ -82,6 +84,7 @@ public final class CSVRecorder: @unchecked Sendable {
                 received ? fixed(channel.latencyP50Milliseconds, 3) : "", received ? fixed(channel.latencyP99Milliseconds, 3) : "",
                 channel.situation.word.rawValue,
             ]
+            fields += priorityFields(for: channel)
             if let unfinished = channel.unfinished { fields.append(String(unfinished)) }
             if let link = channel.link { fields += linkFields(link) }
         }
@@ -92,8 +95,9 @@ public final class CSVRecorder: @unchecked Sendable {
                 fixed(group.blockedReceivePercent, 1), String(group.emptyPolls), fixed(group.pollsPerSecond, 1),
                 fixed(group.cpuPercent, 1), String(group.stoppedBySentinel),
             ]
+            fields += managerFields(for: snapshot.manager(ofGroup: group.name))
         }
-        fields += snapshot.knobs.filter(\.isPresetKnob).map { NumberText.plain($0.value) }
+        fields += snapshot.knobs.filter(\.isPresetKnob).map { $0.spec.recorded($0.value) }
         fields.append(snapshot.events.map(\.text).joined(separator: "; "))
         return fields
     }

@@ -49,6 +49,8 @@ extension Experiment {
             channels: Array(sampled.prefix(channels.count)), groups: groupReadings, knobs: knobs.snapshots(),
             waitFor: waitForGraph(), isPaused: control.isPaused, controlRevision: log.revision,
             mailboxes: mailboxReadings(boxes, Array(sampled.dropFirst(channels.count))), finishedTasks: finishedTasks)
+        reading.priorityLevelTags = priorityLevelTags
+        reading.managers = managerReadings(now: now)
         reading.links = links.map { $0?.reading() }
         return reading
     }

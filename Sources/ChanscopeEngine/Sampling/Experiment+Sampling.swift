@@ -41,12 +41,14 @@ extension Experiment {
                 id: named.0, stats: .idle(kind: named.1.kind),
                 inPerSecond: 0, outPerSecond: 0, senderGroups: [], receiverGroups: [])
             channel.unfinished = ledger == nil ? nil : 0
+            if named.1.isPriorityChannel { channel.priorityLevels = PriorityLevelSnapshot.levels([], tags: named.1.priorityLevelTags, now: 0) }
             channel.link = named.1.link.map { _ in LinkSnapshot(reading: LinkReading(counters: LinkCounters(), settings: LinkSettings())) }
             return channel
         }
         let groups = preset.workers.map { GroupSnapshot(name: $0.name, workerStates: []) }
         var layout = Snapshot(tick: 0, time: 0, presetName: preset.name, channels: channels, groups: groups, knobs: knobs.snapshots())
         layout.mailboxes = preset.workers.compactMap { spec in spec.mailbox.map { MailboxSnapshot(group: spec.name, kind: $0) } }
+        layout.managers = managerLayout
         return layout
     }
 }

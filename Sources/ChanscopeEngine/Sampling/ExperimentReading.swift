@@ -60,6 +60,11 @@ struct ExperimentReading {
     var waitFor: WaitForGraph
     var isPaused: Bool
     var controlRevision: Int
+    /// Per channel, the tags of each priority level (index 0 the lowest), or nil for a channel
+    /// that is not a priority channel (see `ChannelSpec.isPriorityChannel`).
+    var priorityLevelTags: [[[String]]?] = []
+    /// Every resource manager group's state, in group order.
+    var managers: [ManagerSnapshot] = []
     /// Each group's mailboxes (groups with a `mailbox` only), read at the same instant as the
     /// channels.
     var mailboxes: [MailboxSnapshot] = []

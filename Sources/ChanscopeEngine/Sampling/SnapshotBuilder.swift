@@ -113,6 +113,9 @@ enum SnapshotBuilder {
                 receiverGroups: reading.groups.filter { $0.receivesFrom.contains(index) }.map(\.name))
             channel.link = link
             channel.unfinished = (reading.finishedTasks[safe: index] ?? nil).map { TaskLedger.unfinished(c, finished: $0) }
+            if let tags = reading.priorityLevelTags[safe: index] ?? nil {
+                channel.priorityLevels = PriorityLevelSnapshot.levels(stats.levels, tags: tags, now: now)
+            }
             channels.append(channel)
         }
         state.marks.append(mark)
@@ -138,6 +141,7 @@ enum SnapshotBuilder {
             events: events, deadlock: state.detector.reported, isPaused: reading.isPaused,
             accountingViolation: violation, controlRevision: reading.controlRevision, endTime: endTime)
         snapshot.mailboxes = reading.mailboxes
+        snapshot.managers = reading.managers
         TaskLedger.markPools(&snapshot, reading)
         for mailbox in reading.mailboxes {
             if let event = SnapshotChecks.accounting(ChannelID(mailbox.name), mailbox.counters, time: time) {

@@ -15,6 +15,9 @@ public struct ChannelSnapshot: Sendable, Hashable {
     /// Groups that send on it and that receive from it, by name.
     public var senderGroups: [String]
     public var receiverGroups: [String]
+    /// A priority channel's levels, lowest first (nil for other channels); each level's depth
+    /// and oldest age are nil while the channel's kind is not `priority`.
+    public var priorityLevels: [PriorityLevelSnapshot]?
     /// Messages accepted and not yet finished by their receivers (Python's unfinished tasks),
     /// for a channel some group `join`s; nil for the others.
     public var unfinished: Int?

@@ -28,6 +28,8 @@ public struct Snapshot: Sendable, Equatable {
     public var memoryHold: String?
     /// Each group's mailboxes, for groups that have them, in group order.
     public var mailboxes: [MailboxSnapshot] = []
+    /// Each readers-writers resource manager group, in group order.
+    public var managers: [ManagerSnapshot] = []
 
     public init(
         tick: Int, time: Double, presetName: String, channels: [ChannelSnapshot], groups: [GroupSnapshot],
@@ -58,4 +60,5 @@ public struct Snapshot: Sendable, Equatable {
     public func group(named name: String) -> GroupSnapshot? { groups.first { $0.name == name } }
     public func knob(named name: String) -> KnobSnapshot? { knobs.first { $0.name == name } }
     public func mailbox(ofGroup group: String) -> MailboxSnapshot? { mailboxes.first { $0.group == group } }
+    public func manager(ofGroup group: String) -> ManagerSnapshot? { managers.first { $0.group == group } }
 }

@@ -14,7 +14,7 @@ public enum Action: Hashable, Sendable {
     case adjust(steps: Int)
     /// ... or by a tenth of its range (coarse: shift or PgUp/PgDn).
     case adjustCoarse(direction: Int)
-    /// Switches the selected channel to the kind of key `1`-`5`.
+    /// Switches the selected channel to the kind of key `1`-`6`.
     case switchKind(ChannelKind.Family)
     case selectNextChannel
     case selectNextGroup

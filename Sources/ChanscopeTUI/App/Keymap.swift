@@ -24,11 +24,11 @@ public enum Keymap {
                 help: "move it by a tenth of its range",
                 action: { key in .adjustCoarse(direction: key == .shiftLeft || key == .pageDown ? -1 : 1) }),
             KeyBinding(
-                keys: (1...5).map { .character(Character(String($0))) }, label: "1-5",
-                help: "selected channel's kind: 1 unbounded 2 bounded 3 rendezvous 4 dropping 5 overwriting",
+                keys: (1...6).map { .character(Character(String($0))) }, label: "1-6",
+                help: "selected channel's kind: 1 unbounded 2 bounded 3 rendezvous 4 dropping 5 overwriting 6 priority",
                 footer: "kind",
                 action: { key in
-                    guard case .character(let c) = key, let n = c.wholeNumberValue, (1...5).contains(n) else { return nil }
+                    guard case .character(let c) = key, let n = c.wholeNumberValue, (1...6).contains(n) else { return nil }
                     return .switchKind(ChannelKind.Family.allCases[n - 1])
                 }),
             KeyBinding([.tab], "tab", "select the next channel", footer: "channel", does: .selectNextChannel),
@@ -72,7 +72,7 @@ public enum Keymap {
         }
         hints.append((ascii ? "up/dn" : "↑↓", "select"))
         hints.append((ascii ? "<>" : "←→", "adjust"))
-        let priority = ["q", "?", "space", "s", "p", "r", "L", ascii ? "up/dn" : "↑↓", ascii ? "<>" : "←→", "1-5", "tab", "g", "+/-", "c"]
+        let priority = ["q", "?", "space", "s", "p", "r", "L", ascii ? "up/dn" : "↑↓", ascii ? "<>" : "←→", "1-6", "tab", "g", "+/-", "c"]
         return hints.sorted { (priority.firstIndex(of: $0.key) ?? priority.count) < (priority.firstIndex(of: $1.key) ?? priority.count) }
     }
 }

@@ -113,6 +113,7 @@ struct ChannelPanelView {
         parts.append(("  overwritten \(c.overwritten)", c.overwritten > 0 ? theme.alarm : theme.dim))
         parts.append(("  failed \(c.failed)", c.failed > 0 ? theme.alarm : theme.dim))
         if c.discarded > 0 { parts.append(("  discarded \(c.discarded)", theme.alarm)) }
+        if let levels = channel.priorityLevels { parts = priorityParts(levels, counters: c) }
         if let unfinished = channel.unfinished { parts.append(("  unfinished \(unfinished)", unfinished > 0 ? theme.info : theme.dim)) }
         x = rect.x + 2
         for (text, style) in parts {

@@ -23,6 +23,8 @@ public struct ScreenLayout: Equatable, Sendable {
     public var mailboxes: [Rect] = []
     public var groupsHeading: Rect
     public var groups: [Rect]
+    /// Two rows per readers-writers manager, under the groups.
+    public var managers: [Rect] = []
     public var legend: Rect
     public var knobsHeading: Rect
     /// A knob shown: its index into the snapshot's knobs and the row it is drawn in.
@@ -42,7 +44,8 @@ public struct ScreenLayout: Equatable, Sendable {
     /// held anything); spare rows go to the other channels and the event log instead.
     public init(
         size: TerminalSize, channelCount: Int, groupCount: Int, knobCount: Int, selectedKnob: Int, showBanner: Bool,
-        chartlessChannels: Set<Int> = [], lessonLines: Int = 0, mailboxCount: Int = 0, linkedChannels: Set<Int> = []
+        chartlessChannels: Set<Int> = [], lessonLines: Int = 0, mailboxCount: Int = 0, managerCount: Int = 0,
+        linkedChannels: Set<Int> = []
     ) {
         self.size = size
         let zero = Rect.zero
@@ -77,7 +80,7 @@ public struct ScreenLayout: Equatable, Sendable {
         var withLegend = true
         func need(knobRowsShown: Int, events: Int) -> Int {
             let headingCount = headings ? (3 + (events > 0 ? 1 : 0)) : 0
-            return headingCount + channelCount * linesPerChannel + mailboxCount + groupCount + (withLegend ? 1 : 0) + knobRowsShown + events
+            return headingCount + channelCount * linesPerChannel + mailboxCount + groupCount + managerCount * ManagerRowView.rows + (withLegend ? 1 : 0) + knobRowsShown + events
         }
         var knobRowsShown = knobRows
         if need(knobRowsShown: knobRowsShown, events: 3) > available { withLegend = false }
@@ -114,6 +117,7 @@ public struct ScreenLayout: Equatable, Sendable {
         mailboxes = (0..<mailboxCount).map { _ in take(1) }
         if headings { groupsHeading = take(1) }
         groups = (0..<groupCount).map { _ in take(1) }
+        managers = (0..<managerCount).map { _ in take(ManagerRowView.rows) }
         if withLegend { legend = take(1) }
         if headings && knobRowsShown > 0 { knobsHeading = take(1) }
         // Scroll the knob list so the selected knob is always on screen.

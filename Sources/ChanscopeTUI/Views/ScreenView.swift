@@ -22,7 +22,7 @@ public enum ScreenView {
                 ? LessonStripView.rows(
                     for: state.lessonLines[min(state.lessonLine, state.lessonLines.count - 1)], count: state.lessonLines.count,
                     width: size.width) : 0,
-            mailboxCount: snapshot?.mailboxes.count ?? 0,
+            mailboxCount: snapshot?.mailboxes.count ?? 0, managerCount: snapshot?.managers.count ?? 0,
             linkedChannels: Set(channels.indices.filter { channels[$0].link != nil }))
     }
 
@@ -50,7 +50,7 @@ public enum ScreenView {
             grid.put(text, x: 0, y: layout.banner.y, style: style, maxWidth: layout.banner.width)
         }
         LessonStripView(lines: state.lessonLines, current: state.lessonLine, theme: theme).draw(in: layout.lesson, on: &grid)
-        heading("Channels", hint: "tab select · 1-5 kind", theme: theme, in: layout.channelsHeading, on: &grid)
+        heading("Channels", hint: "tab select · 1-6 kind", theme: theme, in: layout.channelsHeading, on: &grid)
         for (index, rect) in layout.channels.enumerated() {
             guard let channel = snapshot.channels[safe: index] else { continue }
             ChannelPanelView(
@@ -75,7 +75,10 @@ public enum ScreenView {
             (row.shortenAtLeast, row.keepAtMost) = shortening
             row.draw(in: rect, on: &grid)
         }
-        drawLegend(theme: theme, in: layout.legend, on: &grid)
+        for (manager, rect) in zip(snapshot.managers, layout.managers) {
+            ManagerRowView(manager: manager, theme: theme).draw(in: rect, on: &grid)
+        }
+        drawLegend(theme: theme, showing: Set(snapshot.groups.flatMap(\.workerStates)), in: layout.legend, on: &grid)
         heading("Knobs", hint: "↑↓ select · ←→ adjust · click to set", theme: theme, in: layout.knobsHeading, on: &grid)
         for (index, rect) in layout.knobs.map({ ($0.index, $0.rect) }) {
             guard let knob = snapshot.knobs[safe: index] else { continue }
@@ -153,13 +156,14 @@ public enum ScreenView {
 
     /// One line of glyphs and their words, two spaces apart, or one where that makes every state
     /// fit (at 100 columns): a glyph on screen that the legend leaves out explains nothing.
-    private static func drawLegend(theme: Theme, in rect: Rect, on grid: inout Grid) {
+    private static func drawLegend(theme: Theme, showing shown: Set<WorkerState> = [], in rect: Rect, on grid: inout Grid) {
         guard !rect.isEmpty else { return }
-        let words = Theme.legendStates.map(Theme.legendWord)
+        let states = Theme.legendStates(showing: shown)
+        let words = states.map(Theme.legendWord)
         func width(gap: Int) -> Int { 2 + words.reduce(0) { $0 + $1.count + 2 + gap } - gap }
         let gap = width(gap: 2) > rect.width && width(gap: 1) <= rect.width ? " " : "  "
         var x = rect.x + 2
-        for (state, word) in zip(Theme.legendStates, words) {
+        for (state, word) in zip(states, words) {
             let (glyph, style) = theme.worker(state)
             guard x + word.count + 1 + gap.count <= rect.maxX else { break }
             x += grid.put(String(glyph), x: x, y: rect.y, style: style)

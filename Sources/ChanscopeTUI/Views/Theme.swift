@@ -47,6 +47,9 @@ public struct Theme: Sendable, Equatable {
         case .paused: return (unicode ? "‖" : "=", dim)
         case .finished: return (unicode ? "✓" : "v", dim)
         case .disconnected: return (unicode ? "✗" : "x", colored(.red, bold: true))
+        // Letters, so the two read apart from working and from each other without colour.
+        case .reading: return ("R", colored(.green, bold: true))
+        case .writing: return ("W", colored(.yellow, bold: true))
         case .joining: return (unicode ? "◇" : "j", colored(.cyan, bold: true))
         }
     }
@@ -55,6 +58,13 @@ public struct Theme: Sendable, Equatable {
     public static let legendStates: [WorkerState] = [
         .working, .sleeping, .blockedOnSend, .blockedOnReceive, .pollingEmpty, .paused, .finished, .disconnected,
     ]
+
+    /// The legend for a screen: `reading` and `writing` join it, after `working`, only while a
+    /// worker shows them (a glyph on screen that the legend leaves out explains nothing).
+    public static func legendStates(showing states: Set<WorkerState>) -> [WorkerState] {
+        let inside = [WorkerState.reading, .writing].filter(states.contains)
+        return inside.isEmpty ? legendStates : [.working] + inside + legendStates.dropFirst()
+    }
 
     /// Short legend words.
     public static func legendWord(_ state: WorkerState) -> String {

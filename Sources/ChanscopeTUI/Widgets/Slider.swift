@@ -43,9 +43,11 @@ public struct Slider: Widget {
 
     public var label: String { spec.label }
 
-    /// Columns the value and unit of `spec` need at the widest.
+    /// Columns the value and unit of `spec` need at the widest (none for a choice knob: its
+    /// selector shows the value in the track, see `Slider+Choices.swift`).
     public static func valueWidth(of spec: KnobSpec) -> Int {
-        max(spec.formatted(spec.min).count, spec.formatted(spec.max).count)
+        guard !spec.isChoice else { return 0 }
+        return max(spec.formatted(spec.min).count, spec.formatted(spec.max).count)
     }
 
     /// Where the parts of a slider go within a row.
@@ -61,7 +63,8 @@ public struct Slider: Widget {
     public func layout(in rect: Rect) -> Layout {
         let row = Rect(x: rect.x, y: rect.y, width: rect.width, height: min(1, rect.height))
         let labelColumns = min(labelWidth ?? label.displayWidth, row.width)
-        let valueColumns = valueWidth ?? Slider.valueWidth(of: spec)
+        // A selector has no value column: the names on its track are the value.
+        let valueColumns = spec.isChoice ? -1 : valueWidth ?? Slider.valueWidth(of: spec)
         var trackColumns = row.width - labelColumns - 1 - 1 - valueColumns
         if trackColumns < 2 { trackColumns = 0 }
         let labelRect = Rect(x: row.x, y: row.y, width: labelColumns, height: row.height)
@@ -69,7 +72,7 @@ public struct Slider: Widget {
             x: trackColumns > 0 ? labelRect.maxX + 1 : labelRect.maxX, y: row.y, width: trackColumns,
             height: row.height)
         let valueX = trackColumns > 0 ? trackRect.maxX + 1 : Swift.min(labelRect.maxX + 1, row.maxX)
-        let valueRect = Rect(x: valueX, y: row.y, width: row.maxX - valueX, height: row.height)
+        let valueRect = Rect(x: valueX, y: row.y, width: Swift.max(0, row.maxX - valueX), height: row.height)
         return Layout(label: labelRect, track: trackRect, value: valueRect)
     }
 
@@ -78,6 +81,7 @@ public struct Slider: Widget {
     public func value(atColumn x: Int, in rect: Rect) -> Double? {
         let track = layout(in: rect).track
         guard !track.isEmpty, x >= track.x, x < track.maxX else { return nil }
+        if spec.isChoice { return choice(atColumn: x, inTrack: track).map(Double.init) }
         return spec.value(atFraction: track.width > 1 ? Double(x - track.x) / Double(track.width - 1) : 0)
     }
 
@@ -97,6 +101,10 @@ public struct Slider: Widget {
         let labelText = label.clipped(toWidth: parts.label.width, ellipsis: glyphs.ellipsis)
         let padded = labelText + String(repeating: " ", count: Swift.max(0, parts.label.width - labelText.displayWidth))
         grid.put(padded, x: parts.label.x, y: parts.label.y, style: labelStyle, maxWidth: parts.label.width)
+        if spec.isChoice {
+            drawChoices(in: parts.track, on: &grid)
+            return
+        }
         if !parts.track.isEmpty {
             let knob = knobOffset(trackWidth: parts.track.width)
             var track = Array(repeating: glyphs.sliderTrack, count: parts.track.width)

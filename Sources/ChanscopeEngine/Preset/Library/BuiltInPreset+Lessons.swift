@@ -271,6 +271,72 @@ workers:
   store: { count: 1, loop: [ { recv: parsed }, { sleep: store_ms } ] }
 
 """),
+        BuiltInPreset(name: "priority-starvation", yaml: """
+# Starvation under a priority queue: the server always takes the highest level first, and three
+# urgent clients keep URGENT work waiting, so the NORMAL and BULK clients' requests wait for
+# ever ("low-priority messages are continually delayed"). Each client sends one request and
+# waits in its mailbox for the server's reply, so nothing piles up: only the order is unfair.
+# Aging is the fair scheduling fix: a request that has waited long enough rises a level.
+name: Priority starvation
+summary: Urgent traffic starves bulk messages in a priority queue; aging fixes it.
+lesson: |
+  "jobs" is a priority queue: URGENT (level 2) first, then NORMAL, then BULK, oldest first.
+  Three urgent clients keep URGENT work waiting: the server only ever takes theirs.
+  The BULK and NORMAL requests' oldest wait keeps rising; bulk and normal stay recv-blocked.
+  ⇧→ sets "Aging (0 = off)" to 200 ms: a waiting request rises a level every 200 ms.
+  Now every request is served: the BULK and NORMAL waits stay under a second.
+  Press 2 (bounded): first in, first out, no levels; 6 makes "jobs" a priority queue again.
+channels:
+  jobs: { kind: priority, priorities: { URGENT: 2, NORMAL: 1, BULK: 0 }, aging: aging_ms }
+knobs:
+  aging_ms:  { value: 0, min: 0, max: 2000, step: 10, label: Aging (0 = off), unit: ms }
+  serve_ms:  { value: 50, min: 0, max: 2000, step: 10, label: Serve time, unit: ms }
+  urgent_ms: { value: 50, min: 0, max: 2000, step: 10, label: Urgent pause, unit: ms }
+  other_ms:  { value: 100, min: 0, max: 2000, step: 10, label: Normal/bulk pause, unit: ms }
+workers:
+  urgent: { count: 3, mailbox: { kind: unbounded }, loop: [ { make: URGENT }, { send: jobs }, { recv: mailbox }, { sleep: urgent_ms } ] }
+  normal: { mailbox: { kind: unbounded }, loop: [ { make: NORMAL }, { send: jobs }, { recv: mailbox }, { sleep: other_ms } ] }
+  bulk:   { mailbox: { kind: unbounded }, loop: [ { make: BULK }, { send: jobs }, { recv: mailbox }, { sleep: other_ms } ] }
+  server: { loop: [ { recv: jobs }, { sleep: serve_ms }, { reply: DONE } ] }
+
+"""),
+        BuiltInPreset(name: "readers-writers", yaml: """
+# The readers-writers problem solved with message passing, as the course writes it: readers and
+# writers ask a resource manager for permission (REQUEST_READ, REQUEST_WRITE), wait in their
+# mailbox for the grant (GRANT_READ, GRANT_WRITE), use the database, and say DONE_READ or
+# DONE_WRITE. Many readers may be inside at once; a writer only alone. Under readers-first,
+# readers that keep arriving starve the writers.
+name: Readers and writers
+summary: Six readers and two writers share a database through a resource manager.
+lesson: |
+  Readers (R) read together; a writer (W) writes alone: violations stays 0 whatever you do.
+  Under readers-first new readers pass the waiting writers: watch writers waiting, STARVING.
+  → moves Policy to writers-first: the writers get in, and STARVING goes away.
+  → again, to fair: requests are granted in arrival order; readers and writers both get in.
+  → to as-written: it drops what it cannot grant; "no reply ever" names who waits for good.
+channels:
+  requests: { kind: unbounded }
+knobs:
+  policy:      { choices: [readers-first, writers-first, fair, as-written], value: readers-first, label: Policy }
+  read_ms:     { value: 400, min: 0, max: 2000, step: 10, label: Reading time, unit: ms }
+  write_ms:    { value: 300, min: 0, max: 2000, step: 10, label: Writing time, unit: ms }
+  reader_ms:   { value: 100, min: 0, max: 2000, step: 10, label: Reader pause, unit: ms }
+  writer_ms:   { value: 500, min: 0, max: 2000, step: 10, label: Writer pause, unit: ms }
+  starving_ms: { value: 3000, min: 500, max: 30000, step: 500, label: Starving after, unit: ms }
+workers:
+  reader:
+    count: 6
+    mailbox: { kind: unbounded }
+    loop: [ { make: REQUEST_READ }, { send: requests }, { recv: mailbox }, { work: read_ms, jitter: 0.5, as: reading },
+            { tag: DONE_READ }, { send: requests }, { sleep: reader_ms, jitter: 0.5 } ]
+  writer:
+    count: 2
+    mailbox: { kind: unbounded }
+    loop: [ { make: REQUEST_WRITE }, { send: requests }, { recv: mailbox }, { work: write_ms, jitter: 0.5, as: writing },
+            { tag: DONE_WRITE }, { send: requests }, { sleep: writer_ms, jitter: 0.5 } ]
+  manager: { role: rw-manager, requests: requests, policy: policy, starving_after: starving_ms }
+
+"""),
         BuiltInPreset(name: "realtime", yaml: """
 # The course's real-time example: jobs go out, results come back, and the master polls for
 # results with try_recv, so nobody ever blocks. Both channels are Rust mpsc::channel (unbounded).

@@ -43,7 +43,7 @@ extension Step {
         switch self {
         case .recv(let channel), .poll(let channel): channel
         case .recvMailbox: Step.mailboxWord
-        case .make, .send, .sleep, .compute, .makeTagged, .tag, .reply, .join, .taskDone, .select: nil
+        case .make, .send, .sleep, .compute, .makeTagged, .tag, .reply, .work, .join, .taskDone, .select: nil
         }
     }
 }

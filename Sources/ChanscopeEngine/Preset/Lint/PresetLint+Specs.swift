@@ -16,7 +16,10 @@ extension PresetLint {
                 }
                 var link = entry.spec.link
                 link?.reliability = entry.spec.reliability
-                specs.append(ChannelSpec(name: entry.name, kind: kind, link: link))
+                var spec = ChannelSpec(name: entry.name, kind: kind, link: link)
+                spec.priorities = entry.spec.priorities
+                spec.aging = entry.spec.aging
+                specs.append(spec)
             case .failure(let error):
                 switch error {
                 case .unknownKind:
@@ -44,6 +47,12 @@ extension PresetLint {
             let knob = entry.spec
             func at(_ key: String) -> PresetLocation {
                 entry.fields[key] ?? entry.location.at("\(entry.location.path).\(key)")
+            }
+            if knob.isChoice {
+                for key in ["min", "max", "step", "unit"] where entry.fields[key] != nil {
+                    findings.add(.meaning, at: at(key), PresetWording.notForChoiceKnob(key))
+                    valid = false
+                }
             }
             if knob.step <= 0 {
                 findings.add(.meaning, at: at("step"), PresetWording.stepNotPositive(found: knob.step))

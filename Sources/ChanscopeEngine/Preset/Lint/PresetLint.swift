@@ -14,6 +14,7 @@ enum PresetLint {
         checkFeeders(draft, findings: &findings)
         checkPrefillTotal(draft, findings: &findings)
         checkTags(draft, findings: &findings)
+        checkRoles(draft, findings: &findings)
         checkMailboxes(draft, findings: &findings)
         guard findings.isEmpty, let name = draft.name, let summary = draft.summary, let channels,
               let workers = draft.workers else { return nil }

@@ -72,6 +72,15 @@ extension PresetDecoder {
             shape(extra.keyNode, path, message)
             return false
         }
+        if !option.names.isEmpty {
+            guard let name = text(extra.value, path) else { return false }
+            guard let index = option.names.firstIndex(of: name) else {
+                meaning(extra.value, path, PresetWording.notAmong(option.key, name, option.names))
+                return false
+            }
+            options[option.key] = Double(index)
+            return true
+        }
         guard let value = number(extra.value, path) else { return false }
         guard option.range.contains(value) else {
             meaning(extra.value, path, PresetWording.within(option.key, option.range, found: value))

@@ -51,7 +51,9 @@ struct PresetDecoder {
             present[field.key] = field
         }
         var complete = true
-        for declaration in declarations where declaration.required && present[declaration.key] == nil {
+        for declaration in declarations where declaration.required && present[declaration.key] == nil
+            && declaration.excusedBy.map({ present[$0] == nil }) ?? true
+        {
             shape(node, Self.join(path, declaration.key), PresetWording.missingKey(hint: declaration.missingHint))
             complete = false
         }

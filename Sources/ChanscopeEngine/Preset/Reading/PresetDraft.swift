@@ -54,6 +54,8 @@ struct PresetDraft {
         var link: LinkSpec?
         /// The `protocol` key (a keyword in Swift, hence the name).
         var reliability: LinkSpec.ProtocolSpec?
+        var priorities: [String: Int] = [:]
+        var aging: String?
     }
 
     /// A channel or knob name used somewhere in the file.

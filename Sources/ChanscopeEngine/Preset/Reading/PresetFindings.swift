@@ -24,6 +24,12 @@ struct PresetFindings {
 
     var isEmpty: Bool { found.isEmpty }
 
+    /// Whether a problem was already found at `path` or inside it (`knobs.policy.choices`,
+    /// `knobs.policy.choices[1]`), so a key that depends on another stays quiet about it.
+    func hasProblem(under path: String) -> Bool {
+        found.contains { $0.problem.path == path || $0.problem.path.hasPrefix(path + "[") || $0.problem.path.hasPrefix(path + ".") }
+    }
+
     mutating func add(_ kind: Kind, at location: PresetLocation, _ message: String) {
         let problem = PresetProblem(file: file, line: location.line, path: location.path, message: message)
         found.append((problem, kind, kind == .meaning ? location.column : 0))

@@ -20,18 +20,22 @@ struct FieldDeclaration<Target>: Sendable {
     let required: Bool
     /// What "required key is missing" adds in parentheses, e.g. the kinds to choose from.
     let missingHint: String?
+    /// Another key whose presence makes this required key unnecessary (a choice knob's
+    /// `choices` stand for its `min` and `max`).
+    let excusedBy: String?
     /// What the key is for, one line for the README.
     let summary: String
     let decode: Decode
 
     init(
-        _ key: String, takes: String, required: Bool = false, missingHint: String? = nil,
+        _ key: String, takes: String, required: Bool = false, missingHint: String? = nil, excusedBy: String? = nil,
         summary: String, decode: @escaping Decode
     ) {
         self.key = key
         self.takes = takes
         self.required = required
         self.missingHint = missingHint
+        self.excusedBy = excusedBy
         self.summary = summary
         self.decode = decode
     }
@@ -52,10 +56,11 @@ extension FieldDeclaration {
 
     /// A key whose value is a number; `check` words a value out of range (a meaning problem).
     static func number(
-        _ key: String, takes: String, required: Bool = false, summary: String,
+        _ key: String, takes: String, required: Bool = false, excusedBy: String? = nil, summary: String,
         _ field: WritableKeyPath<Target, Double> & Sendable, check: @escaping @Sendable (Double) -> String?
     ) -> FieldDeclaration {
-        checked(key, takes: takes, required: required, summary: summary, field, read: { $0.number($1, $2) }, check: check)
+        checked(key, takes: takes, required: required, excusedBy: excusedBy, summary: summary, field,
+                read: { $0.number($1, $2) }, check: check)
     }
 
     /// A key whose value is a whole number; `check` words a value out of range.
@@ -68,12 +73,13 @@ extension FieldDeclaration {
 
     /// A key whose value `read` decodes and `check` may refuse as out of range.
     private static func checked<Value>(
-        _ key: String, takes: String, required: Bool = false, summary: String,
+        _ key: String, takes: String, required: Bool = false, excusedBy: String? = nil, summary: String,
         _ field: WritableKeyPath<Target, Value> & Sendable,
         read: @escaping @Sendable (inout PresetDecoder, Node, String) -> Value?,
         check: @escaping @Sendable (Value) -> String?
     ) -> FieldDeclaration {
-        FieldDeclaration(key, takes: takes, required: required, summary: summary) { target, node, path, decoder in
+        FieldDeclaration(key, takes: takes, required: required, excusedBy: excusedBy, summary: summary) {
+            target, node, path, decoder in
             guard let value = read(&decoder, node, path) else { return false }
             if let problem = check(value) {
                 decoder.meaning(node, path, problem)

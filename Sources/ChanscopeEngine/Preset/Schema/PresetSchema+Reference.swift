@@ -9,7 +9,7 @@ extension PresetSchema {
         var lines = ["| in | key | takes | required | for |", "|---|---|---|---|---|"]
         func rows<Target>(_ place: String, _ fields: [FieldDeclaration<Target>]) {
             for field in fields {
-                lines.append("| \(place) | `\(field.key)` | \(field.takes) | \(field.required ? "yes" : "") | \(field.summary) |")
+                lines.append("| \(place) | `\(field.key)` | \(field.takes) | \(field.required ? field.excusedBy.map { "yes, unless `\($0)`" } ?? "yes" : "") | \(field.summary) |")
             }
         }
         rows("file", topLevel)
@@ -20,8 +20,12 @@ extension PresetSchema {
         rows("group", groupFields)
         lines += ["", "| step | written | does |", "|---|---|---|"]
         for step in steps {
-            let options = step.options.map { "; `\($0.key)` (\(PresetWording.number($0.range.lowerBound))-"
-                + "\(PresetWording.number($0.range.upperBound))): \($0.summary)" }.joined()
+            let options = step.options.map { option in
+                let takes = option.names.isEmpty
+                    ? "\(PresetWording.number(option.range.lowerBound))-\(PresetWording.number(option.range.upperBound))"
+                    : option.names.joined(separator: ", ")
+                return "; `\(option.key)` (\(takes)): \(option.summary)"
+            }.joined()
             lines.append("| `\(step.keyword)` | `\(step.form)` | \(step.summary)\(options) |")
         }
         return lines.joined(separator: "\n")

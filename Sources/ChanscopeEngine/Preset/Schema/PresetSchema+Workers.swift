@@ -48,7 +48,11 @@ extension PresetSchema {
             group.select = order.order
             return true
         },
-        .init("loop", takes: "a list of steps", required: true, summary: "the steps each worker repeats") {
+        roleField,
+        requestsField,
+        policyField,
+        starvingAfterField,
+        .init("loop", takes: "a list of steps", required: true, excusedBy: "role", summary: "the steps each worker repeats") {
             group, node, path, decoder in
             guard let steps = decoder.loop(node, path) else { return false }
             group.steps = steps
@@ -82,6 +86,13 @@ extension PresetSchema {
                                         summary: "vary the sleep by up to this share of it")],
                         summary: "wait the knob's value in milliseconds") { parts in
             .sleep(knob: parts.operand, jitter: parts.options["jitter"] ?? 0)
+        },
+        StepDeclaration("work", operand: .duration,
+                        options: [.init(key: "jitter", range: PresetLimits.jitter, defaultValue: 0,
+                                        summary: "vary the time by up to this share of it"),
+                                  .named("as", workStates, summary: "what the worker is shown doing; reading and writing enter the readers-writers database")],
+                        summary: "spend the knob's value in milliseconds, shown as working (or as reading or writing)") { parts in
+            .work(knob: parts.operand, jitter: parts.options["jitter"] ?? 0, access: workAccess(parts.options["as"] ?? 0))
         },
         StepDeclaration("compute", operand: .duration,
                         summary: "work the knob's value in milliseconds: real arithmetic, a busy core, shown as working") { parts in

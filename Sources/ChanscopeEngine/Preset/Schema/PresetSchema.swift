@@ -66,7 +66,7 @@ enum PresetSchema {
             return channel.kind != nil
         },
         .init("capacity", takes: "a whole number, \(PresetWording.range(PresetLimits.capacity))",
-              summary: "messages held; bounded, dropping and overwriting need one") { channel, node, path, decoder in
+              summary: "messages held; bounded, dropping and overwriting need one, priority may have one") { channel, node, path, decoder in
             guard let capacity = decoder.wholeNumber(node, path) else { return false }
             if capacity > PresetLimits.capacity.upperBound {
                 decoder.meaning(node, path, PresetWording.atMost("capacity", PresetLimits.capacity.upperBound, found: capacity))
@@ -75,6 +75,8 @@ enum PresetSchema {
             channel.capacity = capacity
             return true
         },
+        prioritiesField,
+        agingField,
     ] + channelLinkFields
 
     // MARK: - Knobs
@@ -87,9 +89,13 @@ enum PresetSchema {
 
     /// The keys of a knob; `PresetLint` checks how value, min, max and step go together.
     static let knobFields: [FieldDeclaration<KnobSpec>] = [
-        .number("value", takes: knobTakes, required: true, summary: "where the slider starts", \.value, check: knobNumber("value")),
-        .number("min", takes: knobTakes, required: true, summary: "the slider's lowest value", \.min, check: knobNumber("min")),
-        .number("max", takes: knobTakes, required: true, summary: "the slider's highest value", \.max, check: knobNumber("max")),
+        // Before `value`: a choice knob's value is one of its choices.
+        choicesField,
+        choiceOrNumberValue,
+        .number("min", takes: knobTakes, required: true, excusedBy: "choices", summary: "the slider's lowest value", \.min,
+                check: knobNumber("min")),
+        .number("max", takes: knobTakes, required: true, excusedBy: "choices", summary: "the slider's highest value", \.max,
+                check: knobNumber("max")),
         .number("step", takes: knobTakes, summary: "one slider move (default 1); at most "
                     + "\(PresetWording.number(PresetLimits.knobSteps)) moves from min to max", \.step, check: knobNumber("step")),
         .text("label", summary: "shown beside the slider (default: the name)", \.label),

@@ -22,6 +22,13 @@ struct StepDeclaration: Sendable {
         let range: ClosedRange<Double>
         let defaultValue: Double
         let summary: String
+        /// For an option written as a name (`as: reading`): the names, whose index is the value.
+        var names: [String] = []
+
+        /// An option written as one of `names`; its value is the name's index.
+        static func named(_ key: String, _ names: [String], summary: String) -> Option {
+            Option(key: key, range: 0...Double(names.count - 1), defaultValue: 0, summary: summary, names: names)
+        }
     }
 
     /// The step's key, or its bare word when it has no operand: `make`, `send`.
@@ -49,7 +56,7 @@ struct StepDeclaration: Sendable {
     /// optional operand reads `make` or `{ make: TAG }`).
     var form: String {
         guard let operand else { return keyword }
-        let extras = options.map { ", \($0.key): N" }.joined()
+        let extras = options.map { ", \($0.key): \($0.names.isEmpty ? "N" : "NAME")" }.joined()
         let written = "{ \(keyword): \(operand.noun.uppercased())\(extras) }"
         return operandOptional ? "\(keyword)` or `\(written)" : written
     }

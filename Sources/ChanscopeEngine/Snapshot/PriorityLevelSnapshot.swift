@@ -1,0 +1,31 @@
+import Channels
+
+/// One level of a priority channel as the sampler saw it.
+public struct PriorityLevelSnapshot: Sendable, Hashable {
+    /// The level, from 0 (the lowest).
+    public var level: Int
+    /// The tags the preset puts at this level (`URGENT`), empty for a level no tag names.
+    public var tags: [String]
+    /// Messages sent at this level and queued now; nil while the kind is not `priority`.
+    public var depth: Int?
+    /// How long the oldest of them has waited, in milliseconds; nil when none waits (or the
+    /// kind is not `priority`).
+    public var oldestAgeMilliseconds: Double?
+
+    public init(level: Int, tags: [String], depth: Int?, oldestAgeMilliseconds: Double?) {
+        self.level = level
+        self.tags = tags
+        self.depth = depth
+        self.oldestAgeMilliseconds = oldestAgeMilliseconds
+    }
+
+    /// The levels of a channel from its reading at `now`: `readings` is empty while the kind is
+    /// not `priority`, and then every level reads nil.
+    static func levels(_ readings: [PriorityLevelReading], tags: [[String]], now: UInt64) -> [PriorityLevelSnapshot] {
+        tags.indices.map { level in
+            let reading = readings[safe: level]
+            let age = reading?.oldestAcceptedAt.map { now > $0 ? Double(now - $0) / 1e6 : 0 }
+            return PriorityLevelSnapshot(level: level, tags: tags[level], depth: reading?.depth, oldestAgeMilliseconds: age)
+        }
+    }
+}
