@@ -10,6 +10,7 @@ enum LessonPresets {
         "realtime", "unbounded-growth", "backpressure", "rendezvous", "dropping", "overwriting",
         "fan-in", "fan-out", "pipeline", "tanenbaum", "deadlock", "disconnect-producer", "disconnect-consumer",
         "mailboxes", "thread-pool", "sentinel-shutdown", "select-bias", "readers-writers", "priority-starvation",
+        "lossy-link", "stop-and-wait", "duplicate-trap", "reordering", "sliding-window",
     ]
 
     /// `presets/` at the package root, found by walking up from this file to `Package.swift`.

@@ -57,13 +57,13 @@ public final class Experiment: @unchecked Sendable {
         self.control = control
         let ledgers = TaskLedger.ledgers(for: preset, channels: channels, gate: control.gate)
         self.ledgers = ledgers
-        routes = zip(channels, ledgers).map { channel, ledger -> any MessageRoute in
-            let plain = ChannelRoute(channel: channel)
-            return ledger.map { TaskCountingRoute(base: plain, ledger: $0) } ?? plain
-        }
         channelIDs = preset.channels.map { ChannelID($0.name) }
         let board = KnobBoard(preset: preset)
         knobs = board
+        // A linked channel's link (or the plain channel), counted for `join` where one waits on it.
+        routes = zip(Self.routes(for: preset, channels: channels, knobs: board, seed: seed), ledgers).map { base, ledger in
+            ledger.map { TaskCountingRoute(base: base, ledger: $0) } ?? base
+        }
         let channelIndex = Dictionary(preset.channels.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
         let tags = preset.tagTable
         groups = preset.workers.enumerated().map { index, spec in
@@ -118,6 +118,7 @@ public final class Experiment: @unchecked Sendable {
                 }
             }
             log.record(event(.started, "started \(preset.name)" + (paused ? " (paused: space starts it)" : ""), now: now))
+            startLinks()
             for worker in created { worker.start() }
         }
     }
@@ -152,6 +153,7 @@ public final class Experiment: @unchecked Sendable {
         for worker in all { worker.stop() }
         for worker in all { worker.join() }
         mailboxes.close()
+        stopLinks()
     }
 
     /// Whether `start()` ran and `shutdown()` did not.

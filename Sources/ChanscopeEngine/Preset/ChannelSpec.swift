@@ -14,6 +14,8 @@ public struct ChannelSpec: Sendable, Equatable {
     /// unbounded channel back to bounded after `r` gives the capacity set before; preset files do
     /// not set it (nil: the slider starts at 8).
     public var idleCapacity: Int?
+    /// The simulated link senders reach the channel through, if any (`link:` in a preset).
+    public var link: LinkSpec?
     /// The priority level of each tag (`priorities: { URGENT: 2, NORMAL: 1, BULK: 0 }`), used
     /// while the kind is `priority`; untagged and unlisted messages are level 0.
     public var priorities: [String: Int] = [:]
@@ -21,9 +23,10 @@ public struct ChannelSpec: Sendable, Equatable {
     /// long rises one level (0: never); nil when the channel has none.
     public var aging: String?
 
-    public init(name: String, kind: ChannelKind, idleCapacity: Int? = nil) {
+    public init(name: String, kind: ChannelKind, idleCapacity: Int? = nil, link: LinkSpec? = nil) {
         self.name = name
         self.kind = kind
         self.idleCapacity = idleCapacity
+        self.link = link
     }
 }

@@ -42,6 +42,7 @@ extension Experiment {
                 inPerSecond: 0, outPerSecond: 0, senderGroups: [], receiverGroups: [])
             channel.unfinished = ledger == nil ? nil : 0
             if named.1.isPriorityChannel { channel.priorityLevels = PriorityLevelSnapshot.levels([], tags: named.1.priorityLevelTags, now: 0) }
+            channel.link = named.1.link.map { _ in LinkSnapshot(reading: LinkReading(counters: LinkCounters(), settings: LinkSettings())) }
             return channel
         }
         let groups = preset.workers.map { GroupSnapshot(name: $0.name, workerStates: []) }

@@ -12,6 +12,14 @@ public struct ChannelSituation: Sendable, Hashable, CustomStringConvertible {
         case disconnected = "DISCONNECTED"
         case memoryLimit = "MEMORY LIMIT"
         case noSenders = "NO SENDERS"
+        /// A linked channel's consumer got copies of messages it had already had.
+        case duplicates = "DUPLICATES"
+        /// A linked channel without the protocol lost messages over the window.
+        case losing = "LOSING"
+        /// The protocol sent copies again after their timeout over the window.
+        case retransmitting = "RETRANSMITTING"
+        /// Arrivals overtook messages sent before them over the window.
+        case reordering = "REORDERING"
         case dropping = "DROPPING"
         case overwriting = "OVERWRITING"
         case overCapacity = "OVER CAPACITY"
@@ -27,7 +35,8 @@ public struct ChannelSituation: Sendable, Hashable, CustomStringConvertible {
         /// How the word is coloured: bad news, a warning, neutral information, healthy, quiet.
         public var severity: Severity {
             switch self {
-            case .disconnected, .noSenders, .dropping, .overwriting: .alarm
+            case .disconnected, .noSenders, .dropping, .overwriting, .duplicates, .losing: .alarm
+            case .retransmitting, .reordering: .warning
             case .overCapacity, .backpressure, .handOffWait, .starving, .growing, .full, .memoryLimit: .warning
             case .receiversWaiting: .info
             case .flowing: .good
@@ -53,7 +62,7 @@ public struct ChannelSituation: Sendable, Hashable, CustomStringConvertible {
     /// The headline as shown: `GROWING +15/s`, `BACKPRESSURE: 1 sender blocked`, `flowing`.
     public var description: String {
         guard !detail.isEmpty else { return word.rawValue }
-        return word == .growing ? "\(word.rawValue) \(detail)" : "\(word.rawValue): \(detail)"
+        return word == .growing || word == .losing ? "\(word.rawValue) \(detail)" : "\(word.rawValue): \(detail)"
     }
 
     /// Depth must rise by at least this many messages per second over the window to be growth:

@@ -42,14 +42,17 @@ struct ChannelPanelView {
         x += grid.put(channel.name, x: x, y: rect.y, style: isSelected ? theme.selected.bolded() : theme.label, maxWidth: rect.maxX - x)
         x += grid.put("  " + stats.kind.description, x: x, y: rect.y, style: theme.info, maxWidth: rect.maxX - x)
         x += grid.put("  " + channel.situation.description, x: x, y: rect.y, style: style(channel.situation.severity), maxWidth: rect.maxX - x)
-        let ends = "\(stats.senders) sender\(stats.senders == 1 ? "" : "s") \(theme.glyphs.arrow) \(stats.receivers) receiver\(stats.receivers == 1 ? "" : "s")"
+        let ends = endsText(stats)
         if rect.maxX - x > ends.displayWidth + 2 {
             grid.put(ends, x: rect.maxX - ends.displayWidth, y: rect.y, style: theme.dim)
         }
         if rect.height == 1 { return }
+        // A linked channel's link lines come first (`ChannelPanelView+Link`); the queue's below.
+        let linkRows = drawLink(in: rect, on: &grid)
+        if rect.height <= 1 + linkRows { return }
 
         // Line 2: fill, depth/capacity, rates, latency, sparkline.
-        let y2 = rect.y + 1
+        let y2 = rect.y + 1 + linkRows
         x = rect.x + 2
         let capacity = stats.kind.capacity
         let fillWidth = min(34, max(8, rect.width / 3))
@@ -102,7 +105,7 @@ struct ChannelPanelView {
             Sparkline(values: columns.values, maximum: maximum, style: fillStyle, glyphs: theme.glyphs)
                 .draw(in: Rect(x: x + 2, y: y2, width: sparkWidth, height: 1), on: &grid)
         }
-        if rect.height == 2 { return }
+        if rect.height <= 2 + linkRows { return }
 
         // Line 3: the exact counters.
         var parts: [(String, Style)] = [("attempted \(c.attempted)  received \(c.received)", .plain)]
@@ -114,9 +117,9 @@ struct ChannelPanelView {
         if let unfinished = channel.unfinished { parts.append(("  unfinished \(unfinished)", unfinished > 0 ? theme.info : theme.dim)) }
         x = rect.x + 2
         for (text, style) in parts {
-            x += grid.put(text, x: x, y: rect.y + 2, style: style, maxWidth: rect.maxX - x)
+            x += grid.put(text, x: x, y: y2 + 1, style: style, maxWidth: rect.maxX - x)
         }
-        if rect.height >= 5 && Self.drawsDepthChart(capacity: capacity, depthHistory: depthHistory) { drawDepthChart(in: Rect(x: rect.x + 2, y: rect.y + 3, width: rect.width - 4, height: rect.height - 3), fillStyle: fillStyle, capacity: capacity, on: &grid) }
+        if rect.height >= 5 + linkRows && Self.drawsDepthChart(capacity: capacity, depthHistory: depthHistory) { drawDepthChart(in: Rect(x: rect.x + 2, y: y2 + 2, width: rect.width - 4, height: rect.height - 3 - linkRows), fillStyle: fillStyle, capacity: capacity, on: &grid) }
     }
 
     /// Whether the panel has a depth chart to draw: not for a channel that holds nothing and

@@ -51,6 +51,9 @@ struct PresetDraft {
     struct Channel {
         var kind: String?
         var capacity: Int?
+        var link: LinkSpec?
+        /// The `protocol` key (a keyword in Swift, hence the name).
+        var reliability: LinkSpec.ProtocolSpec?
         var priorities: [String: Int] = [:]
         var aging: String?
     }

@@ -77,7 +77,7 @@ enum PresetSchema {
         },
         prioritiesField,
         agingField,
-    ]
+    ] + channelLinkFields
 
     // MARK: - Knobs
 
