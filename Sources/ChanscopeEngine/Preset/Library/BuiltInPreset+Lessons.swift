@@ -119,7 +119,7 @@ name: Duplicate trap
 summary: Lost acks make the sender resend; without dedup the consumer gets duplicates.
 lesson: |
   "wire" reads DUPLICATES: acks lost rises, dup delivered counts copies the consumer got.
-  ↓ to "Dedup (0 = off)" and → to 1: the receiver discards seen sequence numbers.
+  ↓ to "Dedup" and → to on: the receiver discards seen sequence numbers.
   DUPLICATES goes; dup discarded rises instead, and dup delivered stops.
 channels:
   wire:
@@ -130,10 +130,10 @@ knobs:
   produce_ms: { value: 50,  min: 0, max: 2000, step: 10, label: Producer wait, unit: ms }
   loss_pct:   { value: 25,  min: 0, max: 100, step: 5, label: Loss, unit: "%" }
   delay_ms:   { value: 30,  min: 0, max: 2000, step: 10, label: Delay, unit: ms }
-  acks:       { value: 1,   min: 0, max: 1, label: Acks (0 = off) }
+  acks:       { choices: [off, on], value: on, label: Acks }
   timeout_ms: { value: 150, min: 10, max: 5000, step: 10, label: Timeout, unit: ms }
   window:     { value: 4,   min: 1, max: 64, label: Window }
-  dedup:      { value: 0,   min: 0, max: 1, label: Dedup (0 = off) }
+  dedup:      { choices: [off, on], value: off, label: Dedup }
 workers:
   producer: { count: 1, loop: [ make, { send: wire }, { sleep: produce_ms } ] }
   consumer: { count: 1, loop: [ { recv: wire } ] }
@@ -405,7 +405,7 @@ name: Reordering
 summary: Jitter above the send interval reorders; in-order delivery holds messages back.
 lesson: |
   "wire" reads REORDERING: jitter 150 ms against a 50 ms send gap, so messages overtake.
-  ↓ to "Acks (0 = off)", → to 1: in-order delivery, and "held" counts early arrivals.
+  ↓ to "Acks", → to on: in-order delivery, and "held" counts early arrivals.
   With acks on, the receiver holds back: "holding N out of order, waiting for #M".
   ↓ to "Jitter" and ⇧← to 0: REORDERING goes; nothing is held back.
 channels:
@@ -417,7 +417,7 @@ knobs:
   produce_ms: { value: 50,  min: 0, max: 2000, step: 10, label: Producer wait, unit: ms }
   delay_ms:   { value: 20,  min: 0, max: 2000, step: 10, label: Delay, unit: ms }
   jitter_ms:  { value: 150, min: 0, max: 2000, step: 10, label: Jitter, unit: ms }
-  acks:       { value: 0,   min: 0, max: 1, label: Acks (0 = off) }
+  acks:       { choices: [off, on], value: off, label: Acks }
   timeout_ms: { value: 500, min: 10, max: 5000, step: 10, label: Timeout, unit: ms }
   window:     { value: 32,  min: 1, max: 64, label: Window }
 workers:
@@ -492,7 +492,7 @@ knobs:
   produce_ms: { value: 50,  min: 0, max: 2000, step: 10, label: Producer wait, unit: ms }
   loss_pct:   { value: 0,   min: 0, max: 100, step: 5, label: Loss, unit: "%" }
   delay_ms:   { value: 100, min: 0, max: 2000, step: 10, label: Delay, unit: ms }
-  acks:       { value: 1,   min: 0, max: 1, label: Acks (0 = off) }
+  acks:       { choices: [off, on], value: on, label: Acks }
   timeout_ms: { value: 500, min: 10, max: 5000, step: 10, label: Timeout, unit: ms }
   window:     { value: 1,   min: 1, max: 64, label: Window }
 workers:
@@ -521,10 +521,10 @@ knobs:
   produce_ms: { value: 50,  min: 0, max: 2000, step: 10, label: Producer wait, unit: ms }
   loss_pct:   { value: 30,  min: 0, max: 100, step: 5, label: Loss, unit: "%" }
   delay_ms:   { value: 40,  min: 0, max: 2000, step: 10, label: Delay, unit: ms }
-  acks:       { value: 1,   min: 0, max: 1, label: Acks (0 = off) }
+  acks:       { choices: [off, on], value: on, label: Acks }
   timeout_ms: { value: 200, min: 10, max: 5000, step: 10, label: Timeout, unit: ms }
   window:     { value: 1,   min: 1, max: 64, label: Window }
-  dedup:      { value: 1,   min: 0, max: 1, label: Dedup (0 = off) }
+  dedup:      { choices: [off, on], value: on, label: Dedup }
   max_work:   { value: 0,   min: 0, max: 10000, step: 10, label: Max work (0 = endless) }
 workers:
   producer: { count: 1, limit: max_work, loop: [ make, { send: wire }, { sleep: produce_ms } ] }
