@@ -44,6 +44,7 @@ let package = Package(
             name: "ChanscopeEngine",
             dependencies: [
                 "Channels", "CProcessSupport",
+                .product(name: "HeapModule", package: "swift-collections"),
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
                 .product(name: "CSV", package: "CSV.swift"),

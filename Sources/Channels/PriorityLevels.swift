@@ -37,9 +37,13 @@ public struct PriorityLevelReading: Hashable, Sendable {
     public var depth: Int
     /// When the oldest of them was accepted (monotonic nanoseconds), or nil when there is none.
     public var oldestAcceptedAt: UInt64?
+    /// How many receives took a later-arrived message (of another level) while the oldest of
+    /// this level waited: 0 in a queue where nothing overtakes, rising while it is starved.
+    public var oldestOvertaken: UInt64
 
-    public init(depth: Int, oldestAcceptedAt: UInt64?) {
+    public init(depth: Int, oldestAcceptedAt: UInt64?, oldestOvertaken: UInt64 = 0) {
         self.depth = depth
         self.oldestAcceptedAt = oldestAcceptedAt
+        self.oldestOvertaken = oldestOvertaken
     }
 }

@@ -20,10 +20,19 @@ struct PriorityStore<Element> {
     private(set) var queues: [Deque<Entry>]
     private(set) var count = 0
     private var nextArrival: UInt64 = 0
+    /// For each level, how many receives took a message that arrived after the level's oldest:
+    /// how often the message now first in that level has been passed over. Starts again at 0
+    /// whenever the level's first message changes.
+    ///
+    /// WHY: this tells starvation from mere queueing. A long first-in, first-out queue makes its
+    /// oldest message wait too, but nothing overtakes it; a starved message is overtaken again
+    /// and again ("low-priority messages are continually delayed").
+    private(set) var overtaken: [UInt64]
 
     init(levels: PriorityLevels<Element>) {
         self.levels = levels
         queues = Array(repeating: [], count: levels.count)
+        overtaken = Array(repeating: 0, count: levels.count)
     }
 
     var isEmpty: Bool { count == 0 }
@@ -67,7 +76,12 @@ struct PriorityStore<Element> {
     mutating func popNext(now: UInt64, aging: UInt64) -> Entry? {
         guard let level = nextLevel(now: now, aging: aging) else { return nil }
         count -= 1
-        return queues[level].removeFirst()
+        let taken = queues[level].removeFirst()
+        overtaken[level] = 0  // a new message is first in this level now
+        for other in queues.indices where other != level {
+            if let first = queues[other].first, first.arrival < taken.arrival { overtaken[other] &+= 1 }
+        }
+        return taken
     }
 
     /// Removes every message, oldest first across levels (a kind change to a first-in,
@@ -85,6 +99,7 @@ struct PriorityStore<Element> {
             next[pick] += 1
         }
         queues = Array(repeating: [], count: queues.count)
+        overtaken = Array(repeating: 0, count: queues.count)
         count = 0
         return merged
     }
@@ -93,12 +108,17 @@ struct PriorityStore<Element> {
     mutating func removeAll() -> Int {
         let removed = count
         queues = Array(repeating: [], count: queues.count)
+        overtaken = Array(repeating: 0, count: queues.count)
         count = 0
         return removed
     }
 
-    /// Each level's depth and oldest acceptance time.
+    /// Each level's depth, oldest acceptance time and how often that oldest was overtaken.
     var readings: [PriorityLevelReading] {
-        queues.map { PriorityLevelReading(depth: $0.count, oldestAcceptedAt: $0.first?.acceptedAt) }
+        queues.indices.map { level in
+            PriorityLevelReading(
+                depth: queues[level].count, oldestAcceptedAt: queues[level].first?.acceptedAt,
+                oldestOvertaken: overtaken[level])
+        }
     }
 }

@@ -7,7 +7,7 @@ import Channels
 
 /// Which tables `chanscope bench` prints.
 enum BenchPart: String, ExpressibleByArgument, CaseIterable {
-    case all, channels, screen, transports
+    case all, channels, screen, links, transports
 }
 
 /// `chanscope bench`: raw channel throughput for the peer benchmark's scenarios.
@@ -32,7 +32,7 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Runs of each variant per scenario in the table, alternating raw and instrumented (each first in every other round); the table shows medians.")
     var rounds: Int = 5
 
-    @Option(help: "Which tables to print: all, channels, screen or transports.")
+    @Option(help: "Which tables to print: all, channels, screen, links (the simulated link against the plain channel) or transports.")
     var part: BenchPart = .all
 
     @Argument(help: "The scenario (with --json): \((BenchScenario.all + BenchScenario.own).map(\.name).joined(separator: ", ")).")
@@ -48,8 +48,8 @@ struct BenchCommand: ParsableCommand {
         if json && (scenario == nil || messages == nil) {
             throw ValidationError("--json needs SCENARIO and MESSAGES")
         }
-        if part == .screen, scenario != nil {
-            throw ValidationError("--part screen times the screen only; it takes no SCENARIO")
+        if part == .screen || part == .links, scenario != nil {
+            throw ValidationError("--part \(part.rawValue) takes no SCENARIO")
         }
         if rounds < 1 {
             throw ValidationError("--rounds must be at least 1")
@@ -69,6 +69,7 @@ struct BenchCommand: ParsableCommand {
         }
         if part == .all || part == .channels, !runChannels(chosen) { throw ExitCode.failure }
         if part == .all || part == .screen, scenario == nil { runScreen() }
+        if part == .all || part == .links, scenario == nil, !runLinks() { throw ExitCode.failure }
         if part == .all || part == .transports, scenario == nil, !runTransports() { throw ExitCode.failure }
     }
 
@@ -163,7 +164,7 @@ struct BenchCommand: ParsableCommand {
     /// Alternating spreads the machine's changing speed over both variants alike, and swapping
     /// which goes first each round cancels what running second costs (measured: the second of
     /// two back-to-back runs was 4-7% slower, whichever variant it was).
-    private func alternating<T>(_ measure: (_ instrumented: Bool) -> T) -> (raw: [T], instrumented: [T]) {
+    func alternating<T>(_ measure: (_ instrumented: Bool) -> T) -> (raw: [T], instrumented: [T]) {
         var raw: [T] = []
         var instrumented: [T] = []
         for round in 0..<rounds {
@@ -176,11 +177,11 @@ struct BenchCommand: ParsableCommand {
     }
 
     /// "12.3M (10.1M-14.0M)": the median and the range of a set of rates.
-    private func spread(_ values: [Double], unit: (Double) -> String = { millions($0) }) -> String {
+    func spread(_ values: [Double], unit: (Double) -> String = { millions($0) }) -> String {
         "\(unit(median(values))) (\(unit(values.min() ?? 0))-\(unit(values.max() ?? 0)))"
     }
 
-    private func median(_ values: [Double]) -> Double {
+    func median(_ values: [Double]) -> Double {
         let sorted = values.sorted()
         guard !sorted.isEmpty else { return 0 }
         let middle = sorted.count / 2
@@ -191,7 +192,7 @@ struct BenchCommand: ParsableCommand {
         String(format: "%.3f ms", microseconds / 1000)
     }
 
-    private func thousands(_ rate: Double) -> String {
+    func thousands(_ rate: Double) -> String {
         let tenths = Int(saturating: (rate / 100).rounded())
         return "\(tenths / 10).\(tenths % 10)k"
     }
@@ -201,12 +202,12 @@ struct BenchCommand: ParsableCommand {
         return "\(tenths / 10).\(tenths % 10)M"
     }
 
-    private func millions(_ rate: Double) -> String {
+    func millions(_ rate: Double) -> String {
         let tenths = Int(saturating: (rate / 100_000).rounded())
         return "\(tenths / 10).\(tenths % 10)M"
     }
 
-    private func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
+    func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
         let padding = String(repeating: " ", count: max(0, width - text.count))
         return right ? padding + text : text + padding
     }

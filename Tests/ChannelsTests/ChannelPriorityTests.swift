@@ -21,6 +21,25 @@ struct ChannelPriorityTests {
         #expect(h.counters == counters(attempted: 6, accepted: 6, received: 6))
     }
 
+    @Test("a level's oldest message counts the later messages taken before it; a plain queue counts none")
+    func overtaken() {
+        var h = Self.harness()
+        h.send(1, now: 1 * Self.ms)  // BULK-like level 0, first
+        h.send(101, now: 2 * Self.ms)
+        h.send(201, now: 3 * Self.ms)
+        h.send(202, now: 4 * Self.ms)
+        #expect([h.receive(now: 5 * Self.ms), h.receive(now: 5 * Self.ms)] == ["received(201)", "received(202)"])
+        #expect(h.state.priority.readings.map(\.oldestOvertaken) == [2, 2, 0])
+        #expect(h.receive(now: 6 * Self.ms) == "received(101)")
+        #expect(h.state.priority.readings.map(\.oldestOvertaken) == [3, 0, 0], "level 1 has no message; level 0 passed over again")
+        #expect(h.receive(now: 7 * Self.ms) == "received(1)")
+        #expect(h.state.priority.readings.map(\.oldestOvertaken) == [0, 0, 0], "a new first message starts at 0")
+        var fifo = Self.harness()
+        for (t, v) in [1, 2, 3, 4].enumerated() { fifo.send(v, now: UInt64(t + 1) * Self.ms) }
+        #expect((0..<3).map { _ in fifo.receive(now: 10 * Self.ms) } == ["received(1)", "received(2)", "received(3)"])
+        #expect(fifo.state.priority.readings.map(\.oldestOvertaken) == [0, 0, 0], "within one level nothing overtakes")
+    }
+
     @Test("a level outside the range counts as the nearest one")
     func clampedLevels() {
         var h = Self.harness()

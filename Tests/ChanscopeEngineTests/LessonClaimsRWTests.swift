@@ -89,11 +89,14 @@ extension LessonClaims {
         #expect(busy.now("normal", .blockedOnReceive) == 1 && busy.now("bulk", .blockedOnReceive) == 1)
     }
 
-    @Test("priority-starvation: the BULK and NORMAL oldest waits keep rising")
+    @Test("priority-starvation: jobs reads STARVING: BULK, NORMAL; their oldest waits keep rising")
     func lowLevelsWait() throws {
         let run = try LiveLesson("priority-starvation", ["serve_ms=20", "urgent_ms=20"])
         let waiting = try #require(run.waitFor("BULK waited a second") { (Self.level($0, 0)?.oldestAgeMilliseconds ?? 0) >= 1000 })
+        let starving = try #require(run.waitFor("the STARVING word") { $0.channel(named: "jobs")?.situation.word == .starving })
+        #expect(starving.channel(named: "jobs")?.situation.description.hasPrefix("STARVING: BULK, NORMAL waited") == true)
         let later = try #require(run.watch(seconds: 0.5).last)
+        #expect(later.channel(named: "jobs")?.situation.word == .starving, "it stays while they wait")
         for level in [0, 1] {
             #expect((Self.level(later, level)?.oldestAgeMilliseconds ?? 0) > (Self.level(waiting, level)?.oldestAgeMilliseconds ?? .infinity) - 1,
                     "level \(level) still waiting, longer")
@@ -109,6 +112,7 @@ extension LessonClaims {
         let served = try #require(run.waitFor("bulk and normal served") { Self.done($0, "bulk") >= 3 && Self.done($0, "normal") >= 3 })
         let settled = run.watch(seconds: 1.5)
         for snapshot in settled {
+            #expect(snapshot.channel(named: "jobs")?.situation.word != .starving, "STARVING goes at \(snapshot.time)")
             for level in [0, 1] {
                 #expect((Self.level(snapshot, level)?.oldestAgeMilliseconds ?? 0) < 1000, "level \(level) at \(snapshot.time)")
             }

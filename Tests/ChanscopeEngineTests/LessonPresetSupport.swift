@@ -11,6 +11,7 @@ enum LessonPresets {
         "fan-in", "fan-out", "pipeline", "tanenbaum", "deadlock", "disconnect-producer", "disconnect-consumer",
         "pipe", "named-pipe", "process-crash",
         "mailboxes", "thread-pool", "sentinel-shutdown", "select-bias", "readers-writers", "priority-starvation",
+        "lossy-link", "stop-and-wait", "duplicate-trap", "reordering", "sliding-window",
     ]
 
     /// `presets/` at the package root, found by walking up from this file to `Package.swift`.

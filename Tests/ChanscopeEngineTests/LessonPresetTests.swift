@@ -32,13 +32,18 @@ struct LessonPresetTests {
         }
     }
 
-    @Test("Waits suit a projector: ms knobs go 0...2000 by 10 and start at a visible 50...500 ms")
+    @Test("Waits suit a projector: sleep knobs go 0...2000 by 10 and start at a visible 50...500 ms")
     func projectorRanges() throws {
         for name in LessonPresets.required {
             let preset = try LessonPresets.load(name)
-            // An aging time or a STARVING threshold is not a wait: 0 (off) or seconds are the point.
+            // An aging time or a STARVING threshold is not a wait: 0 (off) or seconds are the point;
+            // nor is a link's delay or timeout: only what a sleep step reads is a worker's wait.
             let notWaits = Set(preset.channels.compactMap(\.aging) + preset.workers.compactMap { $0.role?.starvingAfter })
-            for knob in preset.knobs where knob.unit == "ms" && !notWaits.contains(knob.name) {
+            let waits = Set(preset.workers.flatMap(\.steps).compactMap { step -> String? in
+                if case .sleep(let knob, jitter: _) = step { return knob }
+                return nil
+            })
+            for knob in preset.knobs where knob.unit == "ms" && !notWaits.contains(knob.name) && waits.contains(knob.name) {
                 #expect(knob.min == 0 && knob.max == 2000 && knob.step == 10, "\(name).\(knob.name) range")
                 #expect((50...500).contains(knob.value), "\(name).\(knob.name) starts at \(knob.value) ms")
             }

@@ -269,7 +269,7 @@ struct PresetProblemTests {
         let yaml = Self.preset(replacing: 4, with: "  work: { kind: bounded, size: 8 }")
             .replacingOccurrences(of: "max: 100 }", with: "max: 100, units: ms }")
         #expect(presetProblems(yaml) == [
-            "x.yaml:4: channels.work.size: unknown key \"size\" (keys: kind, capacity, priorities, aging, transport, buffer_bytes, message_bytes)",
+            "x.yaml:4: channels.work.size: unknown key \"size\" (keys: kind, capacity, priorities, aging, link, protocol, transport, buffer_bytes, message_bytes)",
             "x.yaml:4: channels.work.capacity: kind bounded needs a capacity of at least 1",
             "x.yaml:6: knobs.wait_ms.units: unknown key \"units\"; did you mean \"unit\"? (keys: choices, value, min, max, step, label, unit)",
         ])

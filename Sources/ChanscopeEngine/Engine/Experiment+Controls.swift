@@ -39,6 +39,7 @@ extension Experiment {
         case .preset:
             control.wakeAll()
             applyAging()
+            for link in links { link?.knobsChanged() }
             let change = ValueChange(knob: id, wording: .of(spec), from: old, to: new)
             revision = logged(.knob, change, now: now)
         case .capacity(let channelID):

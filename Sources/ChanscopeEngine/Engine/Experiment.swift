@@ -61,15 +61,14 @@ public final class Experiment: @unchecked Sendable {
         self.control = control
         let ledgers = TaskLedger.ledgers(for: preset, channels: channels, gate: control.gate)
         self.ledgers = ledgers
-        routes = zip(zip(preset.channels, channels), ledgers).map { pair, ledger -> any MessageRoute in
-            if pair.0.transport != nil { return KernelEndRoute(outlet: nil, inlet: nil) }
-            let plain = ChannelRoute(channel: pair.1)
-            return ledger.map { TaskCountingRoute(base: plain, ledger: $0) } ?? plain
-        }
         kernelChannels = KernelChannels(preset: preset)
         channelIDs = preset.channels.map { ChannelID($0.name) }
         let board = KnobBoard(preset: preset)
         knobs = board
+        // A linked channel's link (or the plain channel), counted for `join` where one waits on it.
+        routes = zip(Self.routes(for: preset, channels: channels, knobs: board, seed: seed), ledgers).map { base, ledger in
+            ledger.map { TaskCountingRoute(base: base, ledger: $0) } ?? base
+        }
         let channelIndex = Dictionary(preset.channels.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
         let tags = preset.tagTable
         groups = preset.workers.enumerated().map { index, spec in
@@ -124,6 +123,7 @@ public final class Experiment: @unchecked Sendable {
                 }
             }
             log.record(event(.started, "started \(preset.name)" + (paused ? " (paused: space starts it)" : ""), now: now))
+            startLinks()
             for worker in created where !runsInProcess(worker.group) { worker.start() }
             launchProcesses(paused: paused, now: now)
         }
@@ -159,6 +159,7 @@ public final class Experiment: @unchecked Sendable {
         for worker in all { worker.stop() }
         for worker in all { worker.join() }
         mailboxes.close()
+        stopLinks()
         lock.withLock { kernelChannels?.shutdown() }
     }
 

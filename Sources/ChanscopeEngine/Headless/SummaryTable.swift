@@ -45,6 +45,7 @@ public enum SummaryTable {
         if result.violations.isEmpty {
             lines.append("")
             lines.append("accounting: attempted = accepted + dropped + failed and accepted = received + overwritten + depth + discarded held in every sample")
+            lines += linkAccountingLines(result)
         } else {
             lines.append("")
             lines.append("ACCOUNTING BROKEN:")

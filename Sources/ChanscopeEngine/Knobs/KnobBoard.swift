@@ -37,6 +37,9 @@ final class KnobBoard: Sendable {
 
     func value(at index: Int) -> Double { values[index].load() }
 
+    /// The knob's value cell itself, for a reader that loads it on every message (a link).
+    func atomic(at index: Int) -> AtomicDouble { values[index] }
+
     func value(of id: KnobID) -> Double? { index(of: id).map(value(at:)) }
 
     /// Stores `value` clamped to the knob's range and snapped to its step; returns what was stored.

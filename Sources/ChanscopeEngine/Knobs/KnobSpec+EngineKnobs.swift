@@ -14,12 +14,15 @@ extension KnobSpec {
             label: "\(channel.name) capacity", unit: "msgs")
     }
 
-    /// The worker-count slider of `group`.
+    /// The worker-count slider of `group`. A built-in role (the readers-writers manager) is one
+    /// worker that holds the shared state, so its slider is 0-1: stopping it is a lesson (every
+    /// requester then waits), a second manager is not.
     public static func workers(of group: WorkerGroupSpec) -> KnobSpec {
-        let count = Swift.min(Swift.max(group.count, PresetLimits.workers.lowerBound), PresetLimits.workers.upperBound)
+        let top = group.role == nil ? PresetLimits.workers.upperBound : 1
+        let count = Swift.min(Swift.max(group.count, PresetLimits.workers.lowerBound), top)
         return KnobSpec(
             name: KnobID.workers(GroupID(group.name)).name, value: Double(count),
-            min: Double(PresetLimits.workers.lowerBound), max: Double(PresetLimits.workers.upperBound), step: 1,
+            min: Double(PresetLimits.workers.lowerBound), max: Double(top), step: 1,
             label: "\(group.name) workers", unit: "")
     }
 

@@ -21,6 +21,8 @@ public struct ChannelSpec: Sendable, Equatable {
     public var messageBytes: Int = 16
     /// The kernel buffer a transport asks for, in bytes (`PresetLimits.pipeBuffer`).
     public var bufferBytes: Int = 65536
+    /// The simulated link senders reach the channel through, if any (`link:` in a preset).
+    public var link: LinkSpec?
     /// The priority level of each tag (`priorities: { URGENT: 2, NORMAL: 1, BULK: 0 }`), used
     /// while the kind is `priority`; untagged and unlisted messages are level 0.
     public var priorities: [String: Int] = [:]
@@ -28,9 +30,10 @@ public struct ChannelSpec: Sendable, Equatable {
     /// long rises one level (0: never); nil when the channel has none.
     public var aging: String?
 
-    public init(name: String, kind: ChannelKind, idleCapacity: Int? = nil) {
+    public init(name: String, kind: ChannelKind, idleCapacity: Int? = nil, link: LinkSpec? = nil) {
         self.name = name
         self.kind = kind
         self.idleCapacity = idleCapacity
+        self.link = link
     }
 }

@@ -41,6 +41,16 @@ public enum PresetLimits {
     /// A sleep's jitter: 0...1, a share of the sleep; above 1 the sleep could go negative.
     public static let jitter: ClosedRange<Double> = 0...1
 
+    /// A simulated link's delay and jitter knobs: 0...60,000 ms (a minute on the wire is
+    /// already longer than any lesson waits).
+    public static let linkMilliseconds: ClosedRange<Double> = 0...60_000
+
+    /// A link protocol's retransmission timeout: 1...60,000 ms; 0 would retransmit in a loop.
+    public static let linkTimeout: ClosedRange<Double> = 1...60_000
+
+    /// A link protocol's window: 1...1024 unacknowledged messages per sender (1 is stop-and-wait).
+    public static let window: ClosedRange<Double> = 1...1024
+
     /// The names of one choice knob: 2...16 of them (one is no choice; more do not fit a row of
     /// the screen), each 1...32 characters of letters, digits, `-` and `_`, so that it reads the
     /// same in the selector, in `--set NAME=CHOICE` and in a CSV cell.

@@ -57,6 +57,7 @@ public final class CSVRecorder: @unchecked Sendable {
             fields += kernelHeader(for: channel)
             fields += priorityHeader(for: channel)
             if channel.unfinished != nil { fields.append("\(channel.name).unfinished") }
+            if channel.link != nil { fields += linkColumns.map { "\(channel.name).\($0)" } }
         }
         fields += mailboxHeader(for: snapshot)
         for group in snapshot.groups {
@@ -87,6 +88,7 @@ public final class CSVRecorder: @unchecked Sendable {
             fields += kernelFields(for: channel)
             fields += priorityFields(for: channel)
             if let unfinished = channel.unfinished { fields.append(String(unfinished)) }
+            if let link = channel.link { fields += linkFields(link) }
         }
         fields += mailboxRow(for: snapshot)
         for group in snapshot.groups {

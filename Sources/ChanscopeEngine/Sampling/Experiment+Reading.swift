@@ -55,6 +55,7 @@ extension Experiment {
         reading.kernel = kernel
         reading.priorityLevelTags = priorityLevelTags
         reading.managers = managerReadings(now: now)
+        reading.links = links.map { $0?.reading() }
         return reading
     }
 
@@ -74,7 +75,8 @@ extension Experiment {
             for worker in live {
                 let state = worker.counters.currentState
                 let channel = worker.counters.channelIndex.load(ordering: .relaxed)
-                guard state.isBlocked, channels.indices.contains(channel) else {
+                // A sender waiting for an ack on a linked channel waits for a timer, not a worker.
+                guard state.isBlocked, channels.indices.contains(channel), !(state == .blockedOnSend && links[channel] != nil) else {
                     allBlocked = false
                     break
                 }

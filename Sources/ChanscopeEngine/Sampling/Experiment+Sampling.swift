@@ -43,6 +43,7 @@ extension Experiment {
             channel.unfinished = ledger == nil ? nil : 0
             channel.kernel = named.1.transport.map { KernelFill(transport: $0, bytesQueued: 0, capacityBytes: 0, messageBytes: named.1.messageBytes) }
             if named.1.isPriorityChannel { channel.priorityLevels = PriorityLevelSnapshot.levels([], tags: named.1.priorityLevelTags, now: 0) }
+            channel.link = named.1.link.map { _ in LinkSnapshot(reading: LinkReading(counters: LinkCounters(), settings: LinkSettings())) }
             return channel
         }
         let groups = preset.workers.map { GroupSnapshot(name: $0.name, workerStates: []) }

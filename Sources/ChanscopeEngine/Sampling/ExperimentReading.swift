@@ -53,6 +53,8 @@ struct ExperimentReading {
     var channelIDs: [ChannelID]
     /// Every channel as of one instant (`Channel.sample`), in preset order.
     var channels: [ChannelStats]
+    /// Each channel's simulated link, in preset order (nil: a plain channel; empty: none read).
+    var links: [LinkReading?] = []
     var groups: [Group]
     var knobs: [KnobSnapshot]
     var waitFor: WaitForGraph

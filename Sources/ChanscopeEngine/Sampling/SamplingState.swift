@@ -20,6 +20,8 @@ struct SamplingState {
         var dropped: UInt64
         var overwritten: UInt64
         var depth: Int
+        /// A linked channel's link counters.
+        var link: LinkCounters?
     }
 
     struct GroupMark {

@@ -70,14 +70,21 @@ enum SnapshotBuilder {
         for (index, stats) in reading.channels.enumerated() {
             let id = reading.channelIDs[index]
             let c = stats.counters
+            let linkReading = reading.links[safe: index] ?? nil
             let channelMark = SamplingState.ChannelMark(
-                accepted: c.accepted, received: c.received, dropped: c.dropped, overwritten: c.overwritten, depth: c.depth)
+                accepted: c.accepted, received: c.received, dropped: c.dropped, overwritten: c.overwritten, depth: c.depth,
+                link: linkReading?.counters)
             mark.channels.append(channelMark)
             let from = base.channels[safe: index]
             if let event = SnapshotChecks.accounting(id, c, time: time) {
                 violation = "\(id): \(c.identityViolation ?? "")"
                 found.append(event)
             }
+            if let linkReading, let event = SnapshotChecks.linkAccounting(id, linkReading.counters, time: time) {
+                violation = violation ?? "\(id): \(linkReading.counters.identityViolation ?? "")"
+                found.append(event)
+            }
+            let link = linkReading.map { linkSnapshot($0, channel: index, now: now, start: reading.startTime, base: from, state: state) }
             // A side is gone when the last of its workers ended: stamp the disconnect then.
             let sendersEnded = reading.groups.filter { $0.sendsTo.contains(index) }.map(\.lastEnd).max() ?? 0
             let receiversEnded = reading.groups.filter { $0.receivesFrom.contains(index) }.map(\.lastEnd).max() ?? 0
@@ -94,20 +101,23 @@ enum SnapshotBuilder {
             let inRate = WindowRate.perSecond(state.points(now: now, start: reading.startTime, current: c.accepted) { $0.channels[safe: index]?.accepted }, now: now)
             let outRate = WindowRate.perSecond(state.points(now: now, start: reading.startTime, current: c.received) { $0.channels[safe: index]?.received }, now: now)
             let growth = window > 0 ? Double(c.depth - (from?.depth ?? c.depth)) / window : 0
+            let levels = (reading.priorityLevelTags[safe: index] ?? nil).map {
+                PriorityLevelSnapshot.levels(stats.levels, tags: $0, now: now)
+            }
             let situation = ChannelSituation.judge(
                 stats, inPerSecond: inRate, outPerSecond: outRate,
                 droppedInWindow: c.dropped - min(c.dropped, from?.dropped ?? c.dropped),
                 overwrittenInWindow: c.overwritten - min(c.overwritten, from?.overwritten ?? c.overwritten),
-                growthPerSecond: growth, sendersBlockedPercent: sendersBlocked)
+                growthPerSecond: growth, sendersBlockedPercent: sendersBlocked, priorityLevels: levels)
             var channel = ChannelSnapshot(
-                id: id, stats: stats, inPerSecond: inRate, outPerSecond: outRate, growthPerSecond: growth, situation: situation,
+                id: id, stats: stats, inPerSecond: inRate, outPerSecond: outRate, growthPerSecond: growth,
+                situation: link.map { situation.overridden(by: $0) } ?? situation,
                 senderGroups: senders.map(\.element.name),
                 receiverGroups: reading.groups.filter { $0.receivesFrom.contains(index) }.map(\.name))
             channel.kernel = reading.kernel[safe: index] ?? nil
+            channel.link = link
             channel.unfinished = (reading.finishedTasks[safe: index] ?? nil).map { TaskLedger.unfinished(c, finished: $0) }
-            if let tags = reading.priorityLevelTags[safe: index] ?? nil {
-                channel.priorityLevels = PriorityLevelSnapshot.levels(stats.levels, tags: tags, now: now)
-            }
+            channel.priorityLevels = levels
             channels.append(channel)
         }
         state.marks.append(mark)

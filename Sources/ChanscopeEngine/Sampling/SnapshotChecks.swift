@@ -48,3 +48,12 @@ enum SnapshotChecks {
         }
     }
 }
+
+extension SnapshotChecks {
+    /// A broken link identity (`LinkCounters`; never expected: the link counts exactly).
+    static func linkAccounting(_ channel: ChannelID, _ counters: LinkCounters, time: Double) -> ExperimentEvent? {
+        counters.identityViolation.map {
+            ExperimentEvent(time: time, kind: .accounting, text: "accounting broken: \(channel) link: \($0)")
+        }
+    }
+}

@@ -12,11 +12,20 @@ public struct ChannelSituation: Sendable, Hashable, CustomStringConvertible {
         case disconnected = "DISCONNECTED"
         case memoryLimit = "MEMORY LIMIT"
         case noSenders = "NO SENDERS"
+        /// A linked channel's consumer got copies of messages it had already had.
+        case duplicates = "DUPLICATES"
+        /// A linked channel without the protocol lost messages over the window.
+        case losing = "LOSING"
+        /// The protocol sent copies again after their timeout over the window.
+        case retransmitting = "RETRANSMITTING"
+        /// Arrivals overtook messages sent before them over the window.
+        case reordering = "REORDERING"
         case dropping = "DROPPING"
         case overwriting = "OVERWRITING"
         case overCapacity = "OVER CAPACITY"
         case backpressure = "BACKPRESSURE"
         case handOffWait = "HAND-OFF WAIT"
+        case starving = "STARVING"
         case growing = "GROWING"
         case receiversWaiting = "empty"
         case full = "FULL"
@@ -26,8 +35,9 @@ public struct ChannelSituation: Sendable, Hashable, CustomStringConvertible {
         /// How the word is coloured: bad news, a warning, neutral information, healthy, quiet.
         public var severity: Severity {
             switch self {
-            case .disconnected, .noSenders, .dropping, .overwriting: .alarm
-            case .overCapacity, .backpressure, .handOffWait, .growing, .full, .memoryLimit: .warning
+            case .disconnected, .noSenders, .dropping, .overwriting, .duplicates, .losing: .alarm
+            case .retransmitting, .reordering: .warning
+            case .overCapacity, .backpressure, .handOffWait, .starving, .growing, .full, .memoryLimit: .warning
             case .receiversWaiting: .info
             case .flowing: .good
             case .idle: .quiet
@@ -52,7 +62,7 @@ public struct ChannelSituation: Sendable, Hashable, CustomStringConvertible {
     /// The headline as shown: `GROWING +15/s`, `BACKPRESSURE: 1 sender blocked`, `flowing`.
     public var description: String {
         guard !detail.isEmpty else { return word.rawValue }
-        return word == .growing ? "\(word.rawValue) \(detail)" : "\(word.rawValue): \(detail)"
+        return word == .growing || word == .losing ? "\(word.rawValue) \(detail)" : "\(word.rawValue): \(detail)"
     }
 
     /// Depth must rise by at least this many messages per second over the window to be growth:
@@ -69,9 +79,11 @@ public struct ChannelSituation: Sendable, Hashable, CustomStringConvertible {
     ///   - droppedInWindow, overwrittenInWindow: messages dropped / evicted over the window.
     ///   - growthPerSecond: depth change per second over the window.
     ///   - sendersBlockedPercent: the largest share of the window any sending group spent blocked.
+    ///   - priorityLevels: a priority channel's levels, for `STARVING` (nil for other channels).
     public static func judge(
         _ stats: ChannelStats, inPerSecond: Double, outPerSecond: Double, droppedInWindow: UInt64,
-        overwrittenInWindow: UInt64, growthPerSecond: Double, sendersBlockedPercent: Double
+        overwrittenInWindow: UInt64, growthPerSecond: Double, sendersBlockedPercent: Double,
+        priorityLevels: [PriorityLevelSnapshot]? = nil
     ) -> ChannelSituation {
         let depth = stats.counters.depth
         if stats.receiversGone && stats.sendersGone { return .init(.disconnected, "no senders, no receivers") }
@@ -90,6 +102,7 @@ public struct ChannelSituation: Sendable, Hashable, CustomStringConvertible {
             let word: Word = stats.kind == .rendezvous ? .handOffWait : .backpressure
             return .init(word, "senders blocked \(NumberText.percent(sendersBlockedPercent)) of the time")
         }
+        if let starved = starving(priorityLevels) { return starved }
         if growthPerSecond >= growthThreshold { return .init(.growing, "+" + NumberText.rate(growthPerSecond)) }
         if stats.blockedReceivers > 0 {
             return .init(.receiversWaiting, "\(stats.blockedReceivers) receiver\(stats.blockedReceivers == 1 ? "" : "s") waiting")
@@ -97,5 +110,14 @@ public struct ChannelSituation: Sendable, Hashable, CustomStringConvertible {
         if let capacity = stats.kind.capacity, capacity > 0, depth >= capacity { return .init(.full) }
         if outPerSecond > 0 || inPerSecond > 0 { return .init(.flowing) }
         return .init(.idle)
+    }
+
+    /// `STARVING: BULK, NORMAL waited 10.9s` when some levels' oldest messages keep being
+    /// overtaken (lowest level first; the age is the longest wait among them), else nil.
+    static func starving(_ levels: [PriorityLevelSnapshot]?) -> ChannelSituation? {
+        let starved = (levels ?? []).filter(\.isStarving)
+        guard !starved.isEmpty else { return nil }
+        let longest = starved.compactMap(\.oldestAgeMilliseconds).max() ?? 0
+        return .init(.starving, starved.map(\.name).joined(separator: ", ") + " waited " + NumberText.latency(microseconds: UInt64(saturating: longest * 1000)))
     }
 }

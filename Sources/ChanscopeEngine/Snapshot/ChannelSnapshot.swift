@@ -23,6 +23,8 @@ public struct ChannelSnapshot: Sendable, Hashable {
     /// Messages accepted and not yet finished by their receivers (Python's unfinished tasks),
     /// for a channel some group `join`s; nil for the others.
     public var unfinished: Int?
+    /// The simulated link in front of the queue, for a linked channel.
+    public var link: LinkSnapshot?
 
     public init(
         id: ChannelID, stats: ChannelStats, inPerSecond: Double, outPerSecond: Double, growthPerSecond: Double = 0,

@@ -11,13 +11,30 @@ public struct PriorityLevelSnapshot: Sendable, Hashable {
     /// How long the oldest of them has waited, in milliseconds; nil when none waits (or the
     /// kind is not `priority`).
     public var oldestAgeMilliseconds: Double?
+    /// How many later-arrived messages were received while that oldest one waited.
+    public var oldestOvertaken: UInt64
 
-    public init(level: Int, tags: [String], depth: Int?, oldestAgeMilliseconds: Double?) {
+    public init(level: Int, tags: [String], depth: Int?, oldestAgeMilliseconds: Double?, oldestOvertaken: UInt64 = 0) {
         self.level = level
         self.tags = tags
         self.depth = depth
         self.oldestAgeMilliseconds = oldestAgeMilliseconds
+        self.oldestOvertaken = oldestOvertaken
     }
+
+    /// A level's oldest message must have waited at least this long, overtaken by later ones,
+    /// to be starving: the sampling window, so a message passed over once or twice in a busy
+    /// second is not called starved.
+    public static let starvingAfterMilliseconds = 2000.0
+
+    /// Whether this level is starved: its oldest message has waited at least
+    /// `starvingAfterMilliseconds` while later-arrived messages were received before it.
+    public var isStarving: Bool {
+        (oldestAgeMilliseconds ?? 0) >= Self.starvingAfterMilliseconds && oldestOvertaken > 0
+    }
+
+    /// The level as the screen names it: its tags (`NORMAL`), or `pN` when no tag has it.
+    public var name: String { tags.isEmpty ? "p\(level)" : tags.joined(separator: "/") }
 
     /// The levels of a channel from its reading at `now`: `readings` is empty while the kind is
     /// not `priority`, and then every level reads nil.
@@ -25,7 +42,9 @@ public struct PriorityLevelSnapshot: Sendable, Hashable {
         tags.indices.map { level in
             let reading = readings[safe: level]
             let age = reading?.oldestAcceptedAt.map { now > $0 ? Double(now - $0) / 1e6 : 0 }
-            return PriorityLevelSnapshot(level: level, tags: tags[level], depth: reading?.depth, oldestAgeMilliseconds: age)
+            return PriorityLevelSnapshot(
+                level: level, tags: tags[level], depth: reading?.depth, oldestAgeMilliseconds: age,
+                oldestOvertaken: reading?.oldestOvertaken ?? 0)
         }
     }
 }

@@ -18,15 +18,14 @@ extension ChannelPanelView {
     }
 
     /// One level: its tags (or `pN` when no tag is ranked there) and depth, and how long its
-    /// oldest message has waited, in the warning colour from a second on; nothing while the
-    /// kind is not `priority`.
+    /// oldest message has waited, in the warning colour while the level is starving (the
+    /// channel's `STARVING` word names it); nothing while the kind is not `priority`.
     static func levelParts(_ level: PriorityLevelSnapshot, theme: Theme) -> [(String, Style)] {
         guard let depth = level.depth else { return [] }
-        let name = level.tags.isEmpty ? "p\(level.level)" : level.tags.joined(separator: "/")
-        var parts: [(String, Style)] = [("  \(name) \(depth)", depth > 0 ? theme.label : theme.dim)]
+        var parts: [(String, Style)] = [("  \(level.name) \(depth)", depth > 0 ? theme.label : theme.dim)]
         if let age = level.oldestAgeMilliseconds, depth > 0 {
             let text = NumberText.latency(microseconds: UInt64(saturating: age * 1000))
-            parts.append((" oldest \(text)", age >= 1000 ? theme.warning : theme.dim))
+            parts.append((" oldest \(text)", level.isStarving ? theme.warning : theme.dim))
         }
         return parts
     }

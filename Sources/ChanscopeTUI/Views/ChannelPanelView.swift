@@ -45,14 +45,17 @@ struct ChannelPanelView {
             x += grid.put(" over a " + kernel.transport.title, x: x, y: rect.y, style: theme.info, maxWidth: rect.maxX - x)
         }
         x += grid.put("  " + channel.situation.description, x: x, y: rect.y, style: style(channel.situation.severity), maxWidth: rect.maxX - x)
-        let ends = "\(stats.senders) sender\(stats.senders == 1 ? "" : "s") \(theme.glyphs.arrow) \(stats.receivers) receiver\(stats.receivers == 1 ? "" : "s")"
+        let ends = endsText(stats)
         if rect.maxX - x > ends.displayWidth + 2 {
             grid.put(ends, x: rect.maxX - ends.displayWidth, y: rect.y, style: theme.dim)
         }
         if rect.height == 1 { return }
+        // A linked channel's link lines come first (`ChannelPanelView+Link`); the queue's below.
+        let linkRows = drawLink(in: rect, on: &grid)
+        if rect.height <= 1 + linkRows { return }
 
         // Line 2: fill, depth/capacity, rates, latency, sparkline.
-        let y2 = rect.y + 1
+        let y2 = rect.y + 1 + linkRows
         x = rect.x + 2
         let capacity = stats.kind.capacity
         let fillWidth = min(34, max(8, rect.width / 3))
@@ -105,7 +108,7 @@ struct ChannelPanelView {
             Sparkline(values: columns.values, maximum: maximum, style: fillStyle, glyphs: theme.glyphs)
                 .draw(in: Rect(x: x + 2, y: y2, width: sparkWidth, height: 1), on: &grid)
         }
-        if rect.height == 2 { return }
+        if rect.height <= 2 + linkRows { return }
 
         // Line 3: the exact counters.
         var parts: [(String, Style)] = [("attempted \(c.attempted)  received \(c.received)", .plain)]
@@ -119,14 +122,14 @@ struct ChannelPanelView {
         if let kernelLine {
             // Without a fourth row (80x24), the kernel's own figures take the counters' place:
             // EAGAIN and EPIPE are the dropped and failed counts there.
-            parts = rect.height >= 4 ? parts + kernelLine.counterParts(zeros: true) : kernelLine.parts + kernelLine.counterParts(zeros: false)
+            parts = rect.height >= 4 + linkRows ? parts + kernelLine.counterParts(zeros: true) : kernelLine.parts + kernelLine.counterParts(zeros: false)
         }
         x = rect.x + 2
         for (text, style) in parts {
-            x += grid.put(text, x: x, y: rect.y + 2, style: style, maxWidth: rect.maxX - x)
+            x += grid.put(text, x: x, y: y2 + 1, style: style, maxWidth: rect.maxX - x)
         }
-        var chartTop = rect.y + 3
-        if let kernelLine, rect.height >= 4 {
+        var chartTop = y2 + 2
+        if let kernelLine, rect.height >= 4 + linkRows {
             kernelLine.draw(in: Rect(x: rect.x + 2, y: chartTop, width: rect.width - 4, height: 1), on: &grid)
             chartTop += 1
         }

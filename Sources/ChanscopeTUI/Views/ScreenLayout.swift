@@ -44,7 +44,8 @@ public struct ScreenLayout: Equatable, Sendable {
     /// held anything); spare rows go to the other channels and the event log instead.
     public init(
         size: TerminalSize, channelCount: Int, groupCount: Int, knobCount: Int, selectedKnob: Int, showBanner: Bool,
-        chartlessChannels: Set<Int> = [], lessonLines: Int = 0, mailboxCount: Int = 0, managerCount: Int = 0
+        chartlessChannels: Set<Int> = [], lessonLines: Int = 0, mailboxCount: Int = 0, managerCount: Int = 0,
+        linkedChannels: Set<Int> = []
     ) {
         self.size = size
         let zero = Rect.zero
@@ -98,7 +99,10 @@ public struct ScreenLayout: Equatable, Sendable {
         if linesPerChannel == 3, charted > 0, spare >= 8 + charted * 3 {
             chartLines = min(7, (spare - 8) / charted)
         }
-        let eventLines = max(0, available - need(knobRowsShown: knobRowsShown, events: 0) - chartLines * charted)
+        // A linked channel's two link lines, where three lines per channel fit and the events keep room.
+        let linked = linkedChannels.filter { $0 < channelCount }.count
+        let linkLines = linesPerChannel == 3 && spare - chartLines * charted >= 3 + 2 * linked ? 2 : 0
+        let eventLines = max(0, available - need(knobRowsShown: knobRowsShown, events: 0) - chartLines * charted - linkLines * linked)
 
         var y = top
         func take(_ height: Int) -> Rect {
@@ -107,7 +111,9 @@ public struct ScreenLayout: Equatable, Sendable {
             return Rect(x: 0, y: y, width: width, height: clipped)
         }
         if headings { channelsHeading = take(1) }
-        channels = (0..<channelCount).map { take(linesPerChannel + (chartlessChannels.contains($0) ? 0 : chartLines)) }
+        channels = (0..<channelCount).map {
+            take(linesPerChannel + (chartlessChannels.contains($0) ? 0 : chartLines) + (linkedChannels.contains($0) ? linkLines : 0))
+        }
         mailboxes = (0..<mailboxCount).map { _ in take(1) }
         if headings { groupsHeading = take(1) }
         groups = (0..<groupCount).map { _ in take(1) }

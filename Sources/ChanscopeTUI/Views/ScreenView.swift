@@ -22,7 +22,8 @@ public enum ScreenView {
                 ? LessonStripView.rows(
                     for: state.lessonLines[min(state.lessonLine, state.lessonLines.count - 1)], count: state.lessonLines.count,
                     width: size.width) : 0,
-            mailboxCount: snapshot?.mailboxes.count ?? 0, managerCount: snapshot?.managers.count ?? 0)
+            mailboxCount: snapshot?.mailboxes.count ?? 0, managerCount: snapshot?.managers.count ?? 0,
+            linkedChannels: Set(channels.indices.filter { channels[$0].link != nil }))
     }
 
     /// Draws everything for `state` on `grid`.

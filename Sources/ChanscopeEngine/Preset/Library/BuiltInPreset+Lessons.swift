@@ -111,6 +111,34 @@ workers:
   consumer: { count: 1, loop: [ { recv: events }, { sleep: consume_ms } ] }
 
 """),
+        BuiltInPreset(name: "duplicate-trap", yaml: """
+# Lost acknowledgements make duplicates: the sender cannot tell a lost message from a lost ack,
+# so it sends again. The course: "This can be avoided by assigning a sequence number to each
+# message" — and the receiver discarding one it has seen.
+name: Duplicate trap
+summary: Lost acks make the sender resend; without dedup the consumer gets duplicates.
+lesson: |
+  "wire" reads DUPLICATES: acks lost rises, dup delivered counts copies the consumer got.
+  ↓ to "Dedup" and → to on: the receiver discards seen sequence numbers.
+  DUPLICATES goes; dup discarded rises instead, and dup delivered stops.
+channels:
+  wire:
+    kind: unbounded
+    link: { loss: loss_pct, delay: delay_ms }
+    protocol: { acks: acks, timeout: timeout_ms, window: window, dedup: dedup }
+knobs:
+  produce_ms: { value: 50,  min: 0, max: 2000, step: 10, label: Producer wait, unit: ms }
+  loss_pct:   { value: 25,  min: 0, max: 100, step: 5, label: Loss, unit: "%" }
+  delay_ms:   { value: 30,  min: 0, max: 2000, step: 10, label: Delay, unit: ms }
+  acks:       { choices: [off, on], value: on, label: Acks }
+  timeout_ms: { value: 150, min: 10, max: 5000, step: 10, label: Timeout, unit: ms }
+  window:     { value: 4,   min: 1, max: 64, label: Window }
+  dedup:      { choices: [off, on], value: off, label: Dedup }
+workers:
+  producer: { count: 1, loop: [ make, { send: wire }, { sleep: produce_ms } ] }
+  consumer: { count: 1, loop: [ { recv: wire } ] }
+
+"""),
         BuiltInPreset(name: "fan-in", yaml: """
 # Several producers share one channel's sending side (cloned Senders in Rust); one consumer
 # takes everything. The consumer's pace is shared out among the producers.
@@ -150,6 +178,29 @@ knobs:
 workers:
   producer:  { count: 1, loop: [ make, { sleep: produce_ms }, { send: work } ] }
   consumers: { count: 3, loop: [ { recv: work }, { sleep: consume_ms, jitter: 0.2 } ] }
+
+"""),
+        BuiltInPreset(name: "lossy-link", yaml: """
+# A channel over a simulated link with no protocol: what the network loses is gone. The
+# course: "Messages can be lost in transmission"; nothing here notices or sends them again.
+name: Lossy link
+summary: A simulated link loses 20% of messages and nobody notices; the counts prove it.
+lesson: |
+  "wire" reads LOSING 20%: the panel's lost count rises with every fifth message.
+  Every message made is received, queued, on the wire or lost: the panel's counts add up.
+  ↓ to "Loss" and ⇧← to 0%: LOSING goes, and every message made is received.
+  ↓ to "Delay" and → to 200 ms: "on wire" shows the messages still in flight.
+channels:
+  wire: { kind: unbounded, link: { loss: loss_pct, duplicate: dup_pct, delay: delay_ms, jitter: jitter_ms } }
+knobs:
+  produce_ms: { value: 50,  min: 0, max: 2000, step: 10, label: Producer wait, unit: ms }
+  loss_pct:   { value: 20,  min: 0, max: 100, step: 5, label: Loss, unit: "%" }
+  dup_pct:    { value: 0,   min: 0, max: 100, step: 5, label: Duplicate, unit: "%" }
+  delay_ms:   { value: 20,  min: 0, max: 2000, step: 10, label: Delay, unit: ms }
+  jitter_ms:  { value: 0,   min: 0, max: 2000, step: 10, label: Jitter, unit: ms }
+workers:
+  producer: { count: 1, loop: [ make, { send: wire }, { sleep: produce_ms } ] }
+  consumer: { count: 1, loop: [ { recv: wire } ] }
 
 """),
         BuiltInPreset(name: "mailboxes", yaml: """
@@ -275,9 +326,9 @@ summary: Urgent traffic starves bulk messages in a priority queue; aging fixes i
 lesson: |
   "jobs" is a priority queue: URGENT (level 2) first, then NORMAL, then BULK, oldest first.
   Three urgent clients keep URGENT work waiting: the server only ever takes theirs.
-  The BULK and NORMAL requests' oldest wait keeps rising; bulk and normal stay recv-blocked.
+  "jobs" reads STARVING: BULK, NORMAL: their oldest waits keep rising, overtaken by URGENT.
   ⇧→ sets "Aging (0 = off)" to 200 ms: a waiting request rises a level every 200 ms.
-  Now every request is served: the BULK and NORMAL waits stay under a second.
+  Now every request is served: STARVING goes, the BULK and NORMAL waits stay under a second.
   Press 2 (bounded): first in, first out, no levels; 6 makes "jobs" a priority queue again.
 channels:
   jobs: { kind: priority, priorities: { URGENT: 2, NORMAL: 1, BULK: 0 }, aging: aging_ms }
@@ -415,6 +466,33 @@ workers:
   consumer: { count: 1, loop: [ { recv: handoff }, { sleep: consume_ms } ] }
 
 """),
+        BuiltInPreset(name: "reordering", yaml: """
+# Jitter larger than the gap between sends lets a later message overtake an earlier one. The
+# course: messages "may arrive out of order due to network delays or retries".
+name: Reordering
+summary: Jitter above the send interval reorders; in-order delivery holds messages back.
+lesson: |
+  "wire" reads REORDERING: jitter 150 ms against a 50 ms send gap, so messages overtake.
+  ↓ to "Acks", → to on: in-order delivery, and "held" counts early arrivals.
+  With acks on, the receiver holds back: "holding N out of order, waiting for #M".
+  ↓ to "Jitter" and ⇧← to 0: REORDERING goes; nothing is held back.
+channels:
+  wire:
+    kind: unbounded
+    link: { delay: delay_ms, jitter: jitter_ms }
+    protocol: { acks: acks, timeout: timeout_ms, window: window }
+knobs:
+  produce_ms: { value: 50,  min: 0, max: 2000, step: 10, label: Producer wait, unit: ms }
+  delay_ms:   { value: 20,  min: 0, max: 2000, step: 10, label: Delay, unit: ms }
+  jitter_ms:  { value: 150, min: 0, max: 2000, step: 10, label: Jitter, unit: ms }
+  acks:       { choices: [off, on], value: off, label: Acks }
+  timeout_ms: { value: 500, min: 10, max: 5000, step: 10, label: Timeout, unit: ms }
+  window:     { value: 32,  min: 1, max: 64, label: Window }
+workers:
+  producer: { count: 1, loop: [ make, { send: wire }, { sleep: produce_ms } ] }
+  consumer: { count: 1, loop: [ { recv: wire } ] }
+
+"""),
         BuiltInPreset(name: "select-bias", yaml: """
 # Select over two channels. An ordered select (always the first ready one) starves the second
 # channel while the first always has a message; a fair one (Go's: at random among the ready)
@@ -461,6 +539,64 @@ workers:
   main: { prefill: { jobs: 12 }, limit: sentinels, loop: [ { join: jobs }, { make: STOP }, { send: jobs } ] }
   consumers: { count: 3, stop_on: STOP, loop: [ { recv: jobs }, { sleep: consume_ms } ] }
   keeper: { loop: [ { join: jobs }, { sleep: keeper_ms } ] }
+
+"""),
+        BuiltInPreset(name: "sliding-window", yaml: """
+# The bandwidth-delay lesson: with a 100 ms one-way delay, a sender that waits for each ack
+# sends one message per round trip; a window of 16 keeps 16 in flight and fills the link.
+name: Sliding window
+summary: With 100 ms delay, window 1 crawls at 5/s; window 16 keeps up with the producer.
+lesson: |
+  Window 1: goodput reads about 5/s, one message per 200 ms round trip.
+  The producer is send-blocked: "waiting for ack #N" most of the time.
+  ↓ to "Window" and → to 16: goodput climbs to the producer's pace, 20/s.
+  ↑ to "Producer wait", ⇧← to 0: window 16 carries about 80/s.
+channels:
+  wire:
+    kind: unbounded
+    link: { loss: loss_pct, delay: delay_ms }
+    protocol: { acks: acks, timeout: timeout_ms, window: window }
+knobs:
+  produce_ms: { value: 50,  min: 0, max: 2000, step: 10, label: Producer wait, unit: ms }
+  loss_pct:   { value: 0,   min: 0, max: 100, step: 5, label: Loss, unit: "%" }
+  delay_ms:   { value: 100, min: 0, max: 2000, step: 10, label: Delay, unit: ms }
+  acks:       { choices: [off, on], value: on, label: Acks }
+  timeout_ms: { value: 500, min: 10, max: 5000, step: 10, label: Timeout, unit: ms }
+  window:     { value: 1,   min: 1, max: 64, label: Window }
+workers:
+  producer: { count: 1, loop: [ make, { send: wire }, { sleep: produce_ms } ] }
+  consumer: { count: 1, loop: [ { recv: wire } ] }
+
+"""),
+        BuiltInPreset(name: "stop-and-wait", yaml: """
+# Acknowledgements and timeouts over a lossy link, one message at a time. The course: "If an
+# acknowledgment isn't received, the sender can retransmit the message", and sequence numbers
+# keep the retransmissions from becoming duplicates.
+name: Stop-and-wait
+summary: "Acks, timeouts and dedup over a 30% lossy link: nothing lost, nothing twice."
+lesson: |
+  "wire" reads RETRANSMITTING: lost rises, yet every message made reaches the consumer once.
+  The producer waits for each ack: "waiting for ack #N" shows which, and its retry.
+  ↓ to "Loss", → to 60%: goodput falls as retransmissions rise; still nothing twice.
+  ↓ to "Timeout", → to 1000 ms: each loss now stalls the sender a whole second.
+  ⇧← Timeout to 10 ms (below the round trip): resent copies pile up as dup discarded.
+channels:
+  wire:
+    kind: unbounded
+    link: { loss: loss_pct, delay: delay_ms }
+    protocol: { acks: acks, timeout: timeout_ms, window: window, dedup: dedup }
+knobs:
+  produce_ms: { value: 50,  min: 0, max: 2000, step: 10, label: Producer wait, unit: ms }
+  loss_pct:   { value: 30,  min: 0, max: 100, step: 5, label: Loss, unit: "%" }
+  delay_ms:   { value: 40,  min: 0, max: 2000, step: 10, label: Delay, unit: ms }
+  acks:       { choices: [off, on], value: on, label: Acks }
+  timeout_ms: { value: 200, min: 10, max: 5000, step: 10, label: Timeout, unit: ms }
+  window:     { value: 1,   min: 1, max: 64, label: Window }
+  dedup:      { choices: [off, on], value: on, label: Dedup }
+  max_work:   { value: 0,   min: 0, max: 10000, step: 10, label: Max work (0 = endless) }
+workers:
+  producer: { count: 1, limit: max_work, loop: [ make, { send: wire }, { sleep: produce_ms } ] }
+  consumer: { count: 1, loop: [ { recv: wire } ] }
 
 """),
         BuiltInPreset(name: "tanenbaum", yaml: """

@@ -6,6 +6,7 @@ extension PresetLint {
         let channelNames = draft.channels.map { Set($0.names) }
         let knobNames = Set(draft.knobs.names)
         let knobMins = Dictionary(draft.knobs.entries.filter(\.complete).map { ($0.name, $0.spec.min) }, uniquingKeysWith: { a, _ in a })
+        let knobMaxes = Dictionary(draft.knobs.entries.filter(\.complete).map { ($0.name, $0.spec.max) }, uniquingKeysWith: { a, _ in a })
         for use in draft.uses where use.role.namesEntry {
             if use.role.isChannel {
                 guard let channels = draft.channels, channels.complete, channelNames?.contains(use.name) == false else { continue }
@@ -19,6 +20,10 @@ extension PresetLint {
             }
             if use.role == .duration, let min = knobMins[use.name], min < 0 {
                 findings.add(.meaning, at: use.location, PresetWording.negativeSleep(knob: use.name, min: min))
+            }
+            if case .ranged(let range, let what) = use.role, let min = knobMins[use.name], let max = knobMaxes[use.name],
+               !range.contains(min) || !range.contains(max) {
+                findings.add(.meaning, at: use.location, PresetWording.knobOutsideRange(knob: use.name, min: min, max: max, range: range, what: what))
             }
         }
     }

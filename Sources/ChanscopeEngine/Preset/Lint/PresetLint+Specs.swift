@@ -14,7 +14,13 @@ extension PresetLint {
             let capacityLocation = entry.fields["capacity"] ?? entry.location.at("\(entry.location.path).capacity")
             switch ChannelKind.make(name: kindName, capacity: entry.spec.capacity) {
             case .success(let kind):
-                var spec = ChannelSpec(name: entry.name, kind: kind)
+                if entry.spec.reliability != nil && entry.spec.link == nil, let at = entry.fields["protocol"] {
+                    findings.add(.meaning, at: at, PresetWording.protocolWithoutLink)
+                    continue
+                }
+                var link = entry.spec.link
+                link?.reliability = entry.spec.reliability
+                var spec = ChannelSpec(name: entry.name, kind: kind, link: link)
                 spec.priorities = entry.spec.priorities
                 spec.aging = entry.spec.aging
                 specs.append(spec)

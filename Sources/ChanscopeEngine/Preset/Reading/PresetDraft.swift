@@ -54,6 +54,9 @@ struct PresetDraft {
         var transport: String?
         var bufferBytes: Int?
         var messageBytes: Int?
+        var link: LinkSpec?
+        /// The `protocol` key (a keyword in Swift, hence the name).
+        var reliability: LinkSpec.ProtocolSpec?
         var priorities: [String: Int] = [:]
         var aging: String?
     }

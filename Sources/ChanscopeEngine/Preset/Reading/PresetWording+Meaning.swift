@@ -85,6 +85,14 @@ extension PresetWording {
         "knob \"\(knob)\" can go below 0 (min \(number(min))), and a sleep cannot be negative"
     }
 
+    static func knobOutsideRange(knob: String, min: Double, max: Double, range: ClosedRange<Double>, what: String) -> String {
+        "knob \"\(knob)\" goes from \(number(min)) to \(number(max)), but this key takes \(what), "
+            + "\(number(range.lowerBound))-\(number(range.upperBound)): set the knob's min and max within that"
+    }
+
+    static let protocolWithoutLink =
+        "a protocol needs a link to run over: add `link: { loss: ..., delay: ... }` to this channel, or remove `protocol`"
+
     static func neverFed(_ channel: String, outcome: String) -> String {
         "nothing is ever sent to channel \"\(channel)\" (no send step on it and no prefill), so \(outcome)"
     }

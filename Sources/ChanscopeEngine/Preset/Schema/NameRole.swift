@@ -15,6 +15,9 @@ enum NameRole: Sendable, Equatable {
     case duration
     /// A knob read as a number of iterations.
     case count
+    /// A knob whose whole range must lie in `range` (a link's percentage, delay or window),
+    /// described as `what` in the message.
+    case ranged(ClosedRange<Double>, what: String)
     /// A message tag a step puts on messages (`make`, `tag`, `reply`).
     case givesTag
     /// A message tag something waits for (a group's `stop_on`); `ifNeverGiven` ends the problem
@@ -27,7 +30,7 @@ enum NameRole: Sendable, Equatable {
     var isChannel: Bool {
         switch self {
         case .feeds, .drains, .joins: true
-        case .duration, .count, .givesTag, .expectsTag, .ownMailbox: false
+        case .duration, .count, .ranged, .givesTag, .expectsTag, .ownMailbox: false
         }
     }
 
@@ -38,7 +41,7 @@ enum NameRole: Sendable, Equatable {
     var isTag: Bool {
         switch self {
         case .givesTag, .expectsTag: true
-        case .feeds, .drains, .joins, .duration, .count, .ownMailbox: false
+        case .feeds, .drains, .joins, .duration, .count, .ranged, .ownMailbox: false
         }
     }
 

@@ -14,6 +14,8 @@ extension PresetSchema {
         }
         rows("file", topLevel)
         rows("channel", channelFields)
+        rows("link", linkFields)
+        rows("protocol", protocolFields)
         rows("knob", knobFields)
         rows("group", groupFields)
         lines += ["", "| step | written | does |", "|---|---|---|"]

@@ -77,7 +77,7 @@ enum PresetSchema {
         },
         prioritiesField,
         agingField,
-    ] + transportFields
+    ] + channelLinkFields + transportFields
 
     // MARK: - Knobs
 
