@@ -23,7 +23,6 @@ enum SnapshotBuilder {
         let previousMark = state.marks.last
         // Before the first mark the window starts at the start, with every counter at zero.
         let base = state.windowStart(now: now) ?? SamplingState.Mark.start(at: state.previousTime, reading: reading)
-        let window = now > base.time ? Double(now - base.time) / 1e9 : 0
         var mark = SamplingState.Mark(time: now, channels: [], groups: [])
 
         var groups: [GroupSnapshot] = []
@@ -100,7 +99,9 @@ enum SnapshotBuilder {
             let sendersBlocked = senders.map { groups[$0.offset].blockedSendPercent }.max() ?? 0
             let inRate = WindowRate.perSecond(state.points(now: now, start: reading.startTime, current: c.accepted) { $0.channels[safe: index]?.accepted }, now: now)
             let outRate = WindowRate.perSecond(state.points(now: now, start: reading.startTime, current: c.received) { $0.channels[safe: index]?.received }, now: now)
-            let growth = window > 0 ? Double(c.depth - (from?.depth ?? c.depth)) / window : 0
+            let growth = WindowGrowth.perSecond(state.series(
+                atStart: WindowGrowth.Point(time: reading.startTime, depth: 0), now: WindowGrowth.Point(time: now, depth: c.depth)
+            ) { mark in mark.channels[safe: index].map { WindowGrowth.Point(time: mark.time, depth: $0.depth) } })
             let levels = (reading.priorityLevelTags[safe: index] ?? nil).map {
                 PriorityLevelSnapshot.levels(stats.levels, tags: $0, now: now)
             }

@@ -649,7 +649,7 @@ workers:
     loop: [ { make: TASK }, { send: tasks }, { make: TASK }, { send: tasks }, { make: TASK }, { send: tasks },
             { make: TASK }, { send: tasks }, { make: TASK }, { send: tasks }, { make: TASK }, { send: tasks },
             { join: tasks } ]
-  pool: { count: 2, loop: [ { recv: tasks }, { sleep: task_ms } ] }
+  pool: { count: 2, loop: [ { recv: tasks }, { work: task_ms } ] }
 
 """),
         BuiltInPreset(name: "unbounded-growth", yaml: """
