@@ -1,6 +1,7 @@
 import Channels
 
-/// One workload of the peer benchmark (`../shared/bench-peers/README.md`), by its shared name.
+/// One workload of the peer benchmark (the separate suite that runs Rust, Go, Python and Swift
+/// channels on the same workloads), by its shared name.
 ///
 /// The names, thread counts and channel kinds must match the peers' exactly, so the results sit
 /// in one table beside Rust, Go, Python and the Swift baselines.

@@ -18,8 +18,8 @@ struct BenchCommand: ParsableCommand {
         discussion: """
             Without arguments, runs every scenario raw and instrumented and prints a table, then \
             times the screen (frame build and diff at 80x24, 120x40 and 200x60). With --json SCENARIO \
-            MESSAGES, runs one scenario and prints one JSON line, the plug-in contract of \
-            ../shared/bench-peers (run.sh -e 'chanscope=PATH/chanscope bench --json'). \
+            MESSAGES, runs one scenario and prints one JSON line, the plug-in contract of the \
+            peer benchmark runner (run.sh -e 'chanscope=PATH/chanscope bench --json'). \
             Build with -c release for meaningful numbers.
             """)
 

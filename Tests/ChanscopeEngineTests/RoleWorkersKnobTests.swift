@@ -20,4 +20,18 @@ struct RoleWorkersKnobTests {
         #expect(receipt?.knobValue == 1, "clamped to one manager")
         #expect(experiment.takeSnapshot().group(named: manager.name)?.workerStates.count == 1)
     }
+
+    @Test("a group in a worker process (pipe) has a 0-1 workers slider; a thread group keeps 0-64")
+    func transportGroupStaysOne() throws {
+        let preset = try PresetLibrary.load(path: "builtin:pipe")
+        let board = KnobBoard(preset: preset)
+        for group in preset.workers {
+            let spec = try #require(board.index(of: .workers(GroupID(group.name))).map { board.specs[$0] })
+            #expect(spec.max == 1, "\(group.name) runs in its own process")
+        }
+        let threads = try PresetLibrary.load(path: "builtin:backpressure")
+        let threadBoard = KnobBoard(preset: threads)
+        let first = try #require(threads.workers.first)
+        #expect(threadBoard.specs[try #require(threadBoard.index(of: .workers(GroupID(first.name))))].max == Double(PresetLimits.workers.upperBound))
+    }
 }

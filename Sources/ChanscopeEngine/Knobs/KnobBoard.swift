@@ -19,8 +19,9 @@ final class KnobBoard: Sendable {
             specs.append(.capacity(of: channel))
             ids.append(.capacity(ChannelID(channel.name)))
         }
+        let transports = Set(preset.channels.filter { $0.transport != nil }.map(\.name))
         for group in preset.workers {
-            specs.append(.workers(of: group))
+            specs.append(.workers(of: group, inWorkerProcess: KernelChannels.uses(group, anyOf: transports)))
             ids.append(.workers(GroupID(group.name)))
         }
         self.init(specs: specs, ids: ids)

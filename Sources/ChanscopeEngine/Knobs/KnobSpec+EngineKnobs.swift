@@ -15,10 +15,11 @@ extension KnobSpec {
     }
 
     /// The worker-count slider of `group`. A built-in role (the readers-writers manager) is one
-    /// worker that holds the shared state, so its slider is 0-1: stopping it is a lesson (every
-    /// requester then waits), a second manager is not.
-    public static func workers(of group: WorkerGroupSpec) -> KnobSpec {
-        let top = group.role == nil ? PresetLimits.workers.upperBound : 1
+    /// worker that holds the shared state, and a group in a worker process (one using a kernel
+    /// transport) is one worker in its process, so their slider is 0-1: stopping it is a lesson
+    /// (the other side sees the disconnect), a second one is not possible.
+    public static func workers(of group: WorkerGroupSpec, inWorkerProcess: Bool = false) -> KnobSpec {
+        let top = group.role == nil && !inWorkerProcess ? PresetLimits.workers.upperBound : 1
         let count = Swift.min(Swift.max(group.count, PresetLimits.workers.lowerBound), top)
         return KnobSpec(
             name: KnobID.workers(GroupID(group.name)).name, value: Double(count),
