@@ -24,6 +24,10 @@ public enum WorkerState: UInt8, Sendable, CaseIterable, CustomStringConvertible 
     case writing
     /// In a `join` step: waiting for every message of a channel to be finished.
     case joining
+    /// Done because its worker process was killed by a signal (`K`, `crash_after`): it neither
+    /// finished its work nor saw a disconnect. (Last, so the raw values worker processes
+    /// publish keep their meaning.)
+    case killed
 
     public var description: String {
         switch self {
@@ -39,11 +43,12 @@ public enum WorkerState: UInt8, Sendable, CaseIterable, CustomStringConvertible 
         case .reading: "reading"
         case .writing: "writing"
         case .joining: "joining"
+        case .killed: "killed"
         }
     }
 
     /// Whether the thread has ended.
-    public var isDone: Bool { self == .finished || self == .disconnected }
+    public var isDone: Bool { self == .finished || self == .disconnected || self == .killed }
 
     /// Whether the worker is waiting inside a channel operation.
     public var isBlocked: Bool { self == .blockedOnSend || self == .blockedOnReceive }
@@ -56,7 +61,7 @@ extension WorkerState {
     /// its sleep. Ended, paused and starting workers show as they are.
     public func asSpent(sendShare: Double, receiveShare: Double) -> WorkerState {
         switch self {
-        case .finished, .disconnected, .paused, .starting: return self
+        case .finished, .disconnected, .killed, .paused, .starting: return self
         default: break
         }
         if sendShare >= Self.mostOfTheWindow && sendShare >= receiveShare { return .blockedOnSend }

@@ -79,7 +79,11 @@ extension Experiment {
             typealias W = ReportLayout.Worker
             let ending = handle.ending
             var state = WorkerState(rawValue: UInt8(truncatingIfNeeded: words[W.state])) ?? .starting
-            if ending != nil, !state.isDone { state = .finished }
+            // A process that ended with its worker still running was killed (by a signal) or
+            // died; a worker that ended first keeps its own ending.
+            if let (how, _) = ending, !state.isDone {
+                if case .signalled = how { state = .killed } else { state = .finished }
+            }
             c.set(state)
             c.channelIndex.store(Int(Int64(bitPattern: words[W.channelIndex])), ordering: .relaxed)
             c.made.store(words[W.made], ordering: .relaxed)

@@ -147,7 +147,7 @@ struct GroupRowView {
         }
         let text = counts.map { "\($0.1) \(Theme.legendWord($0.0))" + sentinelNote(for: $0.0) }.joined(separator: ", ")
         let style: Style =
-            group.workerStates.contains(.disconnected) ? theme.alarm
+            group.workerStates.contains(.disconnected) || group.workerStates.contains(.killed) ? theme.alarm
             : group.workerStates.contains(.blockedOnSend) ? theme.warning : theme.dim
         return Part(full: text, short: text, style: style)
     }

@@ -51,6 +51,7 @@ public struct Theme: Sendable, Equatable {
         case .reading: return ("R", colored(.green, bold: true))
         case .writing: return ("W", colored(.yellow, bold: true))
         case .joining: return (unicode ? "◇" : "j", colored(.cyan, bold: true))
+        case .killed: return (unicode ? "†" : "K", colored(.red, bold: true))
         }
     }
 
@@ -59,11 +60,13 @@ public struct Theme: Sendable, Equatable {
         .working, .sleeping, .blockedOnSend, .blockedOnReceive, .pollingEmpty, .paused, .finished, .disconnected,
     ]
 
-    /// The legend for a screen: `reading` and `writing` join it, after `working`, only while a
-    /// worker shows them (a glyph on screen that the legend leaves out explains nothing).
+    /// The legend for a screen: `reading` and `writing` join it, after `working`, and `killed` at
+    /// the end, only while a worker shows them (a glyph on screen that the legend leaves out
+    /// explains nothing).
     public static func legendStates(showing states: Set<WorkerState>) -> [WorkerState] {
         let inside = [WorkerState.reading, .writing].filter(states.contains)
-        return inside.isEmpty ? legendStates : [.working] + inside + legendStates.dropFirst()
+        let shown = inside.isEmpty ? legendStates : [.working] + inside + legendStates.dropFirst()
+        return shown + (states.contains(.killed) ? [.killed] : [])
     }
 
     /// Short legend words.

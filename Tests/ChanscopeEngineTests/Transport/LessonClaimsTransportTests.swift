@@ -59,7 +59,7 @@ struct LessonClaimsTransportTests {
         #expect(channel.counters.received == channel.counters.accepted)
     }
 
-    @Test("process-crash: after crash_after the log says sent SIGKILL; the producer gets EPIPE, failed 1, disconnected")
+    @Test("process-crash: after crash_after the log says sent SIGKILL; the producer gets EPIPE, failed 1, disconnected; the consumer reads killed")
     func processCrash() throws {
         let preset = try LessonPresets.load("process-crash").applying(overrides: ["crash_after=1", "produce_ms=0"])
         let experiment = Experiment(preset: preset)
@@ -72,5 +72,8 @@ struct LessonClaimsTransportTests {
         #expect(channel.kernel?.epipe == 1 && channel.counters.failed == 1)
         #expect(channel.counters.discarded > 0)
         watcher.waitFor(timeout: 30, "the ending logged") { _ in watcher.events.contains { $0.text.hasSuffix("killed by SIGKILL") } }
+        let killed = watcher.waitFor(timeout: 30, "the consumer shown killed") { $0.groups.first { $0.name == "consumer" }?.workerStates == [.killed] }
+        #expect(killed.groups.first { $0.name == "consumer" }?.workerStates == [.killed], "killed, not finished")
+        #expect(watcher.events.contains { $0.text == "consumer finished (killed)" })
     }
 }

@@ -354,7 +354,7 @@ summary: The consumer process is killed with SIGKILL; the producer's next write 
 lesson: |
   After "Crash after" (5 s) the events say "sent SIGKILL to consumer's process".
   The producer's next write gets EPIPE: "EPIPE 1", "failed 1", producer disconnected.
-  The messages still in the pipe count as discarded; the screen and the producer live on.
+  The consumer reads † killed; what was still in the pipe counts as discarded.
   Press r: both processes start again. Select the consumer (g), press K: killed at once.
   ↓ to "Crash after", ⇧← to 0 and r: it no longer crashes by itself.
 channels:
