@@ -30,13 +30,16 @@ extension LessonClaims {
 
     @Test("unbounded-growth: press 2 (bounded): OVER CAPACITY: draining N/8 and the producer is send-blocked, then BACKPRESSURE")
     func unboundedToBounded() throws {
-        let run = try LiveLesson("unbounded-growth", ["produce_ms=10", "consume_ms=20"])
+        // The preset's own 1:4 ratio of waits, five times faster: once back at 8/8 the producer
+        // is blocked three quarters of each round. (At 1:2 it was blocked half of it, right at
+        // BACKPRESSURE's threshold, and a slow sanitized run could read just under.)
+        let run = try LiveLesson("unbounded-growth", ["produce_ms=10", "consume_ms=40"])
         run.waitFor("a backlog") { $0.depth("work") >= 20 }
         #expect(run.experiment.setKind(of: "work", to: .bounded) != nil)
         let over = try #require(run.waitFor("OVER CAPACITY") { $0.word("work") == .overCapacity && $0.now("producer", .blockedOnSend) == 1 })
         #expect(over.channel(named: "work")?.situation.description.hasPrefix("OVER CAPACITY: draining ") == true)
         #expect(over.channel(named: "work")?.situation.description.hasSuffix("/8") == true)
-        #expect(run.waitFor("BACKPRESSURE once drained to 8") { $0.word("work") == .backpressure && $0.depth("work") <= 8 } != nil)
+        #expect(run.waitFor("BACKPRESSURE once drained to 8", timeout: 6) { $0.word("work") == .backpressure && $0.depth("work") <= 8 } != nil)
     }
 
     // MARK: backpressure
