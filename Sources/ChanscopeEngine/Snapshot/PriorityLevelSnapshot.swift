@@ -25,7 +25,7 @@ public struct PriorityLevelSnapshot: Sendable, Hashable {
     /// A level's oldest message must have waited at least this long, overtaken by later ones,
     /// to be starving: the sampling window, so a message passed over once or twice in a busy
     /// second is not called starved.
-    public static let starvingAfterMilliseconds = 2000.0
+    public static let starvingAfterMilliseconds = Double(SamplingState.window) / 1e6
 
     /// Whether this level is starved: its oldest message has waited at least
     /// `starvingAfterMilliseconds` while later-arrived messages were received before it.
