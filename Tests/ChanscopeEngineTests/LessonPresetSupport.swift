@@ -9,10 +9,13 @@ enum LessonPresets {
     static let required = [
         "realtime", "unbounded-growth", "backpressure", "rendezvous", "dropping", "overwriting",
         "fan-in", "fan-out", "pipeline", "tanenbaum", "deadlock", "disconnect-producer", "disconnect-consumer",
-        "pipe", "named-pipe", "process-crash",
+        "pipe", "named-pipe", "process-crash", "threads-vs-pipe",
         "mailboxes", "thread-pool", "sentinel-shutdown", "select-bias", "readers-writers", "priority-starvation",
         "lossy-link", "stop-and-wait", "duplicate-trap", "reordering", "sliding-window",
     ]
+
+    /// Presets whose point is throughput: their waits start at 0, every pair flat out.
+    static let flatOut: Set<String> = ["threads-vs-pipe"]
 
     /// `presets/` at the package root, found by walking up from this file to `Package.swift`.
     static let folder: String = packageRoot() + "/presets"

@@ -162,7 +162,9 @@ final class Worker: @unchecked Sendable {
                     }
                 case .sleep(let knob, let jitter):
                     // Between empty polls the worker is still "polling": keep that on screen.
-                    if !lastPollEmpty { counters.set(.sleeping) }
+                    // A wait of 0 ms is no sleep: the worker goes straight on, so it reads
+                    // working (as its CPU says), not sleeping.
+                    if !lastPollEmpty { counters.set(knobs.value(at: knob) > 0 ? .sleeping : .working) }
                     sleep(knob: knob, jitter: jitter)
                 case .compute(let knob):
                     counters.set(.working)

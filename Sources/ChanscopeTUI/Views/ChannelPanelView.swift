@@ -89,9 +89,11 @@ struct ChannelPanelView {
         // is marked as old ("was").
         let fresh = stats.latency.count > 0 || !recentLatencyIsOld
         let shown = stats.latency.count > 0 ? stats.latency : recentLatency
-        let latency = shown.map {
-            "  wait\(fresh ? "" : " was") p50 \(NumberText.latency(microseconds: $0.p50Microseconds)) p99 \(NumberText.latency(microseconds: $0.p99Microseconds))"
-        } ?? "  wait -"
+        let p50 = shown.map { "  wait\(fresh ? "" : " was") p50 \(NumberText.latency(microseconds: $0.p50Microseconds))" }
+        let p99 = shown.map { " p99 \(NumberText.latency(microseconds: $0.p99Microseconds))" } ?? ""
+        // Whole figures only: without room for p99 the line stops after p50 (or before the wait),
+        // never in the middle of a number.
+        let latency = [p50.map { $0 + p99 } ?? "  wait -", p50 ?? ""].first { $0.displayWidth <= rect.maxX - x } ?? ""
         x += grid.put(latency, x: x, y: y2, style: theme.dim, maxWidth: rect.maxX - x)
         var sparkWidth = rect.maxX - x - 2
         if sparkWidth >= 6 {

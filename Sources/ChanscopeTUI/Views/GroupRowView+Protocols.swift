@@ -7,7 +7,11 @@ extension GroupRowView {
         var parts: [Part] = []
         if !group.waitingOn.isEmpty {
             let names = group.waitingOn.joined(separator: ", ")
-            parts.append(Part(full: "waits on " + names, short: "on " + names, style: theme.info, rank: 5))
+            // What a worker waits on at this instant matters most when the group spends most of
+            // its time blocked (a deadlock, backpressure); a group blocked now and then keeps
+            // its blocked shares and CPU before a word that comes and goes with each sample.
+            let mostlyBlocked = max(group.blockedSendPercent, group.blockedReceivePercent) >= 50
+            parts.append(Part(full: "waits on " + names, short: "on " + names, style: theme.info, rank: mostlyBlocked ? 5 : 3))
         }
         if group.isPool && group.liveCount > 0 {
             let text = "busy \(group.busyCount) idle \(group.idleCount)"

@@ -14,8 +14,10 @@ struct GroupRowView {
     /// Parts (from the least important up) to show in their short form at least, so that every
     /// row of the screen reads alike (see `shortening(for:in:)`).
     var shortenAtLeast = 0
-    /// The most parts to show (the least important go first), for the same reason.
-    var keepAtMost = Int.max
+    /// Parts to leave out at least (the least important go first), for the same reason: a
+    /// number left out, not a number kept, so a row with a part the others lack (`waits on`)
+    /// does not lose its CPU to a row that has fewer parts and had to leave out nothing.
+    var leaveOutAtLeast = 0
 
     /// One piece of the row after the glyphs.
     struct Part {
@@ -48,7 +50,7 @@ struct GroupRowView {
         }
         if group.workerStates.isEmpty { x += grid.put("(none)", x: x, y: y, style: theme.dim, maxWidth: rect.maxX - x) }
         x = partsStart(in: rect)
-        let fitted = Self.fit(parts(), states: stateWords(), width: rect.maxX - x, shortenAtLeast: shortenAtLeast, keepAtMost: keepAtMost)
+        let fitted = Self.fit(parts(), states: stateWords(), width: rect.maxX - x, shortenAtLeast: shortenAtLeast, leaveOutAtLeast: leaveOutAtLeast)
         for (text, style) in fitted.texts {
             x += grid.put(text, x: x, y: y, style: style, maxWidth: rect.maxX - x)
         }
@@ -57,8 +59,8 @@ struct GroupRowView {
     /// The texts to draw within `width` columns: the parts (full, then short forms from the
     /// least important up, then without the least important) and the state words last, whole.
     static func fit(
-        _ parts: [Part], states: Part, width: Int, shortenAtLeast: Int = 0, keepAtMost: Int = .max
-    ) -> (texts: [(String, Style)], shortened: Int, kept: Int) {
+        _ parts: [Part], states: Part, width: Int, shortenAtLeast: Int = 0, leaveOutAtLeast: Int = 0
+    ) -> (texts: [(String, Style)], shortened: Int, leftOut: Int) {
         var forms = parts.map { (text: $0.full, style: $0.style) }
         let room = width - (states.full.count + 2)
         func total() -> Int { forms.reduce(0) { $0 + $1.text.count + 2 } }
@@ -70,18 +72,18 @@ struct GroupRowView {
             shortened += 1
         }
         var ranks = parts.map(\.rank)
-        while total() > room || forms.count > keepAtMost, !forms.isEmpty {
+        while total() > room || parts.count - forms.count < leaveOutAtLeast, !forms.isEmpty {
             // The lowest rank goes first; among equals, the last.
             let lowest = ranks.min() ?? 0
             let index = ranks.lastIndex(of: lowest) ?? forms.count - 1
             forms.remove(at: index)
             ranks.remove(at: index)
         }
-        let kept = forms.count
+        let leftOut = parts.count - forms.count
         var result = forms.map { ("  " + $0.text, $0.style) }
         if width - total() >= states.full.count + 2 { result.append(("  " + states.full, states.style)) }
         if let first = result.first { result[0].0 = String(first.0.dropFirst()) }
-        return (result, shortened, kept)
+        return (result, shortened, leftOut)
     }
 
     /// Where the parts begin: after the name and a column of glyphs.
@@ -93,9 +95,9 @@ struct GroupRowView {
 
     /// How many parts every row must shorten so that the longest row fits: rows of one screen
     /// use the same forms, so their figures line up.
-    static func shortening(for rows: [GroupRowView], in rect: Rect) -> (shorten: Int, keep: Int) {
+    static func shortening(for rows: [GroupRowView], in rect: Rect) -> (shorten: Int, leaveOut: Int) {
         let fits = rows.map { row in fit(row.parts(), states: row.stateWords(), width: rect.maxX - row.partsStart(in: rect)) }
-        return (fits.map(\.shortened).max() ?? 0, fits.map(\.kept).min() ?? .max)
+        return (fits.map(\.shortened).max() ?? 0, fits.map(\.leftOut).max() ?? 0)
     }
 
     /// Counts, blocked shares, CPU, polls and abandoned messages, most important first.

@@ -69,10 +69,10 @@ public enum ScreenView {
         let rows = layout.groups.indices.compactMap { index in
             snapshot.groups[safe: index].map { GroupRowView(group: $0, isSelected: index == state.selectedGroup, nameWidth: nameWidth, theme: theme) }
         }
-        let shortening = layout.groups.first.map { GroupRowView.shortening(for: rows, in: $0) } ?? (0, .max)
+        let shortening = layout.groups.first.map { GroupRowView.shortening(for: rows, in: $0) } ?? (0, 0)
         for (row, rect) in zip(rows, layout.groups) {
             var row = row
-            (row.shortenAtLeast, row.keepAtMost) = shortening
+            (row.shortenAtLeast, row.leaveOutAtLeast) = shortening
             row.draw(in: rect, on: &grid)
         }
         for (manager, rect) in zip(snapshot.managers, layout.managers) {

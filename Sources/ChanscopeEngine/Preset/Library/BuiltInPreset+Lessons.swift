@@ -652,6 +652,34 @@ workers:
   pool: { count: 2, loop: [ { recv: tasks }, { work: task_ms } ] }
 
 """),
+        BuiltInPreset(name: "threads-vs-pipe", yaml: """
+# The same workload twice, side by side: a producer and a consumer thread over an in-process
+# bounded channel, and a writer and a reader process over a pipe holding the same 4,096
+# messages of 16 B. Every message through the pipe is a write(2) and a read(2), copied into
+# the kernel and out again, and the writer wakes the reader through the kernel; the threads
+# hand a message over in memory. Both waits start at 0, so throughput is the point.
+name: Threads vs pipe
+summary: The same messages over a channel between threads and a pipe between processes.
+lesson: |
+  "threads": two threads, "pipe": two processes; both bounded(4096), msgs of 16 B.
+  Waits are 0: each pair goes flat out. Compare "out" and the four workers' CPU.
+  Each "pipe" message is a write(2) and a read(2); "threads" makes no system call.
+  ↓ to "Consumer wait", → to 10 ms: both fill up and read BACKPRESSURE.
+  The producer is send-blocked in its process, the writer "blocked in pipe_write".
+  Both go at the consumers' pace now: "out" reads alike on both, under 100/s.
+channels:
+  threads: { kind: bounded, capacity: 4096 }
+  pipe:    { kind: bounded, transport: pipe, buffer_bytes: 65536, message_bytes: 16 }
+knobs:
+  produce_ms: { value: 0, min: 0, max: 2000, step: 10, label: Producer wait, unit: ms }
+  consume_ms: { value: 0, min: 0, max: 2000, step: 10, label: Consumer wait, unit: ms }
+workers:
+  producer: { count: 1, loop: [ make, { sleep: produce_ms }, { send: threads } ] }
+  consumer: { count: 1, loop: [ { recv: threads }, { sleep: consume_ms } ] }
+  writer:   { count: 1, loop: [ make, { sleep: produce_ms }, { send: pipe } ] }
+  reader:   { count: 1, loop: [ { recv: pipe }, { sleep: consume_ms } ] }
+
+"""),
         BuiltInPreset(name: "unbounded-growth", yaml: """
 # Rust's mpsc::channel(): an unbounded queue. The producer never blocks, so nothing ever
 # tells it to slow down; the queue (and every message's wait in it) just keeps growing.
