@@ -67,3 +67,21 @@ import Testing
         #expect(grid.lines()[1].contains("wait p50 54ms") && !grid.lines()[1].contains("p99"), "80 columns: \(grid.lines()[1])")
     }
 }
+
+extension NarrowFiguresTests {
+    @Test("a headline whose detail does not fit shows its word alone, never a detail cut off")
+    func headlineWordAlone() {
+        let counters = Fixtures.counters(accepted: 5000, depth: 4096)
+        var channel = Fixtures.channel("pipe", kind: .bounded(4096), counters: counters, blockedSenders: 1, sendersBlockedPercent: 100)
+        channel.kernel = KernelFill(transport: .pipe, bytesQueued: 65536, capacityBytes: 65536, messageBytes: 16)
+        channel.situation = ChannelSituation(.backpressure, "senders blocked 100% of the time")
+        for (width, whole) in [(120, true), (80, false)] {
+            var grid = Grid(width: width, height: 1)
+            ChannelPanelView(channel: channel, depthHistory: [], isSelected: false, theme: Theme()).draw(in: Rect(x: 0, y: 0, width: width, height: 1), on: &grid)
+            let line = grid.lines()[0]
+            #expect(line.contains("pipe  bounded(4096) over a pipe  BACKPRESSURE"), "\(width): \(line)")
+            #expect(line.contains("BACKPRESSURE: senders blocked 100% of the time") == whole, "\(width): \(line)")
+            #expect(!line.contains(" of the tim") || whole, "\(width): \(line)")
+        }
+    }
+}

@@ -44,7 +44,10 @@ struct ChannelPanelView {
         if let kernel = channel.kernel {
             x += grid.put(" over a " + kernel.transport.title, x: x, y: rect.y, style: theme.info, maxWidth: rect.maxX - x)
         }
-        x += grid.put("  " + channel.situation.description, x: x, y: rect.y, style: style(channel.situation.severity), maxWidth: rect.maxX - x)
+        // The word alone where its detail does not fit: never a detail cut off in mid-word.
+        let situation = channel.situation
+        let headline = situation.description.displayWidth + 2 <= rect.maxX - x ? situation.description : situation.word.rawValue
+        x += grid.put("  " + headline, x: x, y: rect.y, style: style(situation.severity), maxWidth: rect.maxX - x)
         let ends = endsText(stats)
         if rect.maxX - x > ends.displayWidth + 2 {
             grid.put(ends, x: rect.maxX - ends.displayWidth, y: rect.y, style: theme.dim)
