@@ -35,79 +35,81 @@ struct LessonClaimsThreadsVsPipeTests {
         }
     }
 
-    @Test("threads-vs-pipe: both bounded(4096) of 16 B msgs, two threads beside two processes; flat out both flow and all four use CPU")
-    func whatTheTwoAre() throws {
+    /// The preset as loaded, running, for `body` to watch; shut down after.
+    static func running(_ body: (Watcher) throws -> Void) throws {
         let experiment = Experiment(preset: try LessonPresets.load("threads-vs-pipe"))
-        let watcher = Watcher(experiment)
         experiment.start()
         defer { experiment.shutdown() }
-        let flowing = watcher.waitFor(timeout: 30, "both channels moving and every group's CPU read") { snapshot in
-            ["threads", "pipe"].allSatisfy { (snapshot.channel(named: $0)?.outPerSecond ?? 0) > 0 }
-                && ["producer", "consumer", "writer", "reader"].allSatisfy { (snapshot.group(named: $0)?.cpuPercent ?? 0) > 0 }
+        try body(Watcher(experiment))
+    }
+
+    @Test("threads-vs-pipe: both bounded(4096) of 16 B msgs, two threads beside two processes; flat out both flow and all four use CPU")
+    func whatTheTwoAre() throws {
+        try Self.running { watcher in
+            let flowing = watcher.waitFor(timeout: 30, "both channels moving and every group's CPU read") { snapshot in
+                ["threads", "pipe"].allSatisfy { (snapshot.channel(named: $0)?.outPerSecond ?? 0) > 0 }
+                    && ["producer", "consumer", "writer", "reader"].allSatisfy { (snapshot.group(named: $0)?.cpuPercent ?? 0) > 0 }
+            }
+            #expect(flowing.ch("threads").kind == .bounded(4096) && flowing.ch("pipe").kind == .bounded(4096))
+            #expect(flowing.ch("threads").kernel == nil, "threads is a channel in this process")
+            let kernel = try #require(flowing.ch("pipe").kernel)
+            #expect(kernel.messageBytes == 16 && kernel.capacityBytes == 65536 && kernel.capacityMessages == 4096)
+            let pids = [kernel.writer?.pid, kernel.reader?.pid].compactMap { $0 }
+            #expect(pids.count == 2 && Set(pids).count == 2 && !pids.contains(getpid()), "two processes of their own: \(pids)")
+            #expect(MemoryLayout<Message>.stride == kernel.messageBytes, "a thread's message is 16 B too")
         }
-        #expect(flowing.ch("threads").kind == .bounded(4096) && flowing.ch("pipe").kind == .bounded(4096))
-        #expect(flowing.ch("threads").kernel == nil, "threads is a channel in this process")
-        let kernel = try #require(flowing.ch("pipe").kernel)
-        #expect(kernel.messageBytes == 16 && kernel.capacityBytes == 65536 && kernel.capacityMessages == 4096)
-        let pids = [kernel.writer?.pid, kernel.reader?.pid].compactMap { $0 }
-        #expect(pids.count == 2 && Set(pids).count == 2 && !pids.contains(getpid()), "two processes of their own: \(pids)")
-        #expect(MemoryLayout<Message>.stride == kernel.messageBytes, "a thread's message is 16 B too")
     }
 
     @Test("threads-vs-pipe: each pipe message is at least a write(2) and a read(2); the threads make no system call per message")
     func systemCallsPerMessage() throws {
-        let experiment = Experiment(preset: try LessonPresets.load("threads-vs-pipe"))
-        let watcher = Watcher(experiment)
-        experiment.start()
-        defer { experiment.shutdown() }
-        let busy = watcher.waitFor(timeout: 30, "10,000 messages through each") { snapshot in
-            ["producer", "writer"].allSatisfy { (snapshot.group(named: $0)?.sent ?? 0) >= 10_000 }
-                && ["consumer", "reader"].allSatisfy { (snapshot.group(named: $0)?.received ?? 0) >= 10_000 }
-        }
-        let kernel = try #require(busy.ch("pipe").kernel)
-        // Read the kernel's counts after the snapshot: they only grow, so each covers at least
-        // the messages the snapshot counted.
-        let writerPid = try #require(kernel.writer?.pid), readerPid = try #require(kernel.reader?.pid)
-        let writer = try #require(Self.systemCalls("/proc/\(writerPid)"))
-        let reader = try #require(Self.systemCalls("/proc/\(readerPid)"))
-        #expect(writer.writes >= busy.g("writer").sent, "writer: \(writer.writes) writes for \(busy.g("writer").sent) messages")
-        #expect(reader.reads >= busy.g("reader").received, "reader: \(reader.reads) reads for \(busy.g("reader").received) messages")
-        let threads = Self.threads(named: "producer-") + Self.threads(named: "consumer-")
-        #expect(threads.count >= 2, "the producer's and the consumer's threads")
-        let messages = min(busy.g("producer").sent, busy.g("consumer").received)
-        for thread in threads {
-            let calls = try #require(Self.systemCalls(thread))
-            #expect(calls.reads + calls.writes < messages / 100, "\(thread): \(calls) for \(messages) messages")
+        try Self.running { watcher in
+            let busy = watcher.waitFor(timeout: 30, "10,000 messages through each") { snapshot in
+                ["producer", "writer"].allSatisfy { (snapshot.group(named: $0)?.sent ?? 0) >= 10_000 }
+                    && ["consumer", "reader"].allSatisfy { (snapshot.group(named: $0)?.received ?? 0) >= 10_000 }
+            }
+            let kernel = try #require(busy.ch("pipe").kernel)
+            // Read the kernel's counts after the snapshot: they only grow, so each covers at least
+            // the messages the snapshot counted.
+            let writerPid = try #require(kernel.writer?.pid), readerPid = try #require(kernel.reader?.pid)
+            let writer = try #require(Self.systemCalls("/proc/\(writerPid)"))
+            let reader = try #require(Self.systemCalls("/proc/\(readerPid)"))
+            #expect(writer.writes >= busy.g("writer").sent, "writer: \(writer.writes) writes for \(busy.g("writer").sent) messages")
+            #expect(reader.reads >= busy.g("reader").received, "reader: \(reader.reads) reads for \(busy.g("reader").received) messages")
+            let threads = Self.threads(named: "producer-") + Self.threads(named: "consumer-")
+            #expect(threads.count >= 2, "the producer's and the consumer's threads")
+            let messages = min(busy.g("producer").sent, busy.g("consumer").received)
+            for thread in threads {
+                let calls = try #require(Self.systemCalls(thread))
+                #expect(calls.reads + calls.writes < messages / 100, "\(thread): \(calls) for \(messages) messages")
+            }
         }
     }
 
     @Test("threads-vs-pipe: Consumer wait 10 ms: both fill and read BACKPRESSURE; producer send-blocked, writer blocked in pipe_write; out alike, under 100/s")
     func atTheConsumersPace() throws {
-        let experiment = Experiment(preset: try LessonPresets.load("threads-vs-pipe"))
-        let watcher = Watcher(experiment)
-        experiment.start()
-        defer { experiment.shutdown() }
-        experiment.setKnob(.preset("consume_ms"), to: 10)
-        let full = watcher.waitFor(timeout: 30, "both full, BACKPRESSURE") { snapshot in
-            ["threads", "pipe"].allSatisfy { snapshot.word($0) == .backpressure }
+        try Self.running { watcher in
+            watcher.experiment.setKnob(.preset("consume_ms"), to: 10)
+            let full = watcher.waitFor(timeout: 30, "both full, BACKPRESSURE") { snapshot in
+                ["threads", "pipe"].allSatisfy { snapshot.word($0) == .backpressure }
+            }
+            #expect(full.ch("threads").depth > 4096 - 8, "full but for what the consumer just took")
+            // The head page the reader is taking from is freed only when it is empty: the pipe
+            // holds its 4096 messages less what the reader took of that page (256 messages).
+            #expect(full.ch("pipe").depth > 4096 - 256)
+            watcher.waitFor(timeout: 30, "the producer send-blocked, the writer blocked in pipe_write") { snapshot in
+                snapshot.now("producer", .blockedOnSend) == 1
+                    && snapshot.channel(named: "pipe")?.kernel?.writer.map { $0.isBlockedInKernel && $0.waitChannel.contains("pipe_write") } == true
+            }
+            // Counted over 3 s from the channels' own counters, not one sample's rate.
+            let before = watcher.snap()
+            watcher.keepWatching(for: 3)
+            let after = watcher.snap()
+            func out(_ name: String) -> Double {
+                Double(after.ch(name).counters.received - before.ch(name).counters.received) / (after.time - before.time)
+            }
+            let threads = out("threads"), pipe = out("pipe")
+            #expect(threads > 20 && threads < 100 && pipe > 20 && pipe < 100, "out: threads \(threads)/s, pipe \(pipe)/s")
+            #expect(max(threads, pipe) / min(threads, pipe) < 1.5, "out alike: threads \(threads)/s, pipe \(pipe)/s")
         }
-        #expect(full.ch("threads").depth == 4096)
-        // The head page the reader is taking from is freed only when it is empty: the pipe
-        // holds its 4096 messages less what the reader took of that page (256 messages).
-        #expect(full.ch("pipe").depth > 4096 - 256)
-        watcher.waitFor(timeout: 30, "the producer send-blocked, the writer blocked in pipe_write") { snapshot in
-            snapshot.now("producer", .blockedOnSend) == 1
-                && snapshot.channel(named: "pipe")?.kernel?.writer.map { $0.isBlockedInKernel && $0.waitChannel.contains("pipe_write") } == true
-        }
-        // Counted over 3 s from the channels' own counters, not one sample's rate.
-        let before = watcher.snap()
-        watcher.keepWatching(for: 3)
-        let after = watcher.snap()
-        func out(_ name: String) -> Double {
-            Double(after.ch(name).counters.received - before.ch(name).counters.received) / (after.time - before.time)
-        }
-        let threads = out("threads"), pipe = out("pipe")
-        #expect(threads > 20 && threads < 100 && pipe > 20 && pipe < 100, "out: threads \(threads)/s, pipe \(pipe)/s")
-        #expect(max(threads, pipe) / min(threads, pipe) < 1.5, "out alike: threads \(threads)/s, pipe \(pipe)/s")
     }
 }
