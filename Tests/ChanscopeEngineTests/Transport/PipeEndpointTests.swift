@@ -12,8 +12,8 @@ struct PipeEndpointTests {
     /// A fresh pipe with a writer and a reader over one shared report.
     final class Rig: @unchecked Sendable {
         let report = SharedWords(count: ReportLayout.words(channels: 1))!
-        let writer: PipeWriter
-        let reader: PipeReader
+        let writer: KernelWriter
+        let reader: KernelReader
         let readFD: Int32
         let writeFD: Int32
         let slot = ReportLayout.Channel(0)
@@ -23,8 +23,8 @@ struct PipeEndpointTests {
             precondition(chanscope_pipe(&fds) == 0)
             readFD = fds[0]
             writeFD = fds[1]
-            writer = PipeWriter(fd: fds[1], messageBytes: messageBytes, dropsWhenFull: dropping, report: report, channel: 0)
-            reader = PipeReader(fd: fds[0], messageBytes: messageBytes, report: report, channel: 0)
+            writer = KernelWriter(io: KernelEndIO(transport: .pipe, fd: fds[1]), messageBytes: messageBytes, dropsWhenFull: dropping, report: report, channel: 0)
+            reader = KernelReader(io: KernelEndIO(transport: .pipe, fd: fds[0]), messageBytes: messageBytes, report: report, channel: 0)
             signal(SIGPIPE, SIG_IGN)  // as in a worker process: EPIPE, not death
         }
 
