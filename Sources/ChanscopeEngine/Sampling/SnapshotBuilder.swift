@@ -115,7 +115,16 @@ enum SnapshotBuilder {
                 situation: link.map { situation.overridden(by: $0) } ?? situation,
                 senderGroups: senders.map(\.element.name),
                 receiverGroups: reading.groups.filter { $0.receivesFrom.contains(index) }.map(\.name))
-            channel.kernel = reading.kernel[safe: index] ?? nil
+            channel.kernel = (reading.kernel[safe: index] ?? nil).map { kernel in
+                // Each end as its worker's row shows it: blocked in the kernel while it spent
+                // the window mostly blocked.
+                var kernel = kernel
+                func spent(_ group: String?, _ state: WorkerState) -> Bool { groups.first { $0.name == group }?.workerStates.first == state }
+                let writerBlocked = spent(kernel.writer?.group, .blockedOnSend), readerBlocked = spent(kernel.reader?.group, .blockedOnReceive)
+                kernel.writer?.spentBlocked = writerBlocked
+                kernel.reader?.spentBlocked = readerBlocked
+                return kernel
+            }
             channel.link = link
             channel.unfinished = (reading.finishedTasks[safe: index] ?? nil).map { TaskLedger.unfinished(c, finished: $0) }
             channel.priorityLevels = levels

@@ -96,9 +96,16 @@ extension Experiment {
         // Only while the worker is inside a send or receive: a sleep step waits in the kernel too
         // (on a futex), but that is not the channel's doing.
         let blocked = groups[handle.groupIndex].workers.first?.counters.currentState.isBlocked == true
-        guard tid > 0, blocked else { return KernelFill.End(group: name, pid: handle.pid) }
+        guard tid > 0, blocked else {
+            var end = KernelFill.End(group: name, pid: handle.pid)
+            end.lastWaitChannel = kernelChannels?.lastWaitChannels[handle.groupIndex] ?? ""
+            return end
+        }
         let inKernel = ThreadInKernel.read(pid: handle.pid, tid: tid)
-        return KernelFill.End(group: name, pid: handle.pid, waitChannel: inKernel.waitChannel, processState: inKernel.state)
+        var end = KernelFill.End(group: name, pid: handle.pid, waitChannel: inKernel.waitChannel, processState: inKernel.state)
+        if end.isBlockedInKernel { kernelChannels?.lastWaitChannels[handle.groupIndex] = inKernel.waitChannel }
+        end.lastWaitChannel = kernelChannels?.lastWaitChannels[handle.groupIndex] ?? ""
+        return end
     }
 
     /// The latency of the messages read since the last reading, from the reader's buckets: each

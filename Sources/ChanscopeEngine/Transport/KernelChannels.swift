@@ -24,6 +24,8 @@ final class KernelChannels: @unchecked Sendable {
     var previousBuckets: [Int: [UInt64]] = [:]
     /// Groups whose `crash_after` has fired (experiment lock).
     var crashed: Set<Int> = []
+    /// The kernel function each group's worker was last seen waiting in (experiment lock).
+    var lastWaitChannels: [Int: String] = [:]
 
     private static let serial = Atomic<Int>(0)
 

@@ -11,6 +11,10 @@ public struct KernelFill: Sendable, Hashable {
         public var processState: String
         /// How the process ended (`killed by SIGKILL`), nil while it runs.
         public var ending: String?
+        /// The kernel function this end's thread was last seen waiting in, and whether its worker
+        /// spent the sampling window mostly blocked (what its row shows).
+        public var lastWaitChannel: String = ""
+        public var spentBlocked: Bool = false
 
         public init(group: String, pid: Int32, waitChannel: String = "", processState: String = "", ending: String? = nil) {
             self.group = group
@@ -22,6 +26,15 @@ public struct KernelFill: Sendable, Hashable {
 
         /// Whether the thread is asleep inside the kernel function it names.
         public var isBlockedInKernel: Bool { processState == "S" || processState == "D" ? !waitChannel.isEmpty : false }
+
+        /// The kernel function the screen names: while the worker's row says it is blocked (it
+        /// spent the window mostly so), where it waits now or was last seen waiting; otherwise
+        /// none, so the kernel line and the row never disagree at a glance.
+        public var shownWaitChannel: String? {
+            guard spentBlocked else { return nil }
+            let name = isBlockedInKernel ? waitChannel : lastWaitChannel
+            return name.isEmpty ? nil : name
+        }
     }
 
     public var transport: Transport

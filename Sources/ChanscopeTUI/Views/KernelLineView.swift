@@ -22,8 +22,8 @@ struct KernelLineView {
             guard let end else { continue }
             if let ending = end.ending {
                 parts.append(("  \(role) \(end.pid) \(ending)", theme.alarm))
-            } else if end.isBlockedInKernel {
-                parts.append(("  \(role) \(end.pid) blocked in \(end.waitChannel)", theme.warning))
+            } else if let function = end.shownWaitChannel {
+                parts.append(("  \(role) \(end.pid) blocked in \(function)", theme.warning))
             } else {
                 parts.append(("  \(role) \(end.pid)", theme.dim))
             }
