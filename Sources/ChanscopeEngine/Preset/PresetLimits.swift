@@ -92,8 +92,9 @@ public enum PresetLimits {
     /// `mq_open` refuses more without `CAP_SYS_RESOURCE`), read once.
     public static let queueMessages: ClosedRange<Int> = 1...max(1, SystemLimits.queueMessagesMax)
 
-    /// Any transport's `buffer_bytes`, as the reader first checks it (each transport then its own).
-    public static let kernelBuffer: ClosedRange<Int> = min(pipeBuffer.lowerBound, socketBuffer.lowerBound)...max(pipeBuffer.upperBound, socketBuffer.upperBound)
+    /// Any `buffer_bytes`, as the reader first checks it: what every part can hold (a kernel call
+    /// takes an `int`); each transport's own range is checked once the transport is known.
+    public static let kernelBuffer: ClosedRange<Int> = 1...Int(Int32.max)
 
     /// The range of `transport`'s buffer in bytes (nil: a message queue counts messages).
     public static func buffer(of transport: Transport) -> ClosedRange<Int>? {
