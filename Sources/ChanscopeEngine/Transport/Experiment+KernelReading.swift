@@ -42,7 +42,7 @@ extension Experiment {
                 transport: transport, bytesQueued: 0, capacityBytes: 0, messageBytes: spec.messageBytes,
                 eagain: counters.dropped, epipe: counters.failed, endOfFile: r?[slot.endOfFile] == 1,
                 path: kernelChannels.path(of: index), writer: writer.map { end(of: $0) }, reader: reader.map { end(of: $0) })
-            Self.fillFigures(&fill, writer: w, reader: r, slot: slot)
+            Self.fillFigures(&fill, writer: w, writerOpen: writerOpen, reader: r, slot: slot)
             fill.inFlight = Int(clamping: inKernel)
             fill.memoryPerMessage = KernelObjects.memoryPerMessage(transport, frameBytes: fill.frameBytes)
             fill.datagramQueueLimit = transport == .unixDatagram ? SystemLimits.datagramQueue : nil
@@ -69,7 +69,9 @@ extension Experiment {
     /// it. A pipe's fill either end can read (the fresher wins: one end may be gone); a socket's
     /// queue only its reader (`SIOCINQ`) and its send buffer only its writer (`SIOCOUTQ`,
     /// `SO_SNDBUF`); a message queue's counts either end (`mq_getattr`).
-    static func fillFigures(_ fill: inout KernelFill, writer w: SharedWords?, reader r: SharedWords?, slot: ReportLayout.Channel) {
+    /// A writer that is gone says nothing of the buffer any more, only how its last write ended.
+    static func fillFigures(_ fill: inout KernelFill, writer: SharedWords?, writerOpen: Bool, reader r: SharedWords?, slot: ReportLayout.Channel) {
+        let w = writerOpen ? writer : nil
         let fromWriter = (w?[slot.readAt] ?? 0) >= (r?[slot.readAt] ?? 0)
         let fresher = fromWriter ? w : r
         switch fill.transport {
@@ -84,7 +86,7 @@ extension Experiment {
             fill.kernelMessages = fresher.map { Int(clamping: $0[slot.kernelMessages]) }
             fill.kernelCapacityMessages = fresher.flatMap { $0[slot.kernelCapacityMessages] > 0 ? Int(clamping: $0[slot.kernelCapacityMessages]) : nil }
         }
-        if let code = w?[slot.writeErrno], code != 0 { fill.peerError = KernelErrors.name(Int32(clamping: code)) }
+        if let code = writer?[slot.writeErrno], code != 0 { fill.peerError = KernelErrors.name(Int32(clamping: code)) }
         if fill.endOfFile, let code = r?[slot.readErrno], code != 0 { fill.readError = KernelErrors.name(Int32(clamping: code)) }
     }
 

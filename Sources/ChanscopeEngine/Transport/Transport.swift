@@ -42,9 +42,14 @@ public enum Transport: String, Sendable, Equatable, CaseIterable {
     /// Whether the channel's capacity is whole messages (`mq_maxmsg`) rather than buffer bytes.
     public var countsCapacityInMessages: Bool { self == .mqueue }
 
-    /// Whether the kernel tells one end that the other has gone (end of file, `EPIPE`,
-    /// `ECONNREFUSED`); a message queue never does.
+    /// Whether the kernel tells the writer that every reader has gone (`EPIPE`, a datagram
+    /// socket's `ECONNREFUSED`), and a reader's going takes what was queued with it; a message
+    /// queue does neither.
     public var reportsPeerDeath: Bool { self != .mqueue }
+
+    /// Whether the kernel tells the reader that every writer has gone (end of file): only a
+    /// connection does, so not a datagram socket or a message queue.
+    public var tellsReaderOfWriterDeath: Bool { self != .unixDatagram && self != .mqueue }
 
     /// Whether the object has a name in the file system (or the message-queue namespace).
     public var isNamed: Bool { self != .pipe }

@@ -40,7 +40,7 @@ struct KernelLineView {
         case .unixStream:
             return "kernel \(kernel.bytesQueued) B queued (SIOCINQ) = \(kernel.kernelCount ?? 0) msgs of \(kernel.messageBytes)+4 B"
         case .unixDatagram:
-            return "kernel \(kernel.inFlight)/\(kernel.capacityMessages) datagrams of \(kernel.messageBytes) B (counted by the processes)"
+            return "kernel \(kernel.inFlight)/\(kernel.capacityMessages) datagrams of \(kernel.messageBytes) B"
         case .mqueue:
             return "kernel \(kernel.kernelMessages ?? 0)/\(kernel.capacityMessages) msgs of \(kernel.messageBytes) B (mq_getattr)"
         }
@@ -66,8 +66,8 @@ struct KernelLineView {
             parts.append((sendBufferText, theme.label))
             parts.append(("  no message boundaries: a 4 B length before each", theme.dim))
         case .unixDatagram:
-            parts.append(("limit \(kernel.datagramQueueLimit ?? 0) = max_dgram_qlen + 1", theme.label))
-            parts.append(("  SIOCINQ: next datagram only (\(kernel.bytesQueued) B)  ", theme.dim))
+            parts.append(("counted by the processes (SIOCINQ: next datagram only, \(kernel.bytesQueued) B)", theme.dim))
+            parts.append(("  limit \(kernel.datagramQueueLimit ?? 0) = max_dgram_qlen + 1  ", theme.label))
             parts.append((sendBufferText, theme.dim))
         case .mqueue:
             parts.append(("mq_curmsgs of mq_maxmsg; the queue outlives its processes: no end of file, no EPIPE", theme.dim))
@@ -80,7 +80,8 @@ struct KernelLineView {
     /// takes of it.
     private var sendBufferText: String {
         let perMessage = kernel.memoryPerMessage.map { ", \($0) B a msg" } ?? ""
-        return "send buffer \(kernel.sendMemory ?? 0)/\(kernel.capacityBytes) B (SIOCOUTQ\(perMessage))"
+        guard let memory = kernel.sendMemory else { return "send buffer \(kernel.capacityBytes) B (writer gone)" }
+        return "send buffer \(memory)/\(kernel.capacityBytes) B (SIOCOUTQ\(perMessage))"
     }
 
     func draw(in rect: Rect, on grid: inout Grid) {
