@@ -38,7 +38,7 @@ struct KernelLineView {
         case .pipe, .fifo:
             return "kernel \(kernel.bytesQueued)/\(kernel.capacityBytes) B = \(kernel.kernelCount ?? 0) msgs of \(kernel.messageBytes) B"
         case .unixStream:
-            return "kernel \(kernel.bytesQueued) B queued (SIOCINQ) = \(kernel.kernelCount ?? 0) msgs of \(kernel.messageBytes)+4 B"
+            return "kernel \(kernel.bytesQueued) B = \(kernel.kernelCount ?? 0) msgs of \(kernel.messageBytes)+4 B"
         case .unixDatagram:
             return "kernel \(kernel.inFlight)/\(kernel.capacityMessages) datagrams of \(kernel.messageBytes) B"
         case .mqueue:
@@ -63,6 +63,7 @@ struct KernelLineView {
         switch kernel.transport {
         case .pipe, .fifo: return []
         case .unixStream:
+            parts.append(("SIOCINQ: payload  ", theme.dim))
             parts.append((sendBufferText, theme.label))
             parts.append(("  no message boundaries: a 4 B length before each", theme.dim))
         case .unixDatagram:
