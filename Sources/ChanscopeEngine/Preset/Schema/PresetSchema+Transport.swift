@@ -6,12 +6,12 @@ extension PresetSchema {
             channel.transport = decoder.text(node, path)
             return channel.transport != nil
         },
-        .init("buffer_bytes", takes: "a whole number, 4096 up to /proc/sys/fs/pipe-max-size (1048576 by default)",
-              summary: "a transport's kernel buffer (default 65536; the kernel rounds up to a power of two pages)") {
+        .init("buffer_bytes", takes: "a whole number: a pipe's 4096 up to /proc/sys/fs/pipe-max-size (1048576 by default), a socket's SO_SNDBUF 8192 up to twice /proc/sys/net/core/wmem_max",
+              summary: "a pipe's or socket's kernel buffer (default: a pipe's 65536, rounded up to a power of two pages; a socket's wmem_default)") {
             channel, node, path, decoder in
             guard let bytes = decoder.wholeNumber(node, path) else { return false }
-            if let problem = PresetWording.outside("buffer_bytes", PresetLimits.pipeBuffer, found: bytes, lowerNote: "") {
-                decoder.meaning(node, path, problem + PresetWording.pipeLimitNote)
+            if let problem = PresetWording.outside("buffer_bytes", PresetLimits.kernelBuffer, found: bytes, lowerNote: "") {
+                decoder.meaning(node, path, problem)
                 return false
             }
             channel.bufferBytes = bytes
