@@ -9,7 +9,7 @@ enum LessonPresets {
     static let required = [
         "realtime", "unbounded-growth", "backpressure", "rendezvous", "dropping", "overwriting",
         "fan-in", "fan-out", "pipeline", "tanenbaum", "deadlock", "disconnect-producer", "disconnect-consumer",
-        "pipe", "named-pipe", "process-crash",
+        "pipe", "named-pipe", "process-crash", "unix-socket", "datagram-socket", "message-queue",
         "mailboxes", "thread-pool", "sentinel-shutdown", "select-bias", "readers-writers", "priority-starvation",
         "lossy-link", "stop-and-wait", "duplicate-trap", "reordering", "sliding-window",
     ]
