@@ -410,7 +410,7 @@ channels:
 knobs:
   produce_ms:  { value: 50,  min: 0, max: 2000, step: 10, label: Producer wait, unit: ms }
   consume_ms:  { value: 200, min: 0, max: 2000, step: 10, label: Consumer wait, unit: ms }
-  crash_after: { value: 5,   min: 0, max: 60, step: 1, label: Crash after (0 = never), unit: s }
+  crash_after: { value: 5,   min: 0, max: 60, step: 1, label: Crash after, unit: s }
 workers:
   producer: { count: 1, loop: [ make, { sleep: produce_ms }, { send: jobs } ] }
   consumer: { count: 1, crash_after: crash_after, loop: [ { recv: jobs }, { sleep: consume_ms } ] }
