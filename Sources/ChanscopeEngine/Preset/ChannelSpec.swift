@@ -19,6 +19,9 @@ public struct ChannelSpec: Sendable, Equatable {
     public var transport: Transport?
     /// Bytes per message through a transport (`PresetLimits.messageBytes`).
     public var messageBytes: Int = 16
+    /// The knob whose value is `messageBytes` when an experiment starts (`message_bytes: KNOB`);
+    /// the processes' message size is fixed while they run, so a change applies at `R`.
+    public var messageBytesKnob: String?
     /// The kernel buffer a pipe or socket asks for, in bytes (`PresetLimits.buffer(of:)`); a
     /// message queue's `mq_maxmsg` is `kind`'s capacity instead.
     public var bufferBytes: Int = 65536

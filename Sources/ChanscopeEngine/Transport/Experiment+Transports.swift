@@ -110,7 +110,9 @@ extension Experiment {
             let ended = words[W.endedAt] != 0 ? words[W.endedAt] : ending?.1 ?? 0
             c.endedAt.store(ended, ordering: .relaxed)
             if let notice = handle.takeEndingNotice() {
-                log.record(event(.process, "\(groups[index].name)'s process (pid \(handle.pid)) \(notice.text)", now: now))
+                // Stamped when it was reaped, not at this sample: it stands before what followed.
+                let reaped = min(ending?.1 ?? now, now)
+                log.record(event(.process, "\(groups[index].name)'s process (pid \(handle.pid)) \(notice.text)", now: reaped))
             }
         }
     }

@@ -28,7 +28,6 @@ struct KernelLineView {
                 parts.append(("  \(role) \(end.pid)", theme.dim))
             }
         }
-        if kernel.transport == .fifo, let path = kernel.path { parts.append(("  \(path)", theme.dim)) }
         return parts
     }
 
@@ -56,12 +55,14 @@ struct KernelLineView {
         }
     }
 
-    /// The second line: what this kernel object's figures mean, and its name. Empty for a pipe or
-    /// FIFO, whose main line says it all.
+    /// The second line: what this kernel object's figures mean, and its name. Empty for an
+    /// unnamed pipe, whose main line says it all.
     var detailParts: [(String, Style)] {
         var parts: [(String, Style)] = []
         switch kernel.transport {
-        case .pipe, .fifo: return []
+        case .pipe: return []
+        case .fifo:
+            parts.append(("mkfifo: each process opened the path itself", theme.dim))
         case .unixStream:
             parts.append(("SIOCINQ: payload  ", theme.dim))
             parts.append((sendBufferText, theme.label))

@@ -217,6 +217,9 @@ struct TransportPresetTests {
         #expect(problems("{ kind: bounded, transport: mqueue, buffer_bytes: 65536 }").contains { $0.contains("write capacity (its mq_maxmsg)") })
         #expect(problems("{ kind: bounded, transport: mqueue, capacity: \(SystemLimits.queueMessagesMax + 1) }")
             .contains { $0.contains("capacity must be 1") && $0.contains("/proc/sys/fs/mqueue/msg_max") })
+        // A message-size knob: its whole range must be sizes a message can have (k is 0-5).
+        #expect(problems("{ kind: bounded, transport: pipe, message_bytes: k }").contains { $0.contains("bytes per message") })
+        #expect(problems("{ kind: bounded, transport: pipe, message_bytes: nothing }").contains { $0.contains("nothing") })
         #expect(problems("{ kind: bounded, transport: unix-stream, capacity: 4 }").contains { $0.contains("write buffer_bytes instead of capacity") })
         #expect(problems("{ kind: overwriting, capacity: 4, transport: pipe }").contains { $0.contains("a transport is bounded") })
         #expect(problems("{ kind: bounded, capacity: 4, transport: pipe }").contains { $0.contains("write buffer_bytes instead of capacity") })

@@ -20,6 +20,7 @@ extension PresetLint {
         var spec = ChannelSpec(name: entry.name, kind: .bounded(1))
         spec.transport = transport
         spec.messageBytes = entry.spec.messageBytes ?? 16
+        spec.messageBytesKnob = entry.spec.messageBytesKnob
         if let range = PresetLimits.buffer(of: transport) {
             if entry.spec.capacity != nil {
                 findings.add(.meaning, at: at("capacity"), PresetWording.transportCapacity)

@@ -17,8 +17,14 @@ extension PresetSchema {
             channel.bufferBytes = bytes
             return true
         },
-        .init("message_bytes", takes: "a whole number, \(PresetWording.range(PresetLimits.messageBytes))",
-              summary: "bytes per message through a transport (default 16)") { channel, node, path, decoder in
+        .init("message_bytes", takes: "a whole number, \(PresetWording.range(PresetLimits.messageBytes)), or a knob",
+              summary: "bytes per message through a transport (default 16); a knob's value applies when the experiment (re)starts") { channel, node, path, decoder in
+            // A knob's name, or a whole number (`2.5` is neither).
+            if case .scalar = node, node.null == nil, node.int == nil, node.float == nil, let knob = decoder.text(node, path) {
+                decoder.use(knob, .ranged(Double(PresetLimits.messageBytes.lowerBound)...Double(PresetLimits.messageBytes.upperBound), what: "bytes per message"), at: node, path: path)
+                channel.messageBytesKnob = knob
+                return true
+            }
             guard let bytes = decoder.wholeNumber(node, path) else { return false }
             if let problem = PresetWording.outside("message_bytes", PresetLimits.messageBytes, found: bytes, lowerNote: "") {
                 decoder.meaning(node, path, problem)
