@@ -104,7 +104,7 @@ struct TransportCleanupTests {
         #expect(access(live.path, F_OK) == 0)
     }
 
-    @Test("kill -9 of the parent: its worker processes die with it (PR_SET_PDEATHSIG) and its folder goes at the next start",
+    @Test("kill -9 of the parent: its worker processes die with it (PR_SET_PDEATHSIG) and its folder goes at the next start; a quit signal: the run cleans up itself",
           arguments: [SIGKILL, SIGTERM, SIGINT, SIGHUP])
     func parentDies(signal: Int32) throws {
         let binary = try #require(WorkerBinary.path)
@@ -146,6 +146,12 @@ struct TransportCleanupTests {
         // The workers are the killed parent's children; once it is gone they are re-parented and
         // reaped by the system's reaper, so their pids disappear.
         waitUntil(timeout: 30, "the worker processes gone") { workers.allSatisfy { !processExists($0) || isZombieOfOthers($0) } }
+        if signal != SIGKILL {
+            // A quit signal ends the run as its duration would: it cleans up itself, and its
+            // status says which signal it was.
+            #expect(runFolders(of: parent).isEmpty, "removed by the run itself")
+            #expect(status & 0x7f == 0 && (status >> 8) & 0xff == 128 + signal)
+        }
         RunDirectory.removeStale()
         #expect(runFolders(of: parent).isEmpty)
     }
