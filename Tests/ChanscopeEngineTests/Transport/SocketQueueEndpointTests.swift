@@ -145,17 +145,7 @@ struct SocketQueueEndpointTests {
     func blocksInTheKernel(transport: Transport, function: String) {
         let rig = Rig(transport)
         let held = rig.fill()
-        let tid = Atomic32()
-        let thread = JoinableThread(name: "blocked-writer") {
-            tid.store(chanscope_thread_id())
-            _ = rig.writer.send(Message(sequence: 5000, origin: 1))
-        }
-        waitUntil(timeout: 10, "the writer asleep in \(function)") {
-            let id = tid.load()
-            guard id > 0 else { return false }
-            let inKernel = ThreadInKernel.read(pid: getpid(), tid: id)
-            return inKernel.state == "S" && inKernel.waitChannel.contains(function)
-        }
+        let thread = blockedWriter(rig.writer, asleepIn: function)
         #expect(rig.report[rig.slot.accepted] == UInt64(held))
         // Every message arrives, the blocked one last, once the reader has made room.
         for n in 1...held + 1 {

@@ -64,12 +64,7 @@ struct TransportCleanupTests {
 
     @Test("a killed run's message queue goes at the next start, by the note its folder keeps")
     func staleQueue() throws {
-        var pid: pid_t = 0
-        var argv: [UnsafeMutablePointer<CChar>?] = [strdup("/bin/true"), nil]
-        defer { free(argv[0]) }
-        #expect(posix_spawn(&pid, "/bin/true", nil, nil, &argv, environ) == 0)
-        var status: Int32 = 0
-        waitpid(pid, &status, 0)
+        let pid = deadProcessID()
         let stale = RunDirectory(path: RunDirectory.temporary + "/\(RunDirectory.prefix)\(pid)-0")
         mkdir(stale.path, 0o700)
         let queue = stale.queueName("jobs")
@@ -85,13 +80,7 @@ struct TransportCleanupTests {
 
     @Test("a run folder whose process is gone is removed at the next start; a live one's stays")
     func staleFolders() throws {
-        // A pid that surely belongs to nobody: a child that has ended and been reaped.
-        var pid: pid_t = 0
-        var argv: [UnsafeMutablePointer<CChar>?] = [strdup("/bin/true"), nil]
-        defer { free(argv[0]) }
-        #expect(posix_spawn(&pid, "/bin/true", nil, nil, &argv, environ) == 0)
-        var status: Int32 = 0
-        waitpid(pid, &status, 0)
+        let pid = deadProcessID()
         let folder = RunDirectory.temporary + "/\(RunDirectory.prefix)\(pid)-0"
         mkdir(folder, 0o700)
         mkfifo(folder + "/p", 0o600)
@@ -155,6 +144,17 @@ struct TransportCleanupTests {
         RunDirectory.removeStale()
         #expect(runFolders(of: parent).isEmpty)
     }
+}
+
+/// A pid that surely belongs to nobody: a child that has ended and been reaped.
+private func deadProcessID() -> pid_t {
+    var pid: pid_t = 0
+    var argv: [UnsafeMutablePointer<CChar>?] = [strdup("/bin/true"), nil]
+    defer { free(argv[0]) }
+    #expect(posix_spawn(&pid, "/bin/true", nil, nil, &argv, environ) == 0)
+    var status: Int32 = 0
+    waitpid(pid, &status, 0)
+    return pid
 }
 
 /// Whether `pid` is a zombie that some other process (not this test) must reap: in a container
