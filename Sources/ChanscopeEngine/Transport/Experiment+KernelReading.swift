@@ -43,7 +43,7 @@ extension Experiment {
                 eagain: counters.dropped, epipe: counters.failed, endOfFile: r?[slot.endOfFile] == 1,
                 path: kernelChannels.path(of: index), writer: writer.map { end(of: $0) }, reader: reader.map { end(of: $0) })
             Self.fillFigures(&fill, writer: w, writerOpen: writerOpen, reader: r, slot: slot)
-            fill.inFlight = Int(clamping: inKernel)
+            fill.inFlight = counters.depth  // 0 once a gone reader took the queue with it
             fill.memoryPerMessage = KernelObjects.memoryPerMessage(transport, frameBytes: fill.frameBytes)
             fill.datagramQueueLimit = transport == .unixDatagram ? SystemLimits.datagramQueue : nil
             if fill.capacityBytes == 0, !transport.countsCapacityInMessages {

@@ -92,17 +92,7 @@ struct PipeEndpointTests {
     func blocksInPipeWrite() {
         let rig = Rig()
         _ = rig.fill()
-        let tid = Atomic32()
-        let thread = JoinableThread(name: "blocked-writer") {
-            tid.store(chanscope_thread_id())
-            _ = rig.writer.send(Message(sequence: 5000, origin: 1))
-        }
-        waitUntil(timeout: 10, "the writer asleep in pipe_write") {
-            let id = tid.load()
-            guard id > 0 else { return false }
-            let inKernel = ThreadInKernel.read(pid: getpid(), tid: id)
-            return inKernel.state == "S" && inKernel.waitChannel.contains("pipe_write")
-        }
+        let thread = blockedWriter(rig.writer, asleepIn: "pipe_write")
         #expect(rig.report[rig.slot.accepted] == 4096)
         // The kernel keeps a pipe in pages: a waiting writer goes on once a whole page is free
         // (256 messages of 16 bytes), not after one message.
@@ -160,6 +150,23 @@ struct PipeEndpointTests {
         // With CAP_SYS_RESOURCE (root in a full container) the kernel may grant it; without, EPERM.
         #expect(granted == Int32(clamping: limit * 2) || (granted == -1 && errno == EPERM))
     }
+}
+
+/// Sends message 5000 from a thread of its own, and returns once that thread sleeps in the
+/// kernel function `function` (from `/proc`); join the thread once the reader has made room.
+func blockedWriter(_ writer: KernelWriter, asleepIn function: String, sourceLocation: SourceLocation = #_sourceLocation) -> JoinableThread {
+    let tid = Atomic32()
+    let thread = JoinableThread(name: "blocked-writer") {
+        tid.store(chanscope_thread_id())
+        _ = writer.send(Message(sequence: 5000, origin: 1))
+    }
+    waitUntil(timeout: 10, "the writer asleep in \(function)", sourceLocation: sourceLocation) {
+        let id = tid.load()
+        guard id > 0 else { return false }
+        let inKernel = ThreadInKernel.read(pid: getpid(), tid: id)
+        return inKernel.state == "S" && inKernel.waitChannel.contains(function)
+    }
+    return thread
 }
 
 /// A thread id handed from one thread to another.

@@ -125,7 +125,7 @@ struct SocketQueueEndpointTests {
     }
 
     @Test("a full buffer holds what the panel says it holds; then a try is full, and dropping counts EAGAIN",
-          arguments: [Transport.unixStream, .unixDatagram, .mqueue], [16, 4096])
+          arguments: [Transport.fifo, .unixStream, .unixDatagram, .mqueue], [16, 4096])
     func full(transport: Transport, messageBytes: Int) {
         let rig = Rig(transport, messageBytes: messageBytes)
         let held = rig.fill()
@@ -141,21 +141,11 @@ struct SocketQueueEndpointTests {
     }
 
     @Test("a blocking write on a full buffer waits inside the kernel, in the function /proc names, until the reader frees room",
-          arguments: [(Transport.unixStream, "sock_alloc_send_pskb"), (.unixDatagram, "unix_wait_for_peer"), (.mqueue, "wq_sleep")])
+          arguments: [(Transport.fifo, "pipe_write"), (.unixStream, "sock_alloc_send_pskb"), (.unixDatagram, "unix_wait_for_peer"), (.mqueue, "wq_sleep")])
     func blocksInTheKernel(transport: Transport, function: String) {
         let rig = Rig(transport)
         let held = rig.fill()
-        let tid = Atomic32()
-        let thread = JoinableThread(name: "blocked-writer") {
-            tid.store(chanscope_thread_id())
-            _ = rig.writer.send(Message(sequence: 5000, origin: 1))
-        }
-        waitUntil(timeout: 10, "the writer asleep in \(function)") {
-            let id = tid.load()
-            guard id > 0 else { return false }
-            let inKernel = ThreadInKernel.read(pid: getpid(), tid: id)
-            return inKernel.state == "S" && inKernel.waitChannel.contains(function)
-        }
+        let thread = blockedWriter(rig.writer, asleepIn: function)
         #expect(rig.report[rig.slot.accepted] == UInt64(held))
         // Every message arrives, the blocked one last, once the reader has made room.
         for n in 1...held + 1 {

@@ -38,7 +38,7 @@ lesson: |
   SIOCINQ tells only the next one's size, so "datagrams" is the processes' own count.
   The queue stops at 11 (limit 11 = max_dgram_qlen + 1): "blocked in unix_wait_for_peer".
   Select the reader (g), press K: the writer's next send gets ECONNREFUSED, "failed 1".
-  Press r, select the writer, press K: no connection, no EOF: the reader waits on, recv-blocked.
+  Press r, select the writer (g), press K: no connection, no EOF: the reader waits on, recv-blocked.
 channels:
   dgram: { kind: bounded, transport: unix-datagram, message_bytes: 16 }
 knobs:
