@@ -112,4 +112,19 @@ struct LessonClaimsThreadsVsPipeTests {
             #expect(max(threads, pipe) / min(threads, pipe) < 1.5, "out alike: threads \(threads)/s, pipe \(pipe)/s")
         }
     }
+
+    @Test("threads-vs-pipe recorded at Consumer wait 10 ms: both channels full, the writer in pipe_write, the two received counts alike")
+    func recorded() throws {
+        let rows = try TransportRecordingTests.record("threads-vs-pipe", ["consume_ms=10"], seconds: 4)
+        func number(_ row: [String: String], _ column: String) -> Double { Double(row[column] ?? "") ?? -1 }
+        #expect(rows.contains { number($0, "threads.depth") > 4096 - 8 && $0["threads.situation"] == "BACKPRESSURE" })
+        #expect(rows.contains { number($0, "pipe.kernel_bytes") > 65536 - 4096 && ($0["pipe.writer_wchan"] ?? "").contains("pipe_write") })
+        // Over the last 2 s of rows, counted from the received columns (not one row's rate).
+        let last = try #require(rows.last), start = try #require(rows.last { number($0, "time_s") <= number(last, "time_s") - 2 })
+        let seconds = number(last, "time_s") - number(start, "time_s")
+        let threads = (number(last, "threads.received") - number(start, "threads.received")) / seconds
+        let pipe = (number(last, "pipe.received") - number(start, "pipe.received")) / seconds
+        #expect(threads > 20 && threads < 100 && pipe > 20 && pipe < 100 && max(threads, pipe) / min(threads, pipe) < 1.5,
+                "received per second: threads \(threads), pipe \(pipe)")
+    }
 }
