@@ -3,8 +3,8 @@ import Channels
 import Glibc
 
 /// Messages per second through a transport channel between worker processes, beside the
-/// kernel's own speed: a small C loop (in `CProcessSupport`) doing the same one `write` and one
-/// `read` a message between two processes.
+/// kernel's own speed: a small C loop (`chanscope_raw_loop` in `CProcessSupport`) putting the
+/// same bytes on the wire with one blocking call a message on each side, between two processes.
 public enum TransportBench {
     public struct Result: Sendable {
         public var transport: Transport
@@ -20,12 +20,31 @@ public enum TransportBench {
 
     /// One measurement of each; nil if either could not run.
     public static func run(_ transport: Transport, messageBytes: Int, messages: Int) -> Result? {
-        guard let ours = throughWorkers(transport, messageBytes: messageBytes, messages: messages) else { return nil }
-        let folder = RunDirectory.temporary + "/\(RunDirectory.prefix)\(getpid())-bench-raw"
-        let raw = chanscope_raw_pipe_loop(transport == .pipe ? 0 : 1, folder, UInt64(messages), Int32(messageBytes))
-        guard raw > 0 else { return nil }
+        guard let ours = throughWorkers(transport, messageBytes: messageBytes, messages: messages),
+              let raw = rawLoop(transport, messageBytes: messageBytes, messages: messages) else { return nil }
         return Result(transport: transport, messageBytes: messageBytes, messages: messages,
-                      chanscopeSeconds: ours, rawSeconds: Double(raw) / 1e9)
+                      chanscopeSeconds: ours, rawSeconds: raw)
+    }
+
+    /// `chanscope_raw_loop`'s number for each transport, by the transport's preset name: a
+    /// transport without one has no anchor yet (and its row says the run failed).
+    static let rawLoopCodes: [String: Int32] = [
+        "pipe": Int32(CHANSCOPE_RAW_PIPE), "fifo": Int32(CHANSCOPE_RAW_FIFO),
+        "unix-stream": Int32(CHANSCOPE_RAW_UNIX_STREAM), "unix-datagram": Int32(CHANSCOPE_RAW_UNIX_DATAGRAM),
+        "mqueue": Int32(CHANSCOPE_RAW_MQUEUE),
+    ]
+
+    /// Seconds for the C loop over the same transport, its FIFO or socket file in a run folder
+    /// of its own (removed after, or by the next start if this process is killed meanwhile).
+    static func rawLoop(_ transport: Transport, messageBytes: Int, messages: Int) -> Double? {
+        guard let code = rawLoopCodes[transport.rawValue] else { return nil }
+        let folder = RunDirectory(path: RunDirectory.temporary + "/\(RunDirectory.prefix)\(getpid())-bench-raw")
+        folder.remove()
+        guard mkdir(folder.path, 0o700) == 0 else { return nil }
+        defer { folder.remove() }
+        let path = code == CHANSCOPE_RAW_MQUEUE ? "/\(RunDirectory.prefix)\(getpid())-bench-raw" : folder.file("channel")
+        let nanoseconds = chanscope_raw_loop(code, path, UInt64(messages), Int32(messageBytes))
+        return nanoseconds > 0 ? Double(nanoseconds) / 1e9 : nil
     }
 
     /// A writer process that makes and sends `messages` messages and a reader process that
