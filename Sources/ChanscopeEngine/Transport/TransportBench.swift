@@ -18,10 +18,13 @@ public enum TransportBench {
         public var rawPerSecond: Double { rawSeconds > 0 ? Double(messages) / rawSeconds : 0 }
     }
 
-    /// One measurement of each; nil if either could not run.
-    public static func run(_ transport: Transport, messageBytes: Int, messages: Int) -> Result? {
-        guard let ours = throughWorkers(transport, messageBytes: messageBytes, messages: messages),
-              let raw = rawLoop(transport, messageBytes: messageBytes, messages: messages) else { return nil }
+    /// One measurement of each, back to back in the order asked; nil if either could not run.
+    public static func run(_ transport: Transport, messageBytes: Int, messages: Int, chanscopeFirst: Bool = true) -> Result? {
+        var ours: Double?
+        if chanscopeFirst { ours = throughWorkers(transport, messageBytes: messageBytes, messages: messages) }
+        let raw = rawLoop(transport, messageBytes: messageBytes, messages: messages)
+        if !chanscopeFirst { ours = throughWorkers(transport, messageBytes: messageBytes, messages: messages) }
+        guard let ours, let raw else { return nil }
         return Result(transport: transport, messageBytes: messageBytes, messages: messages,
                       chanscopeSeconds: ours, rawSeconds: raw)
     }
@@ -51,17 +54,7 @@ public enum TransportBench {
     /// receives them, through the engine's own worker loop; the seconds from resuming both
     /// (started paused, so process start-up is not counted) to the reader's end of file.
     static func throughWorkers(_ transport: Transport, messageBytes: Int, messages: Int) -> Double? {
-        var channel = ChannelSpec(name: "p", kind: .bounded(max(1, 65536 / messageBytes)))
-        channel.transport = transport
-        channel.messageBytes = messageBytes
-        let preset = Preset(
-            name: "bench", summary: "", channels: [channel],
-            workers: [
-                WorkerGroupSpec(name: "writer", limit: .fixed(messages), steps: [.make, .send(channel: "p")]),
-                WorkerGroupSpec(name: "reader", steps: [.recv(channel: "p")]),
-            ],
-            source: "<bench>")
-        let experiment = Experiment(preset: preset)
+        let experiment = Experiment(preset: preset(transport, messageBytes: messageBytes, messages: messages))
         experiment.start(paused: true)
         defer { experiment.shutdown() }
         guard let kernel = experiment.kernelChannels,
@@ -78,5 +71,20 @@ public enum TransportBench {
         let end = reader.report[ReportLayout.Worker.endedAt]
         guard reader.report[ReportLayout.Channel(0).received] == UInt64(messages), end > start else { return nil }
         return Double(end - start) / 1e9
+    }
+
+    /// A writer group that makes and sends `messages` messages over channel `p` and a reader
+    /// group that receives them (groups 0 and 1, each in a worker process of its own).
+    static func preset(_ transport: Transport, messageBytes: Int, messages: Int) -> Preset {
+        var channel = ChannelSpec(name: "p", kind: .bounded(max(1, 65536 / messageBytes)))
+        channel.transport = transport
+        channel.messageBytes = messageBytes
+        return Preset(
+            name: "bench", summary: "", channels: [channel],
+            workers: [
+                WorkerGroupSpec(name: "writer", limit: .fixed(messages), steps: [.make, .send(channel: "p")]),
+                WorkerGroupSpec(name: "reader", steps: [.recv(channel: "p")]),
+            ],
+            source: "<bench>")
     }
 }
