@@ -22,7 +22,7 @@ extension BenchCommand {
                 }
                 let ratio = median(results.map { $0.rawPerSecond > 0 ? $0.chanscopePerSecond / $0.rawPerSecond : 0 })
                 print(pad(transport.rawValue, 13) + pad(String(bytes), 8, right: true) + pad(String(messages), 11, right: true) + "   "
-                      + pad(spread(results.map(\.chanscopePerSecond)), 27) + pad(spread(results.map(\.rawPerSecond)), 27)
+                      + pad(spread(results.map(\.chanscopePerSecond), unit: rate), 27) + pad(spread(results.map(\.rawPerSecond), unit: rate), 27)
                       + String(format: "%.2fx", ratio))
             }
         }
@@ -63,4 +63,9 @@ extension BenchCommand {
         }
         return out + "\""
     }
+}
+
+extension BenchCommand {
+    /// "568.8k/s", "1.8M/s": the screen's own rate format.
+    func rate(_ value: Double) -> String { NumberText.rate(value) }
 }

@@ -28,7 +28,8 @@ extension TransportBench {
             experiment.shutdown()
             return ContractRun(seconds: seconds(since: start), delivered: 0, failure: "the worker processes did not start")
         }
-        while writer.isRunning || reader.isRunning { usleep(500) }
+        writer.waitUntilEnded()
+        reader.waitUntilEnded()
         let slot = ReportLayout.Channel(0)
         let accepted = writer.report[slot.accepted]
         let delivered = reader.report[slot.received]

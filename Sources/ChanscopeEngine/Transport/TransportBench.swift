@@ -67,7 +67,7 @@ public enum TransportBench {
         }
         let start = MonotonicClock.now()
         experiment.setPaused(false)
-        while reader.isRunning { usleep(2000) }
+        reader.waitUntilEnded()
         let end = reader.report[ReportLayout.Worker.endedAt]
         guard reader.report[ReportLayout.Channel(0).received] == UInt64(messages), end > start else { return nil }
         return Double(end - start) / 1e9
