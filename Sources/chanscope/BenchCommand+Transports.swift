@@ -8,7 +8,7 @@ extension BenchCommand {
         print("")
         print("transports: msgs/s through chanscope's worker processes and through the C raw loop, median (min-max) of \(rounds) round(s),")
         print("the two alternating (each first in every other round); ratio: median over rounds of chanscope/raw")
-        print("transport       bytes   messages   chanscope                  raw C loop                 ratio")
+        print("transport       bytes   messages   chanscope                     raw C loop                    ratio")
         for transport in Transport.allCases {
             for bytes in [16, 4096] {
                 let messages = max(1000, Int(saturating: (bytes == 16 ? 2_000_000.0 : 200_000.0) * scale))
@@ -22,7 +22,7 @@ extension BenchCommand {
                 }
                 let ratio = median(results.map { $0.rawPerSecond > 0 ? $0.chanscopePerSecond / $0.rawPerSecond : 0 })
                 print(pad(transport.rawValue, 13) + pad(String(bytes), 8, right: true) + pad(String(messages), 11, right: true) + "   "
-                      + pad(spread(results.map(\.chanscopePerSecond), unit: rate), 27) + pad(spread(results.map(\.rawPerSecond), unit: rate), 27)
+                      + pad(spread(results.map(\.chanscopePerSecond), unit: rate), 30) + pad(spread(results.map(\.rawPerSecond), unit: rate), 30)
                       + String(format: "%.2fx", ratio))
             }
         }
