@@ -52,7 +52,7 @@ let package = Package(
         ),
         /// Kernel calls Swift cannot make (variadic `ioctl`, `fcntl`, `prctl`), atomics on shared
         /// memory, and the raw C pipe loop the bench compares the transports with.
-        .target(name: "CProcessSupport", path: "Sources/CProcessSupport"),
+        .target(name: "CProcessSupport", path: "Sources/CProcessSupport", linkerSettings: [.linkedLibrary("rt")]),
         .target(name: "ChanscopeBench", dependencies: ["Channels"], swiftSettings: fastCode),
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         .target(

@@ -27,11 +27,13 @@ static int64_t raw_now(void) {
     return (int64_t)t.tv_sec * 1000000000 + t.tv_nsec;
 }
 
-/* Writes or reads exactly `size` bytes; 0, or -1 on an error or end of file. */
-static int raw_exact(int fd, char *buffer, size_t size, int writing) {
+/* Writes or reads exactly `size` bytes, with `send`/`recv` on a socket as chanscope's worker
+ * does; 0, or -1 on an error or end of file. */
+static int raw_exact(int fd, char *buffer, size_t size, int writing, int socket) {
     size_t done = 0;
     while (done < size) {
-        ssize_t n = writing ? write(fd, buffer + done, size - done) : read(fd, buffer + done, size - done);
+        ssize_t n = socket ? (writing ? send(fd, buffer + done, size - done, MSG_NOSIGNAL) : recv(fd, buffer + done, size - done, 0))
+                           : (writing ? write(fd, buffer + done, size - done) : read(fd, buffer + done, size - done));
         if (n <= 0) {
             if (n < 0 && errno == EINTR) continue;
             return -1;
@@ -44,7 +46,7 @@ static int raw_exact(int fd, char *buffer, size_t size, int writing) {
 /* One datagram of exactly `size` bytes sent or received; 0 or -1. */
 static int raw_datagram(int fd, char *buffer, size_t size, int writing) {
     for (;;) {
-        ssize_t n = writing ? send(fd, buffer, size, 0) : recv(fd, buffer, size + 1, 0);
+        ssize_t n = writing ? send(fd, buffer, size, MSG_NOSIGNAL) : recv(fd, buffer, size + 1, 0);
         if (n < 0 && errno == EINTR) continue;
         return n == (ssize_t)size ? 0 : -1;
     }
@@ -155,12 +157,12 @@ static void raw_unmake(struct raw_channel *c, const char *path) {
 static int raw_move(const struct raw_channel *c, int fd, char *buffer, int size, int writing) {
     switch (c->transport) {
     case CHANSCOPE_RAW_UNIX_STREAM:
-        if (writing) return raw_exact(fd, buffer, LENGTH_BYTES + (size_t)size, 1);
-        if (raw_exact(fd, buffer, LENGTH_BYTES, 0) != 0 || raw_get_length(buffer) != (uint32_t)size) return -1;
-        return raw_exact(fd, buffer + LENGTH_BYTES, (size_t)size, 0);
+        if (writing) return raw_exact(fd, buffer, LENGTH_BYTES + (size_t)size, 1, 1);
+        if (raw_exact(fd, buffer, LENGTH_BYTES, 0, 1) != 0 || raw_get_length(buffer) != (uint32_t)size) return -1;
+        return raw_exact(fd, buffer + LENGTH_BYTES, (size_t)size, 0, 1);
     case CHANSCOPE_RAW_UNIX_DATAGRAM: return raw_datagram(fd, buffer, (size_t)size, writing);
     case CHANSCOPE_RAW_MQUEUE: return raw_message_queue(c->queue, buffer, (size_t)size, writing);
-    default: return raw_exact(fd, buffer, (size_t)size, writing);
+    default: return raw_exact(fd, buffer, (size_t)size, writing, 0);
     }
 }
 

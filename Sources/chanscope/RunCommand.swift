@@ -68,9 +68,11 @@ struct RunCommand: ParsableCommand {
         let options = HeadlessOptions(
             duration: duration, sampleHz: experiment.sampleHz, recordPath: record, seed: experiment.seed,
             memoryLimit: experiment.memoryLimit)
+        let stop = HeadlessStop()
+        let signals = HeadlessSignals(stopping: stop)
         let result: HeadlessResult
         do {
-            result = try HeadlessRunner.run(preset, options: options) { snapshot in
+            result = try HeadlessRunner.run(preset, options: options, stop: stop) { snapshot in
                 guard showProgress else { return }
                 FileHandle.standardError.write(Data(("\r\u{1B}[K" + ProgressLine.render(snapshot, duration: options.duration)).utf8))
             }
@@ -89,6 +91,9 @@ struct RunCommand: ParsableCommand {
         }
         if !result.violations.isEmpty {
             throw ExitCode(3)
+        }
+        if let signal = signals.receivedSignal {
+            throw ExitCode(TerminalSignals.exitStatus(forQuitSignal: signal))
         }
     }
 }

@@ -10,7 +10,7 @@ struct ChannelRulesTests {
 
     static let allKinds: [ChannelKind] = [.unbounded, .bounded(3), .rendezvous, .dropping(3), .overwriting(3), .priority(3), .priority(nil)]
 
-    /// What a send to each kind does when the queue is full (the table in DESIGN.md section 1).
+    /// What a send to each kind does when the queue is full (the table in the README's Channels section).
     static let whenFullTable: [(ChannelKind, Admission)] = [
         (.bounded(3), .waitForSpace), (.dropping(3), .drop), (.overwriting(3), .evictOldest),
         (.rendezvous, .offer), (.unbounded, .accept), (.priority(3), .waitForSpace),

@@ -5,11 +5,11 @@ import Testing
 
 /// The repository's `presets/` folder and quick headless runs of its files, for the lesson tests.
 enum LessonPresets {
-    /// The presets the course material needs (DESIGN.md section 3), by file name.
+    /// The presets the course material needs (the course's lessons), by file name.
     static let required = [
         "realtime", "unbounded-growth", "backpressure", "rendezvous", "dropping", "overwriting",
         "fan-in", "fan-out", "pipeline", "tanenbaum", "deadlock", "disconnect-producer", "disconnect-consumer",
-        "pipe", "named-pipe", "process-crash",
+        "pipe", "named-pipe", "process-crash", "unix-socket", "datagram-socket", "message-queue",
         "mailboxes", "thread-pool", "sentinel-shutdown", "select-bias", "readers-writers", "priority-starvation",
         "lossy-link", "stop-and-wait", "duplicate-trap", "reordering", "sliding-window",
     ]

@@ -4,7 +4,7 @@ import Testing
 @testable import ChanscopeTUI
 
 /// The whole screen through `Terminal<TestBackend>`: a quiet screen costs no output and a small
-/// change costs a few cells (DESIGN.md section 4, "redraw only what changed").
+/// change costs a few cells ("redraw only what changed").
 @Suite struct TerminalDiffTests {
     @discardableResult
     static func draw(_ state: AppState, on terminal: Terminal<TestBackend>, theme: Theme = Theme()) throws -> FrameDiff {

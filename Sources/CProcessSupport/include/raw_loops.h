@@ -12,8 +12,8 @@
 /// - 0 pipe (`pipe(2)`) and 1 FIFO (`mkfifo` at `path`): one `write` of the message, one `read`
 ///   loop of it;
 /// - 2 unix-stream: a `SOCK_STREAM` socket listening at `path` (the reader accepts, this process
-///   connects); each message one `write` of a 4-byte little-endian length then the payload, read
-///   back as the length, then the payload (each an exact-read loop);
+///   connects); each message one `send` of a 4-byte little-endian length then the payload, read
+///   back with `recv` as the length, then the payload (each an exact-read loop);
 /// - 3 unix-datagram: the reader's `SOCK_DGRAM` socket bound at `path`, this process connects to
 ///   it; one `send`/`recv` a datagram;
 /// - 4 mqueue: a POSIX queue named `path` (a leading `/`), made with `O_CREAT | O_EXCL`,

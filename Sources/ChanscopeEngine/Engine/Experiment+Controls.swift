@@ -36,12 +36,15 @@ extension Experiment {
         let spec = knobs.specs[index]
         var revision = controlRevision
         switch id {
-        case .preset:
+        case .preset(let name):
             control.wakeAll()
             applyAging()
             for link in links { link?.knobsChanged() }
             let change = ValueChange(knob: id, wording: .of(spec), from: old, to: new)
             revision = logged(.knob, change, now: now)
+            for channel in preset.channelsSized(by: name) {
+                revision = logged(.knob, "\(channel.name): the message size is fixed while its processes run: R restarts with \(Int(saturating: new)) B", now: now)
+            }
         case .capacity(let channelID):
             if let channelIndex = self.index(of: channelID), preset.channels[channelIndex].transport != nil {
                 revision = setKernelBuffer(of: channelIndex, to: Int(saturating: new), now: now)

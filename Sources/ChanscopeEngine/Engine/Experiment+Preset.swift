@@ -10,9 +10,14 @@ extension Experiment {
             let kind = channels[index].kind
             result.channels[index].kind = kind
             // A transport's slider is its kernel buffer in bytes.
-            if result.channels[index].transport != nil, let bytes = knobs.value(of: .capacity(channelIDs[index])) {
-                result.channels[index].bufferBytes = Int(saturating: bytes)
-                result.channels[index].kind = Self.shownKind(of: result.channels[index])
+            // A message queue's is its mq_maxmsg, in messages.
+            if let transport = result.channels[index].transport, let value = knobs.value(of: .capacity(channelIDs[index])) {
+                if transport.countsCapacityInMessages {
+                    result.channels[index].kind = kind.family.kind(capacity: Int(saturating: value))
+                } else {
+                    result.channels[index].bufferBytes = Int(saturating: value)
+                    result.channels[index].kind = Self.shownKind(of: result.channels[index])
+                }
                 continue
             }
             // A rendezvous reports capacity 0, an unbounded channel none: neither holds the slider's.

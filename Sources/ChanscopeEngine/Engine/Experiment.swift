@@ -51,6 +51,7 @@ public final class Experiment: @unchecked Sendable {
         preset: Preset, seed: UInt64 = 0x5EED, deadlockGrace: Double = 1.0, memoryLimit: MemoryLimit = .machineDefault,
         residentBytes: @escaping @Sendable () -> UInt64? = MemoryLimit.residentBytes
     ) {
+        let preset = preset.resolvingMessageSizes()
         self.preset = preset
         self.seed = seed
         self.deadlockGrace = deadlockGrace

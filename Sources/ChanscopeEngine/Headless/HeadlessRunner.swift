@@ -3,8 +3,8 @@ import Synchronization
 
 /// Runs an experiment without a screen for a while, sampling, recording, and checking accounting.
 ///
-/// The same engine as the TUI with no renderer (DESIGN.md section 7). Ends after the duration or
-/// as soon as every group has finished, then takes one last snapshot, so the final counts include
+/// The same engine as the TUI with no renderer. Ends after the duration, as
+/// soon as every group has finished, or when `stop` is requested, then takes one last snapshot, so the final counts include
 /// everything that happened, and stops the workers.
 public enum HeadlessRunner {
     /// Runs `preset`; `onSnapshot` sees each snapshot as it is taken (for a progress line).
@@ -12,12 +12,13 @@ public enum HeadlessRunner {
     /// A recording that cannot start throws; one that fails later (a full disk) stops, and the
     /// run goes on to its summary with `recordingFailure` set.
     public static func run(
-        _ preset: Preset, options: HeadlessOptions, onSnapshot: @escaping @Sendable (Snapshot) -> Void = { _ in }
+        _ preset: Preset, options: HeadlessOptions, stop: HeadlessStop = HeadlessStop(),
+        onSnapshot: @escaping @Sendable (Snapshot) -> Void = { _ in }
     ) throws(CSVRecorder.RecorderError) -> HeadlessResult {
         let experiment = Experiment(
             preset: preset, seed: options.seed, deadlockGrace: options.deadlockGrace, memoryLimit: options.memoryLimit)
         let collected = Locked(HeadlessResult(historyLimit: options.historyLimit))
-        let finished = WaitCondition()
+        let finished = stop.condition
         let done = Atomic<Bool>(false)
         // Opened before any thread runs, from the experiment's shape, so the first row is the
         // first sample (time 0, with the "started" event).
@@ -52,7 +53,7 @@ public enum HeadlessRunner {
         sampler.start(now: start)
         let deadline = start &+ UInt64.nanoseconds(fromSeconds: options.duration)
         finished.withLock {
-            while !done.load(ordering: .acquiring), MonotonicClock.now() < deadline {
+            while !done.load(ordering: .acquiring), !stop.isRequested, MonotonicClock.now() < deadline {
                 finished.wait(until: deadline)
             }
         }

@@ -27,14 +27,21 @@ extension KnobSpec {
             label: "\(group.name) workers", unit: "")
     }
 
-    /// A transport's capacity slider: its kernel buffer in bytes, in steps of a page, up to what
-    /// this system allows (`PresetLimits.pipeBuffer`); the kernel rounds up to a power of two.
+    /// A transport's capacity slider: a pipe's kernel buffer in bytes, in steps of a page, up to
+    /// what this system allows (the kernel rounds up to a power of two); a socket's `SO_SNDBUF` as
+    /// the kernel keeps it; a message queue's `mq_maxmsg` in messages, up to `msg_max`.
     static func kernelBuffer(of channel: ChannelSpec) -> KnobSpec {
-        let range = PresetLimits.pipeBuffer
+        let name = KnobID.capacity(ChannelID(channel.name)).name
+        guard let transport = channel.transport, let range = PresetLimits.buffer(of: transport) else {
+            let range = PresetLimits.queueMessages
+            let value = Swift.min(Swift.max(channel.kind.capacity ?? range.upperBound, range.lowerBound), range.upperBound)
+            return KnobSpec(name: name, value: Double(value), min: Double(range.lowerBound), max: Double(range.upperBound), step: 1,
+                            label: "\(channel.name) mq_maxmsg", unit: "msgs")
+        }
         return KnobSpec(
-            name: KnobID.capacity(ChannelID(channel.name)).name,
+            name: name,
             value: Double(Swift.min(Swift.max(channel.bufferBytes, range.lowerBound), range.upperBound)),
             min: Double(range.lowerBound), max: Double(range.upperBound), step: 4096,
-            label: "\(channel.name) kernel buffer", unit: "bytes")
+            label: transport.isSocket ? "\(channel.name) SO_SNDBUF" : "\(channel.name) kernel buffer", unit: "bytes")
     }
 }

@@ -15,11 +15,15 @@ public struct ChannelSpec: Sendable, Equatable {
     /// not set it (nil: the slider starts at 8).
     public var idleCapacity: Int?
     /// The kernel object the channel is, between worker processes (nil: an in-process channel
-    /// between threads). With one, `kind`'s capacity is the kernel buffer in bytes.
+    /// between threads). With one, `kind`'s capacity is the whole messages the kernel holds.
     public var transport: Transport?
     /// Bytes per message through a transport (`PresetLimits.messageBytes`).
     public var messageBytes: Int = 16
-    /// The kernel buffer a transport asks for, in bytes (`PresetLimits.pipeBuffer`).
+    /// The knob whose value is `messageBytes` when an experiment starts (`message_bytes: KNOB`);
+    /// the processes' message size is fixed while they run, so a change applies at `R`.
+    public var messageBytesKnob: String?
+    /// The kernel buffer a pipe or socket asks for, in bytes (`PresetLimits.buffer(of:)`); a
+    /// message queue's `mq_maxmsg` is `kind`'s capacity instead.
     public var bufferBytes: Int = 65536
     /// The simulated link senders reach the channel through, if any (`link:` in a preset).
     public var link: LinkSpec?

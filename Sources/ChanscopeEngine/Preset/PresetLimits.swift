@@ -82,4 +82,32 @@ public enum PresetLimits {
     /// A pipe's kernel buffer in bytes: one page up to what this system lets a process without
     /// `CAP_SYS_RESOURCE` ask for (`/proc/sys/fs/pipe-max-size`, 1 MiB by default), read once.
     public static let pipeBuffer: ClosedRange<Int> = 4096...max(4096, SystemLimits.pipeMaxSize)
+
+    /// A Unix socket's send buffer (`SO_SNDBUF`) in bytes, as the kernel keeps it: twice what is
+    /// asked, so 8,192 up to twice `/proc/sys/net/core/wmem_max` (what a process without
+    /// `CAP_NET_ADMIN` may ask for), read once.
+    public static let socketBuffer: ClosedRange<Int> = 8192...max(8192, 2 * SystemLimits.socketSendBufferMax)
+
+    /// A POSIX message queue's `mq_maxmsg`: 1 up to `/proc/sys/fs/mqueue/msg_max` (10 by default;
+    /// `mq_open` refuses more without `CAP_SYS_RESOURCE`), read once.
+    public static let queueMessages: ClosedRange<Int> = 1...max(1, SystemLimits.queueMessagesMax)
+
+    /// Any `buffer_bytes`, as the reader first checks it: what every part can hold (a kernel call
+    /// takes an `int`); each transport's own range is checked once the transport is known.
+    public static let kernelBuffer: ClosedRange<Int> = 1...Int(Int32.max)
+
+    /// The range of `transport`'s buffer in bytes (nil: a message queue counts messages).
+    public static func buffer(of transport: Transport) -> ClosedRange<Int>? {
+        switch transport {
+        case .pipe, .fifo: pipeBuffer
+        case .unixStream, .unixDatagram: socketBuffer
+        case .mqueue: nil
+        }
+    }
+
+    /// The buffer a transport channel gets when its preset does not say: a pipe's 64 KiB, a
+    /// socket's `wmem_default`.
+    public static func defaultBuffer(of transport: Transport) -> Int {
+        transport.isSocket ? min(max(SystemLimits.socketSendBufferDefault, socketBuffer.lowerBound), socketBuffer.upperBound) : 65536
+    }
 }

@@ -1,4 +1,4 @@
-/// One step of a worker group's loop (DESIGN.md section 2).
+/// One step of a worker group's loop (the README's Preset format section lists them).
 ///
 /// A worker holds at most one message in its hand; each step acts on that hand. Channel and
 /// knob names are checked when the preset loads, so the engine can look them up without

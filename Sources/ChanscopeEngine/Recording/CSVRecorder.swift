@@ -1,7 +1,7 @@
 import CSV
 import Foundation
 
-/// Writes one CSV row per snapshot, with the columns of DESIGN.md section 5.
+/// Writes one CSV row per snapshot, with the columns the README's CSV recording section lists.
 ///
 /// Each row is quoted by CSV.swift into memory and written to the file with one `write`, newline
 /// included, so a row is complete on disk as soon as it is recorded and a crash loses at most the

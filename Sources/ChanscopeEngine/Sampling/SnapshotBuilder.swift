@@ -87,14 +87,22 @@ enum SnapshotBuilder {
             // A side is gone when the last of its workers ended: stamp the disconnect then.
             let sendersEnded = reading.groups.filter { $0.sendsTo.contains(index) }.map(\.lastEnd).max() ?? 0
             let receiversEnded = reading.groups.filter { $0.receivesFrom.contains(index) }.map(\.lastEnd).max() ?? 0
+            // What the other end is told: a kernel object that never tells it (a message queue, a
+            // datagram socket's reader) is not disconnected when a process is gone; the process's
+            // ending has its own event, and the channel's word follows what the live end sees.
+            var told = stats
+            if let transport = (reading.kernel[safe: index] ?? nil)?.transport {
+                if !transport.reportsPeerDeath { told.receivers = max(told.receivers, 1) }
+                if !transport.tellsReaderOfWriterDeath { told.senders = max(told.senders, 1) }
+            }
             var disconnects = SnapshotChecks.disconnects(
-                id, stats, sendersWereGone: state.sendersGone[index], receiversWereGone: state.receiversGone[index], time: time)
+                id, told, sendersWereGone: state.sendersGone[index], receiversWereGone: state.receiversGone[index], time: time)
             for i in disconnects.indices {
                 disconnects[i].time = seconds(at: disconnects[i].text.contains("every sender") ? sendersEnded : receiversEnded)
             }
             found += disconnects
-            state.sendersGone[index] = stats.sendersGone
-            state.receiversGone[index] = stats.receiversGone
+            state.sendersGone[index] = told.sendersGone
+            state.receiversGone[index] = told.receiversGone
             let senders = reading.groups.enumerated().filter { $0.element.sendsTo.contains(index) }
             let sendersBlocked = senders.map { groups[$0.offset].blockedSendPercent }.max() ?? 0
             let inRate = WindowRate.perSecond(state.points(now: now, start: reading.startTime, current: c.accepted) { $0.channels[safe: index]?.accepted }, now: now)
@@ -106,7 +114,7 @@ enum SnapshotBuilder {
                 PriorityLevelSnapshot.levels(stats.levels, tags: $0, now: now)
             }
             let situation = ChannelSituation.judge(
-                stats, inPerSecond: inRate, outPerSecond: outRate,
+                told, inPerSecond: inRate, outPerSecond: outRate,
                 droppedInWindow: c.dropped - min(c.dropped, from?.dropped ?? c.dropped),
                 overwrittenInWindow: c.overwritten - min(c.overwritten, from?.overwritten ?? c.overwritten),
                 growthPerSecond: growth, sendersBlockedPercent: sendersBlocked, priorityLevels: levels)
@@ -115,7 +123,16 @@ enum SnapshotBuilder {
                 situation: link.map { situation.overridden(by: $0) } ?? situation,
                 senderGroups: senders.map(\.element.name),
                 receiverGroups: reading.groups.filter { $0.receivesFrom.contains(index) }.map(\.name))
-            channel.kernel = reading.kernel[safe: index] ?? nil
+            channel.kernel = (reading.kernel[safe: index] ?? nil).map { kernel in
+                // Each end as its worker's row shows it: blocked in the kernel while it spent
+                // the window mostly blocked.
+                var kernel = kernel
+                func spent(_ group: String?, _ state: WorkerState) -> Bool { groups.first { $0.name == group }?.workerStates.first == state }
+                let writerBlocked = spent(kernel.writer?.group, .blockedOnSend), readerBlocked = spent(kernel.reader?.group, .blockedOnReceive)
+                kernel.writer?.spentBlocked = writerBlocked
+                kernel.reader?.spentBlocked = readerBlocked
+                return kernel
+            }
             channel.link = link
             channel.unfinished = (reading.finishedTasks[safe: index] ?? nil).map { TaskLedger.unfinished(c, finished: $0) }
             channel.priorityLevels = levels

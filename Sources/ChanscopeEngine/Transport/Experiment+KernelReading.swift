@@ -35,16 +35,24 @@ extension Experiment {
             counters.failed = w?[slot.epipe] ?? 0
             counters.attempted = counters.accepted &+ counters.dropped &+ counters.failed
             let inKernel = counters.accepted - received
-            if readerOpen { counters.depth = Int(clamping: inKernel) } else { counters.discarded = inKernel }
-            // The fresher of the two processes' fill readings.
-            let fromWriter = (w?[slot.readAt] ?? 0) >= (r?[slot.readAt] ?? 0)
-            let source = fromWriter ? w : r
-            let capacity = Int(clamping: source?[slot.kernelCapacity] ?? 0)
+            // A message queue outlives its reader: what it holds stays queued. A pipe's or
+            // socket's buffer goes with its last reader.
+            if readerOpen || !transport.reportsPeerDeath { counters.depth = Int(clamping: inKernel) } else { counters.discarded = inKernel }
+            var fill = KernelFill(
+                transport: transport, bytesQueued: 0, capacityBytes: 0, messageBytes: spec.messageBytes,
+                eagain: counters.dropped, epipe: counters.failed, endOfFile: r?[slot.endOfFile] == 1,
+                path: kernelChannels.path(of: index), writer: writer.map { end(of: $0) }, reader: reader.map { end(of: $0) })
+            Self.fillFigures(&fill, writer: w, writerOpen: writerOpen, reader: r, slot: slot)
+            fill.inFlight = counters.depth  // 0 once a gone reader took the queue with it
+            fill.memoryPerMessage = KernelObjects.memoryPerMessage(transport, frameBytes: fill.frameBytes)
+            fill.datagramQueueLimit = transport == .unixDatagram ? SystemLimits.datagramQueue : nil
+            if fill.capacityBytes == 0, !transport.countsCapacityInMessages {
+                fill.capacityBytes = Int(saturating: knobs.value(of: .capacity(ChannelID(spec.name))) ?? Double(spec.bufferBytes))
+            }
             var reading = stats[index]
             var shown = spec
             shown.kind = channels[index].kind  // the family the kind keys last chose
-            let asked = Int(saturating: knobs.value(of: .capacity(ChannelID(spec.name))) ?? 65536)
-            reading.kind = Self.shownKind(of: shown, capacityBytes: capacity > 0 ? capacity : asked)
+            reading.kind = Self.shownKind(of: shown, capacityMessages: fill.capacityMessages > 0 ? fill.capacityMessages : nil)
             reading.counters = counters
             reading.senders = writerOpen ? 1 : 0
             reading.receivers = readerOpen ? 1 : 0
@@ -52,13 +60,34 @@ extension Experiment {
             reading.blockedReceivers = reader.flatMap { groups[$0.groupIndex].workers.first }?.counters.currentState == .blockedOnReceive ? 1 : 0
             if let r { reading.latency = takeLatency(r, slot: slot, channel: index, in: kernelChannels) }
             stats[index] = reading
-            fills[index] = KernelFill(
-                transport: transport, bytesQueued: Int(clamping: source?[slot.kernelBytes] ?? 0), capacityBytes: capacity,
-                messageBytes: spec.messageBytes, eagain: counters.dropped, epipe: counters.failed,
-                endOfFile: r?[slot.endOfFile] == 1, path: kernelChannels.path(of: index),
-                writer: writer.map { end(of: $0) }, reader: reader.map { end(of: $0) })
+            fills[index] = fill
         }
         return fills
+    }
+
+    /// The kernel's figures from the two processes' reports: each from the end that can tell
+    /// it. A pipe's fill either end can read (the fresher wins: one end may be gone); a socket's
+    /// queue only its reader (`SIOCINQ`) and its send buffer only its writer (`SIOCOUTQ`,
+    /// `SO_SNDBUF`); a message queue's counts either end (`mq_getattr`).
+    /// A writer that is gone says nothing of the buffer any more, only how its last write ended.
+    static func fillFigures(_ fill: inout KernelFill, writer: SharedWords?, writerOpen: Bool, reader r: SharedWords?, slot: ReportLayout.Channel) {
+        let w = writerOpen ? writer : nil
+        let fromWriter = (w?[slot.readAt] ?? 0) >= (r?[slot.readAt] ?? 0)
+        let fresher = fromWriter ? w : r
+        switch fill.transport {
+        case .pipe, .fifo:
+            fill.bytesQueued = Int(clamping: fresher?[slot.kernelBytes] ?? 0)
+            fill.capacityBytes = Int(clamping: fresher?[slot.kernelCapacity] ?? 0)
+        case .unixStream, .unixDatagram:
+            fill.bytesQueued = Int(clamping: r?[slot.kernelBytes] ?? 0)
+            fill.capacityBytes = Int(clamping: w?[slot.kernelCapacity] ?? 0)
+            fill.sendMemory = w.map { Int(clamping: $0[slot.sendMemory]) }
+        case .mqueue:
+            fill.kernelMessages = fresher.map { Int(clamping: $0[slot.kernelMessages]) }
+            fill.kernelCapacityMessages = fresher.flatMap { $0[slot.kernelCapacityMessages] > 0 ? Int(clamping: $0[slot.kernelCapacityMessages]) : nil }
+        }
+        if let code = writer?[slot.writeErrno], code != 0 { fill.peerError = KernelErrors.name(Int32(clamping: code)) }
+        if fill.endOfFile, let code = r?[slot.readErrno], code != 0 { fill.readError = KernelErrors.name(Int32(clamping: code)) }
     }
 
     /// One end's process as `/proc` shows it.
@@ -69,9 +98,16 @@ extension Experiment {
         // Only while the worker is inside a send or receive: a sleep step waits in the kernel too
         // (on a futex), but that is not the channel's doing.
         let blocked = groups[handle.groupIndex].workers.first?.counters.currentState.isBlocked == true
-        guard tid > 0, blocked else { return KernelFill.End(group: name, pid: handle.pid) }
+        guard tid > 0, blocked else {
+            var end = KernelFill.End(group: name, pid: handle.pid)
+            end.lastWaitChannel = kernelChannels?.lastWaitChannels[handle.groupIndex] ?? ""
+            return end
+        }
         let inKernel = ThreadInKernel.read(pid: handle.pid, tid: tid)
-        return KernelFill.End(group: name, pid: handle.pid, waitChannel: inKernel.waitChannel, processState: inKernel.state)
+        var end = KernelFill.End(group: name, pid: handle.pid, waitChannel: inKernel.waitChannel, processState: inKernel.state)
+        if end.isBlockedInKernel { kernelChannels?.lastWaitChannels[handle.groupIndex] = inKernel.waitChannel }
+        end.lastWaitChannel = kernelChannels?.lastWaitChannels[handle.groupIndex] ?? ""
+        return end
     }
 
     /// The latency of the messages read since the last reading, from the reader's buckets: each

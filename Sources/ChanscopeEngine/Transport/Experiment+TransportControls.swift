@@ -18,15 +18,23 @@ extension Experiment {
         return ControlReceipt(.knob(id, knobs.value(at: index)), revision: revision)
     }
 
-    /// Asks the process holding the writing end (else the reading end) to resize the pipe
-    /// (`F_SETPIPE_SZ`); the next sample shows what the kernel granted (`F_GETPIPE_SZ`).
-    func setKernelBuffer(of channel: Int, to bytes: Int, now: UInt64) -> Int {
+    /// Asks the process holding the writing end (else the reading end) to resize the kernel's
+    /// buffer (`F_SETPIPE_SZ`, `SO_SNDBUF`); the next sample shows what the kernel granted. A
+    /// message queue's `mq_maxmsg` is fixed when `mq_open` makes it: the slider's value applies
+    /// when R restarts the experiment, and the log says so.
+    func setKernelBuffer(of channel: Int, to value: Int, now: UInt64) -> Int {
         let name = preset.channels[channel].name
+        guard let transport = preset.channels[channel].transport, !transport.countsCapacityInMessages else {
+            return logged(.capacity, "\(name): mq_maxmsg is fixed when mq_open makes the queue: R restarts with \(value)", now: now)
+        }
         return lock.withLock {
             let holder = kernelChannels?.handle(of: channel, writing: true, groups: groups).flatMap { $0.isRunning ? $0 : nil }
                 ?? kernelChannels?.handle(of: channel, writing: false, groups: groups)
-            holder?.send(ControlRecord(.setCapacity, index: channel, value: Double(bytes)))
-            log.record(event(.capacity, "\(name): F_SETPIPE_SZ \(bytes) bytes (the kernel rounds up to a power of two pages)", now: now))
+            holder?.send(ControlRecord(.setCapacity, index: channel, value: Double(value)))
+            let text = transport.isSocket
+                ? "\(name): SO_SNDBUF \(value) bytes (asked \(value / 2): the kernel doubles it for its bookkeeping)"
+                : "\(name): F_SETPIPE_SZ \(value) bytes (the kernel rounds up to a power of two pages)"
+            log.record(event(.capacity, text, now: now))
             return log.revision
         }
     }

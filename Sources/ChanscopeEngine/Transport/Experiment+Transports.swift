@@ -17,11 +17,21 @@ extension Experiment {
     }
 
     /// The kind a transport channel shows: blocking or dropping, holding as many whole messages
-    /// as the kernel buffer has room for.
-    static func shownKind(of spec: ChannelSpec, capacityBytes: Int? = nil) -> ChannelKind {
-        let bytes = capacityBytes ?? spec.bufferBytes
-        let messages = max(1, bytes / max(1, spec.messageBytes))
+    /// as the kernel says its buffer holds (or, before it has said, as it will).
+    static func shownKind(of spec: ChannelSpec, capacityMessages: Int? = nil) -> ChannelKind {
+        let messages = max(1, capacityMessages ?? expectedCapacity(of: spec))
         return spec.kind.family == .dropping ? .dropping(messages) : .bounded(messages)
+    }
+
+    /// The whole messages the kernel will hold of `spec`: its buffer over what one message takes
+    /// (a socket's measured bookkeeping included), a message queue's `mq_maxmsg`.
+    static func expectedCapacity(of spec: ChannelSpec) -> Int {
+        guard let transport = spec.transport else { return spec.kind.capacity ?? 1 }
+        var fill = KernelFill(transport: transport, bytesQueued: 0, capacityBytes: spec.bufferBytes, messageBytes: spec.messageBytes)
+        fill.kernelCapacityMessages = spec.kind.capacity
+        fill.memoryPerMessage = KernelObjects.memoryPerMessage(transport, frameBytes: fill.frameBytes)
+        fill.datagramQueueLimit = transport == .unixDatagram ? SystemLimits.datagramQueue : nil
+        return fill.capacityMessages
     }
 
     /// Sends `signal` to the group's worker process (the kill key: `SIGKILL`); the event log
@@ -100,7 +110,9 @@ extension Experiment {
             let ended = words[W.endedAt] != 0 ? words[W.endedAt] : ending?.1 ?? 0
             c.endedAt.store(ended, ordering: .relaxed)
             if let notice = handle.takeEndingNotice() {
-                log.record(event(.process, "\(groups[index].name)'s process (pid \(handle.pid)) \(notice.text)", now: now))
+                // Stamped when it was reaped, not at this sample: it stands before what followed.
+                let reaped = min(ending?.1 ?? now, now)
+                log.record(event(.process, "\(groups[index].name)'s process (pid \(handle.pid)) \(notice.text)", now: reaped))
             }
         }
     }

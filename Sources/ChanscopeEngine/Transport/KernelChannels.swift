@@ -7,8 +7,9 @@ import Synchronization
 /// processes of the groups that use them, and clean-up on every path.
 ///
 /// The parent makes each unnamed pipe and hands the ends to the two processes, closing its own
-/// copies at once (so end of file and `EPIPE` mean what they say); each FIFO it makes in the
-/// run's folder and the processes open by path. Every process joins one process group and dies
+/// copies at once (so end of file and `EPIPE` mean what they say); each FIFO and socket file it
+/// makes in the run's folder (binding and listening, so the writer's `connect` never races the
+/// reader), each message queue under a name with the run's pid, and the processes open by name. Every process joins one process group and dies
 /// with the parent (`PR_SET_PDEATHSIG`); `shutdown` kills and reaps them and removes the folder.
 final class KernelChannels: @unchecked Sendable {
     let preset: Preset
@@ -23,6 +24,9 @@ final class KernelChannels: @unchecked Sendable {
     var previousBuckets: [Int: [UInt64]] = [:]
     /// Groups whose `crash_after` has fired (experiment lock).
     var crashed: Set<Int> = []
+    /// The kernel function each group's worker was last seen waiting in (experiment lock).
+    var lastWaitChannels: [Int: String] = [:]
+
     private static let serial = Atomic<Int>(0)
 
     /// Nil when the preset has no transport channel.
@@ -46,10 +50,17 @@ final class KernelChannels: @unchecked Sendable {
 
     func runsInProcess(_ group: Int) -> Bool { processGroups.contains(group) }
 
-    /// The path of a FIFO channel, once made.
+    /// The name of a named channel, once made: a FIFO's or socket's path in the run's folder, a
+    /// message queue's name (`/chanscope-ipc-PID-N-CHANNEL`).
     func path(of channel: Int) -> String? {
-        guard preset.channels[channel].transport == .fifo, let directory else { return nil }
-        return directory.file(Self.fileName(preset.channels[channel].name))
+        guard let transport = preset.channels[channel].transport, transport.isNamed, let directory else { return nil }
+        let name = Self.fileName(preset.channels[channel].name)
+        switch transport {
+        case .pipe: return nil
+        case .fifo: return directory.file(name)
+        case .unixStream, .unixDatagram: return directory.file(name + ".sock")
+        case .mqueue: return directory.queueName(name)
+        }
     }
 
     private static func fileName(_ channel: String) -> String {
@@ -62,15 +73,11 @@ final class KernelChannels: @unchecked Sendable {
         var problems: [String] = []
         RunDirectory.removeStale()
         directory = RunDirectory.make(serial: Self.serial.wrappingAdd(1, ordering: .relaxed).oldValue)
-        var pipeEnds: [Int: (read: Int32, write: Int32)] = [:]
+        var made: [Int: KernelObjects.Made] = [:]
         for index in transportChannels {
-            switch preset.channels[index].transport {
-            case .pipe:
-                var fds: [Int32] = [-1, -1]
-                if chanscope_pipe(&fds) == 0 { pipeEnds[index] = (fds[0], fds[1]) } else { problems.append("pipe: \(String(cString: strerror(errno)))") }
-            case .fifo:
-                if let path = path(of: index), mkfifo(path, 0o600) != 0 { problems.append("mkfifo \(path): \(String(cString: strerror(errno)))") }
-            case nil: break
+            switch KernelObjects.make(preset.channels[index], path: path(of: index), directory: directory) {
+            case .success(let objects): made[index] = objects
+            case .failure(let problem): problems.append(problem.text)
             }
         }
         for groupIndex in processGroups {
@@ -83,9 +90,9 @@ final class KernelChannels: @unchecked Sendable {
                 guard let end else { continue }
                 plan.channels[index].end = end
                 plan.channels[index].path = path(of: index)
-                if let ends = pipeEnds[index] {
+                if let source = end == "write" ? made[index]?.writeFD : made[index]?.readFD {
                     let target = WorkerProcess.firstChannelFD + Int32(descriptors.count)
-                    descriptors.append((end == "write" ? ends.write : ends.read, target))
+                    descriptors.append((source, target))
                     plan.channels[index].fd = target
                 }
             }
@@ -95,7 +102,7 @@ final class KernelChannels: @unchecked Sendable {
         }
         // The parent keeps no end: the last writer's close is the reader's end of file, the last
         // reader's the writer's EPIPE.
-        for ends in pipeEnds.values { close(ends.read); close(ends.write) }
+        for objects in made.values { objects.closeParentCopies() }
         return problems
     }
 
@@ -148,6 +155,9 @@ final class KernelChannels: @unchecked Sendable {
         // Only while a member is unreaped: then the group id is still ours and no other's.
         if processGroupID != 0, handles.values.contains(where: \.isRunning) { kill(-processGroupID, SIGKILL) }
         for handle in handles.values { handle.terminate() }
+        for index in transportChannels where preset.channels[index].transport == .mqueue {
+            if let name = path(of: index) { _ = chanscope_mq_unlink(name) }
+        }
         directory?.remove()
         directory = nil
     }

@@ -34,7 +34,8 @@ enum ReportLayout {
         /// Writes refused with `EPIPE` (counted as failed).
         var epipe: Int { base + 3 }
         var received: Int { base + 4 }
-        /// `FIONREAD` and `F_GETPIPE_SZ`, as the reporter last read them.
+        /// Bytes waiting (`FIONREAD`, `SIOCINQ`) and the buffer's size (`F_GETPIPE_SZ`, the
+        /// writer's `SO_SNDBUF`), as the reporter last read them.
         var kernelBytes: Int { base + 5 }
         var kernelCapacity: Int { base + 6 }
         /// 1 while this process holds the writing (reading) end open.
@@ -46,6 +47,15 @@ enum ReportLayout {
         var capacityError: Int { base + 10 }
         /// When a fill reading was last taken (monotonic nanoseconds).
         var readAt: Int { base + 11 }
+        /// A message queue's `mq_curmsgs` and `mq_maxmsg`.
+        var kernelMessages: Int { base + 12 }
+        var kernelCapacityMessages: Int { base + 13 }
+        /// A socket writer's `SIOCOUTQ` (buffer memory, bookkeeping included).
+        var sendMemory: Int { base + 14 }
+        /// The errno of the last refused write (0: none), and of the read that ended the stream
+        /// (0: a plain end of file).
+        var writeErrno: Int { base + 15 }
+        var readErrno: Int { base + 16 + Self.latencyBuckets }
         func latency(_ bucket: Int) -> Int { base + 16 + bucket }
     }
 

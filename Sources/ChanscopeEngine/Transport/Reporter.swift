@@ -1,11 +1,11 @@
-import CProcessSupport
 import Foundation
 import Channels
 import Glibc
 import Synchronization
 
 /// Copies a worker process's counters into its shared report every few milliseconds, with the
-/// kernel's fill figures for the ends it holds (`FIONREAD`, `F_GETPIPE_SZ`).
+/// kernel's fill figures for the ends it holds (`FIONREAD`, `F_GETPIPE_SZ`, `SIOCINQ`,
+/// `SIOCOUTQ`, `SO_SNDBUF`, `mq_getattr`).
 ///
 /// WHY a thread of its own: the worker's path stays what it is in-process (its atomics), and the
 /// few system calls a reading costs happen beside it, 200 times a second.
@@ -76,12 +76,14 @@ final class Reporter: @unchecked Sendable {
         let now = MonotonicClock.now()
         for (index, channel) in host.plan.channels.enumerated() where channel.end != nil {
             let slot = ReportLayout.Channel(index)
-            guard report[channel.end == "write" ? slot.writerOpen : slot.readerOpen] == 1,
-                  let fd = host.descriptor(of: index) else { continue }
-            let queued = chanscope_bytes_queued(fd)
-            let size = chanscope_pipe_size(fd)
-            if queued >= 0 { report[slot.kernelBytes] = UInt64(queued) }
-            if size > 0 { report[slot.kernelCapacity] = UInt64(size) }
+            let writing = channel.end == "write"
+            guard report[writing ? slot.writerOpen : slot.readerOpen] == 1, let io = host.io(of: index) else { continue }
+            let fill = io.fill(writing: writing)
+            if let bytes = fill.queuedBytes { report[slot.kernelBytes] = UInt64(bytes) }
+            if let bytes = fill.capacityBytes, bytes > 0 { report[slot.kernelCapacity] = UInt64(bytes) }
+            if let count = fill.queuedMessages { report[slot.kernelMessages] = UInt64(count) }
+            if let count = fill.capacityMessages { report[slot.kernelCapacityMessages] = UInt64(count) }
+            if let bytes = fill.sendMemory { report[slot.sendMemory] = UInt64(bytes) }
             report[slot.readAt] = now
         }
     }

@@ -1,11 +1,14 @@
+import CProcessSupport
 import Foundation
 import Glibc
 
-/// The folder of one experiment's named kernel objects (FIFOs), removed when the experiment
-/// ends; folders of runs that were killed before they could remove theirs go at the next start.
+/// The folder of one experiment's named kernel objects (FIFOs, socket files, a note of each
+/// message queue's name), removed when the experiment ends; folders of runs that were killed
+/// before they could remove theirs go at the next start, with the queues they note.
 ///
 /// Named `chanscope-ipc-PID-N` in the temporary folder, so a later run can tell from the pid
-/// whether the run that made it still lives.
+/// whether the run that made it still lives. A message queue lives in its own namespace (listed
+/// only where `/dev/mqueue` is mounted), so the folder keeps an empty file `NAME.mqueue` for each.
 struct RunDirectory {
     static let prefix = "chanscope-ipc-"
     let path: String
@@ -29,6 +32,21 @@ struct RunDirectory {
     /// Removes the folder and what is in it.
     func remove() { Self.removeTree(path) }
 
+    /// The message-queue name for channel file name `name`: the folder's own name behind a slash.
+    func queueName(_ name: String) -> String {
+        "/" + (path.split(separator: "/").last.map(String.init) ?? "") + "-" + name
+    }
+
+    /// Notes that queue `name` (made by `queueName`) exists, so that a later start removes it if
+    /// this run cannot.
+    func noteQueue(_ name: String) {
+        let prefix = queueName("")
+        guard name.hasPrefix(prefix) else { return }
+        close(open(file(String(name.dropFirst(prefix.count)) + Self.queueSuffix), O_CREAT | O_WRONLY | O_CLOEXEC, 0o600))
+    }
+
+    static let queueSuffix = ".mqueue"
+
     /// Removes the folders of runs whose process is gone; returns how many.
     @discardableResult
     static func removeStale(in folder: String = temporary) -> Int {
@@ -50,8 +68,13 @@ struct RunDirectory {
         ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasPrefix(prefix) }.sorted()
     }
 
+    /// Removes the folder, what is in it and the message queues it notes.
     private static func removeTree(_ path: String) {
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] { unlink(path + "/" + name) }
+        let folder = RunDirectory(path: path)
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? [] {
+            if name.hasSuffix(queueSuffix) { _ = chanscope_mq_unlink(folder.queueName(String(name.dropLast(queueSuffix.count)))) }
+            unlink(path + "/" + name)
+        }
         rmdir(path)
     }
 }

@@ -52,7 +52,7 @@ public enum TransportBench {
 
     /// A writer process that makes and sends `messages` messages and a reader process that
     /// receives them, through the engine's own worker loop; the seconds from resuming both
-    /// (started paused, so process start-up is not counted) to the reader's end of file.
+    /// (started paused, so process start-up is not counted) to the reader's last message.
     static func throughWorkers(_ transport: Transport, messageBytes: Int, messages: Int) -> Double? {
         let experiment = Experiment(preset: preset(transport, messageBytes: messageBytes, messages: messages))
         experiment.start(paused: true)
@@ -74,16 +74,21 @@ public enum TransportBench {
     }
 
     /// A writer group that makes and sends `messages` messages over channel `p` and a reader
-    /// group that receives them (groups 0 and 1, each in a worker process of its own).
+    /// group that receives as many (groups 0 and 1, each in a worker process of its own): the
+    /// reader stops at the last message, as the C loop's does, since a datagram socket or a
+    /// message queue has no end of file to stop at.
     static func preset(_ transport: Transport, messageBytes: Int, messages: Int) -> Preset {
-        var channel = ChannelSpec(name: "p", kind: .bounded(max(1, 65536 / messageBytes)))
+        // A message queue holds at most the system's `msg_max` (as the C loop's does); the
+        // capacity of the other kinds is their kernel buffer's, not the channel kind's.
+        let capacity = transport == .mqueue ? SystemLimits.queueMessagesMax : max(1, 65536 / messageBytes)
+        var channel = ChannelSpec(name: "p", kind: .bounded(capacity))
         channel.transport = transport
         channel.messageBytes = messageBytes
         return Preset(
             name: "bench", summary: "", channels: [channel],
             workers: [
                 WorkerGroupSpec(name: "writer", limit: .fixed(messages), steps: [.make, .send(channel: "p")]),
-                WorkerGroupSpec(name: "reader", steps: [.recv(channel: "p")]),
+                WorkerGroupSpec(name: "reader", limit: .fixed(messages), steps: [.recv(channel: "p")]),
             ],
             source: "<bench>")
     }

@@ -11,6 +11,9 @@ public enum TransportScenario: Equatable, Sendable {
     public static let transports: [String: Transport] = [
         "pipe": .pipe,
         "fifo": .fifo,
+        "unix-stream": .unixStream,
+        "unix-dgram": .unixDatagram,
+        "mqueue": .mqueue,
     ]
 
     static let prefix = "ipc-"
@@ -37,7 +40,7 @@ public enum TransportScenario: Equatable, Sendable {
             self = .skip("chanscope has no \(rest) transport")
             return
         }
-        guard PresetLimits.messageBytes.contains(bytes) else {
+        guard PresetLimits.messageBytes.contains(bytes), transport != .mqueue || bytes <= SystemLimits.queueMessageSizeMax else {
             self = .skip("a channel's message_bytes is \(PresetLimits.messageBytes.lowerBound)...\(PresetLimits.messageBytes.upperBound)")
             return
         }

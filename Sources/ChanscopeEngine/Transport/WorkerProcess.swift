@@ -9,7 +9,7 @@ import Synchronization
 /// It never touches the terminal (its standard streams are /dev/null) and never draws: the parent
 /// stays the screen and the sampler. It dies with the parent (`PR_SET_PDEATHSIG`, and end of file
 /// on the control socket), runs the same `Worker` loop as a thread would, with the channel's
-/// outlet or inlet being a `PipeWriter` or `PipeReader`, and publishes its counters in the shared
+/// outlet or inlet being a `KernelWriter` or `KernelReader`, and publishes its counters in the shared
 /// report every few milliseconds.
 public enum WorkerProcess {
     /// The variable that marks a worker process; its value is the parent's process id.

@@ -11,8 +11,8 @@ final class WorkerProcessHost: @unchecked Sendable {
     let knobs: KnobBoard
     let control = ExperimentControl()
     let group: WorkerGroup
-    /// The ends this process holds, by channel index: descriptor and writer (if writing).
-    private var ends: [Int: (fd: Int32, writer: PipeWriter?)] = [:]
+    /// The ends this process holds, by channel index: its system calls and writer (if writing).
+    private var ends: [Int: (io: KernelEndIO, writer: KernelWriter?)] = [:]
     private let started = WaitCondition()
     private var startRequested = false
 
@@ -52,46 +52,23 @@ final class WorkerProcessHost: @unchecked Sendable {
     }
 
     /// Makes every channel's route: the kernel end this process holds, or an unused in-process
-    /// channel where the group does not touch it. Read ends of FIFOs open first, without waiting,
-    /// so two processes that each read one FIFO and write another never wait for each other.
+    /// channel where the group does not touch it.
     private func openEnds() -> [any MessageRoute] {
-        var fds: [Int: Int32] = [:]
-        for pass in ["read", "write"] {
-            for (index, channel) in plan.channels.enumerated() where channel.end == pass {
-                if let fd = channel.fd {
-                    fds[index] = fd
-                } else if let path = channel.path {
-                    let fd = pass == "read" ? open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC) : open(path, O_WRONLY | O_CLOEXEC)
-                    guard fd >= 0 else { _exit(5) }
-                    fds[index] = fd
-                }
-            }
-        }
-        // A FIFO read before any writer has opened it reads end of file: now that this process's
-        // writing ends are open, wait (a blocking open) for this FIFO's writer, then keep that.
-        for (index, channel) in plan.channels.enumerated() where channel.end == "read" {
-            guard let path = channel.path, let early = fds[index] else { continue }
-            let fd = open(path, O_RDONLY | O_CLOEXEC)
-            guard fd >= 0 else { _exit(5) }
-            close(early)
-            fds[index] = fd
-        }
+        guard let opened = KernelEndOpener.openAll(plan.channels) else { _exit(5) }
         return plan.channels.enumerated().map { index, channel -> any MessageRoute in
-            guard let fd = fds[index] else { return ChannelRoute(channel: Channel<Message>(kind: .unbounded)) }
+            guard let io = opened[index] else { return ChannelRoute(channel: Channel<Message>(kind: .unbounded)) }
             if channel.end == "write" {
-                if channel.capacityBytes > 0 { _ = chanscope_set_pipe_size(fd, Int32(clamping: channel.capacityBytes)) }
-                let writer = PipeWriter(fd: fd, messageBytes: channel.messageBytes, dropsWhenFull: channel.dropsWhenFull, report: report, channel: index)
-                ends[index] = (fd, writer)
+                let writer = KernelWriter(io: io, messageBytes: channel.messageBytes, dropsWhenFull: channel.dropsWhenFull, report: report, channel: index)
+                ends[index] = (io, writer)
                 return KernelEndRoute(outlet: writer, inlet: nil)
             }
-            let reader = PipeReader(fd: fd, messageBytes: channel.messageBytes, report: report, channel: index)
-            ends[index] = (fd, nil)
-            return KernelEndRoute(outlet: nil, inlet: reader)
+            ends[index] = (io, nil)
+            return KernelEndRoute(outlet: nil, inlet: KernelReader(io: io, messageBytes: channel.messageBytes, report: report, channel: index))
         }
     }
 
-    /// The descriptor of channel `index`'s end here, if this process holds one.
-    func descriptor(of index: Int) -> Int32? { ends[index]?.fd }
+    /// The system calls of channel `index`'s end here, if this process holds one.
+    func io(of index: Int) -> KernelEndIO? { ends[index]?.io }
 
     /// Applies the parent's records until the control socket ends; then the process ends too.
     private func readControl(_ fd: Int32) {
@@ -110,8 +87,7 @@ final class WorkerProcessHost: @unchecked Sendable {
                 started.broadcast()
             case .setCapacity:
                 guard let end = ends[index] else { continue }
-                let granted = chanscope_set_pipe_size(end.fd, Int32(clamping: Int(saturating: record.value)))
-                report[ReportLayout.Channel(index).capacityError] = granted < 0 ? UInt64(errno) : 0
+                report[ReportLayout.Channel(index).capacityError] = UInt64(end.io.setCapacity(bytes: Int(saturating: record.value)))
             case .setDropping:
                 ends[index]?.writer?.dropsWhenFull.store(record.value != 0, ordering: .relaxed)
             }

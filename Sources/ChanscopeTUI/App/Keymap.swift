@@ -1,6 +1,6 @@
 import Channels
 
-/// The one table of key bindings (DESIGN.md section 4).
+/// The one table of key bindings (the README's Keys section lists them).
 public enum Keymap {
     /// Every binding, in the order the help lists them.
     public static func bindings(ascii: Bool = false) -> [KeyBinding] {

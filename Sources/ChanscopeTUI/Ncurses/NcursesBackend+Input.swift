@@ -3,7 +3,7 @@ import CNcursesw
 /// Decoding what `wget_wch` returns into `InputEvent`s.
 ///
 /// WHY separate: the mapping is a table; keeping it apart from the drawing code makes it easy
-/// to check which keys exist (DESIGN.md section 4 lists them).
+/// to check which keys exist (the Keymap lists them).
 extension NcursesBackend {
     /// A function key, resize or mouse report (`wget_wch` returned `KEY_CODE_YES`).
     func event(forKeyCode code: Int32) -> InputEvent? {

@@ -130,8 +130,10 @@ struct ChannelPanelView {
         }
         var chartTop = y2 + 2
         if let kernelLine, rect.height >= 4 + linkRows {
-            kernelLine.draw(in: Rect(x: rect.x + 2, y: chartTop, width: rect.width - 4, height: 1), on: &grid)
-            chartTop += 1
+            // The detail line only where the depth chart keeps rows of its own.
+            let rows = rect.height >= 7 + linkRows ? kernelLine.rows : 1
+            kernelLine.draw(in: Rect(x: rect.x + 2, y: chartTop, width: rect.width - 4, height: rows), on: &grid)
+            chartTop += rows
         }
         if rect.maxY - chartTop >= 2 && Self.drawsDepthChart(capacity: capacity, depthHistory: depthHistory) { drawDepthChart(in: Rect(x: rect.x + 2, y: chartTop, width: rect.width - 4, height: rect.maxY - chartTop), fillStyle: fillStyle, capacity: capacity, on: &grid) }
     }

@@ -35,6 +35,24 @@ struct LessonClaimsTransportTests {
         experiment.killProcess(of: GroupID("reader"))
         let broken = watcher.waitFor(timeout: 30, "EPIPE at the writer") { ($0.channel(named: "pipe")?.kernel?.epipe ?? 0) == 1 }
         #expect(broken.channel(named: "pipe")?.counters.failed == 1)
+
+        // The message size is fixed while the processes run; R starts them again with it.
+        for (bytes, messages) in [(4096, 16), (16, 4096)] {
+            experiment.setKnob(.preset("message_bytes"), to: Double(bytes))
+            watcher.waitFor(timeout: 10, "the log saying when it applies") { _ in
+                watcher.events.contains { $0.text == "pipe: the message size is fixed while its processes run: R restarts with \(bytes) B" }
+            }
+            var restarted = experiment.currentPreset()
+            restarted.channels[0].bufferBytes = 65536
+            let again = Experiment(preset: restarted)
+            let second = Watcher(again)
+            again.start()
+            defer { again.shutdown() }
+            let sized = second.waitFor(timeout: 30, "the new pipe's fill") { ($0.channel(named: "pipe")?.kernel?.capacityBytes ?? 0) == 65536 }
+            #expect(sized.channel(named: "pipe")?.kernel?.messageBytes == bytes)
+            #expect(sized.channel(named: "pipe")?.kernel?.capacityMessages == messages)
+            #expect(sized.channel(named: "pipe")?.kind == .dropping(messages), "R keeps the kind 4 chose, at the new size")
+        }
     }
 
     @Test("named-pipe: the kernel line names the FIFO's path; it fills; c on the writer: the reader reads EOF and is disconnected")

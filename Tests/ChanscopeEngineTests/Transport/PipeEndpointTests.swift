@@ -12,8 +12,8 @@ struct PipeEndpointTests {
     /// A fresh pipe with a writer and a reader over one shared report.
     final class Rig: @unchecked Sendable {
         let report = SharedWords(count: ReportLayout.words(channels: 1))!
-        let writer: PipeWriter
-        let reader: PipeReader
+        let writer: KernelWriter
+        let reader: KernelReader
         let readFD: Int32
         let writeFD: Int32
         let slot = ReportLayout.Channel(0)
@@ -23,8 +23,8 @@ struct PipeEndpointTests {
             precondition(chanscope_pipe(&fds) == 0)
             readFD = fds[0]
             writeFD = fds[1]
-            writer = PipeWriter(fd: fds[1], messageBytes: messageBytes, dropsWhenFull: dropping, report: report, channel: 0)
-            reader = PipeReader(fd: fds[0], messageBytes: messageBytes, report: report, channel: 0)
+            writer = KernelWriter(io: KernelEndIO(transport: .pipe, fd: fds[1]), messageBytes: messageBytes, dropsWhenFull: dropping, report: report, channel: 0)
+            reader = KernelReader(io: KernelEndIO(transport: .pipe, fd: fds[0]), messageBytes: messageBytes, report: report, channel: 0)
             signal(SIGPIPE, SIG_IGN)  // as in a worker process: EPIPE, not death
         }
 
@@ -92,17 +92,7 @@ struct PipeEndpointTests {
     func blocksInPipeWrite() {
         let rig = Rig()
         _ = rig.fill()
-        let tid = Atomic32()
-        let thread = JoinableThread(name: "blocked-writer") {
-            tid.store(chanscope_thread_id())
-            _ = rig.writer.send(Message(sequence: 5000, origin: 1))
-        }
-        waitUntil(timeout: 10, "the writer asleep in pipe_write") {
-            let id = tid.load()
-            guard id > 0 else { return false }
-            let inKernel = ThreadInKernel.read(pid: getpid(), tid: id)
-            return inKernel.state == "S" && inKernel.waitChannel.contains("pipe_write")
-        }
+        let thread = blockedWriter(rig.writer, asleepIn: "pipe_write")
         #expect(rig.report[rig.slot.accepted] == 4096)
         // The kernel keeps a pipe in pages: a waiting writer goes on once a whole page is free
         // (256 messages of 16 bytes), not after one message.
@@ -162,6 +152,23 @@ struct PipeEndpointTests {
     }
 }
 
+/// Sends message 5000 from a thread of its own, and returns once that thread sleeps in the
+/// kernel function `function` (from `/proc`); join the thread once the reader has made room.
+func blockedWriter(_ writer: KernelWriter, asleepIn function: String, sourceLocation: SourceLocation = #_sourceLocation) -> JoinableThread {
+    let tid = Atomic32()
+    let thread = JoinableThread(name: "blocked-writer") {
+        tid.store(chanscope_thread_id())
+        _ = writer.send(Message(sequence: 5000, origin: 1))
+    }
+    waitUntil(timeout: 10, "the writer asleep in \(function)", sourceLocation: sourceLocation) {
+        let id = tid.load()
+        guard id > 0 else { return false }
+        let inKernel = ThreadInKernel.read(pid: getpid(), tid: id)
+        return inKernel.state == "S" && inKernel.waitChannel.contains(function)
+    }
+    return thread
+}
+
 /// A thread id handed from one thread to another.
 final class Atomic32: @unchecked Sendable {
     private let lock = Locked<Int32>(0)
@@ -207,7 +214,20 @@ struct TransportPresetTests {
             } catch { return error.lines }
         }
         #expect(problems("{ kind: bounded, transport: pipe }") == [])
-        #expect(problems("{ kind: bounded, transport: socket }").contains { $0.contains("unknown transport \"socket\"; transports: pipe, fifo") })
+        #expect(problems("{ kind: bounded, transport: socket }").contains { $0.contains("unknown transport \"socket\"; transports: pipe, fifo, unix-stream, unix-datagram, mqueue") })
+        #expect(problems("{ kind: bounded, transport: unix-stream, buffer_bytes: 65536 }") == [])
+        #expect(problems("{ kind: dropping, transport: unix-datagram }") == [])
+        #expect(problems("{ kind: bounded, transport: mqueue, capacity: 3 }") == [])
+        #expect(problems("{ kind: bounded, transport: unix-stream, buffer_bytes: 4096 }").contains { $0.contains("buffer_bytes must be 8192") && $0.contains("SO_SNDBUF") })
+        #expect(problems("{ kind: bounded, transport: unix-stream, buffer_bytes: \(PresetLimits.socketBuffer.upperBound + 4096) }")
+            .contains { $0.contains("wmem_max") })
+        #expect(problems("{ kind: bounded, transport: mqueue, buffer_bytes: 65536 }").contains { $0.contains("write capacity (its mq_maxmsg)") })
+        #expect(problems("{ kind: bounded, transport: mqueue, capacity: \(SystemLimits.queueMessagesMax + 1) }")
+            .contains { $0.contains("capacity must be 1") && $0.contains("/proc/sys/fs/mqueue/msg_max") })
+        // A message-size knob: its whole range must be sizes a message can have (k is 0-5).
+        #expect(problems("{ kind: bounded, transport: pipe, message_bytes: k }").contains { $0.contains("bytes per message") })
+        #expect(problems("{ kind: bounded, transport: pipe, message_bytes: nothing }").contains { $0.contains("nothing") })
+        #expect(problems("{ kind: bounded, transport: unix-stream, capacity: 4 }").contains { $0.contains("write buffer_bytes instead of capacity") })
         #expect(problems("{ kind: overwriting, capacity: 4, transport: pipe }").contains { $0.contains("a transport is bounded") })
         #expect(problems("{ kind: bounded, capacity: 4, transport: pipe }").contains { $0.contains("write buffer_bytes instead of capacity") })
         #expect(problems("{ kind: bounded, transport: pipe, buffer_bytes: 100 }").contains { $0.contains("buffer_bytes must be 4096") })

@@ -1,3 +1,4 @@
+import CProcessSupport
 import Channels
 import Foundation
 import Glibc
@@ -29,15 +30,57 @@ struct TransportCleanupTests {
         #expect(!workerProcesses().contains(writer) && !workerProcesses().contains(reader))
     }
 
+    @Test("shutdown removes a socket's file and unlinks a message queue, with the worker processes",
+          arguments: ["unix-stream", "unix-datagram", "mqueue"])
+    func shutdownNamedObjects(transport: String) throws {
+        let capacity = transport == "mqueue" ? "capacity: 5" : "buffer_bytes: 16384"
+        let preset = try enginePreset("""
+            name: T
+            summary: t
+            channels:
+              p: { kind: bounded, transport: \(transport), \(capacity), message_bytes: 16 }
+            workers:
+              writer: { count: 1, loop: [ make, { send: p } ] }
+              reader: { count: 1, loop: [ { recv: p } ] }
+            """)
+        let experiment = Experiment(preset: preset)
+        experiment.start()
+        let writer = try #require(experiment.processID(of: GroupID("writer")))
+        let reader = try #require(experiment.processID(of: GroupID("reader")))
+        let name = try #require(experiment.takeSnapshot().channel(named: "p")?.kernel?.path)
+        func exists() -> Bool {
+            if transport == "mqueue" {
+                let queue = chanscope_mq_open(name, 0, 1)
+                if queue >= 0 { _ = chanscope_mq_close(queue) }
+                return queue >= 0
+            }
+            return access(name, F_OK) == 0
+        }
+        #expect(exists())
+        experiment.shutdown()
+        #expect(!processExists(writer) && !processExists(reader))
+        #expect(!exists(), "\(name) left behind")
+    }
+
+    @Test("a killed run's message queue goes at the next start, by the note its folder keeps")
+    func staleQueue() throws {
+        let pid = deadProcessID()
+        let stale = RunDirectory(path: RunDirectory.temporary + "/\(RunDirectory.prefix)\(pid)-0")
+        mkdir(stale.path, 0o700)
+        let queue = stale.queueName("jobs")
+        #expect(chanscope_mq_create(queue, 2, 16) == 0)
+        stale.noteQueue(queue)
+        #expect(access(stale.file("jobs" + RunDirectory.queueSuffix), F_OK) == 0)
+        #expect(RunDirectory.removeStale() >= 1)
+        let reopened = chanscope_mq_open(queue, 0, 1)
+        if reopened >= 0 { _ = chanscope_mq_close(reopened); _ = chanscope_mq_unlink(queue) }
+        #expect(reopened == -1 && errno == ENOENT)
+        #expect(access(stale.path, F_OK) != 0)
+    }
+
     @Test("a run folder whose process is gone is removed at the next start; a live one's stays")
     func staleFolders() throws {
-        // A pid that surely belongs to nobody: a child that has ended and been reaped.
-        var pid: pid_t = 0
-        var argv: [UnsafeMutablePointer<CChar>?] = [strdup("/bin/true"), nil]
-        defer { free(argv[0]) }
-        #expect(posix_spawn(&pid, "/bin/true", nil, nil, &argv, environ) == 0)
-        var status: Int32 = 0
-        waitpid(pid, &status, 0)
+        let pid = deadProcessID()
         let folder = RunDirectory.temporary + "/\(RunDirectory.prefix)\(pid)-0"
         mkdir(folder, 0o700)
         mkfifo(folder + "/p", 0o600)
@@ -50,7 +93,7 @@ struct TransportCleanupTests {
         #expect(access(live.path, F_OK) == 0)
     }
 
-    @Test("kill -9 of the parent: its worker processes die with it (PR_SET_PDEATHSIG) and its folder goes at the next start",
+    @Test("kill -9 of the parent: its worker processes die with it (PR_SET_PDEATHSIG) and its folder goes at the next start; a quit signal: the run cleans up itself",
           arguments: [SIGKILL, SIGTERM, SIGINT, SIGHUP])
     func parentDies(signal: Int32) throws {
         let binary = try #require(WorkerBinary.path)
@@ -92,9 +135,26 @@ struct TransportCleanupTests {
         // The workers are the killed parent's children; once it is gone they are re-parented and
         // reaped by the system's reaper, so their pids disappear.
         waitUntil(timeout: 30, "the worker processes gone") { workers.allSatisfy { !processExists($0) || isZombieOfOthers($0) } }
+        if signal != SIGKILL {
+            // A quit signal ends the run as its duration would: it cleans up itself, and its
+            // status says which signal it was.
+            #expect(runFolders(of: parent).isEmpty, "removed by the run itself")
+            #expect(status & 0x7f == 0 && (status >> 8) & 0xff == 128 + signal)
+        }
         RunDirectory.removeStale()
         #expect(runFolders(of: parent).isEmpty)
     }
+}
+
+/// A pid that surely belongs to nobody: a child that has ended and been reaped.
+private func deadProcessID() -> pid_t {
+    var pid: pid_t = 0
+    var argv: [UnsafeMutablePointer<CChar>?] = [strdup("/bin/true"), nil]
+    defer { free(argv[0]) }
+    #expect(posix_spawn(&pid, "/bin/true", nil, nil, &argv, environ) == 0)
+    var status: Int32 = 0
+    waitpid(pid, &status, 0)
+    return pid
 }
 
 /// Whether `pid` is a zombie that some other process (not this test) must reap: in a container

@@ -4,11 +4,14 @@ import Testing
 /// `chanscope bench --json ipc-...`: which of the peer suite's cross-process scenarios run
 /// through chanscope's worker processes, and the check a run passes.
 @Suite struct TransportScenarioTests {
-    @Test func theSuitesPipeAndFifoScenariosRunAtTheirMessageSize() {
+    @Test func theSuitesTransportScenariosRunAtTheirMessageSize() {
         #expect(TransportScenario(name: "ipc-pipe-16") == .run(.pipe, messageBytes: 16))
         #expect(TransportScenario(name: "ipc-pipe-4096") == .run(.pipe, messageBytes: 4096))
         #expect(TransportScenario(name: "ipc-fifo-16") == .run(.fifo, messageBytes: 16))
         #expect(TransportScenario(name: "ipc-fifo-4096") == .run(.fifo, messageBytes: 4096))
+        #expect(TransportScenario(name: "ipc-unix-stream-16") == .run(.unixStream, messageBytes: 16))
+        #expect(TransportScenario(name: "ipc-unix-dgram-4096") == .run(.unixDatagram, messageBytes: 4096))
+        #expect(TransportScenario(name: "ipc-mqueue-16") == .run(.mqueue, messageBytes: 16))
     }
 
     @Test func otherIpcNamesAreSkippedWithTheirReason() throws {
@@ -39,9 +42,10 @@ import Testing
 /// One contract run through real worker processes (no failure: both exited with status 0).
 @Suite("Transport scenario runs", .serialized, .enabled(if: WorkerBinary.available, "the chanscope executable is not built next to the tests"))
 struct TransportScenarioRunTests {
-    @Test(arguments: [Transport.pipe, .fifo])
+    @Test(arguments: Transport.allCases)
     func aRunDeliversEveryMessageAndBothProcessesExitCleanly(transport: Transport) {
-        // More than the pipe holds (4,096 messages of 16 bytes), so the writer really waits.
+        // More than any of the kernel buffers holds (a pipe 4,096 messages of 16 bytes), so the
+        // writer really waits.
         let run = TransportBench.contractRun(transport, messageBytes: 16, messages: 20_000)
         #expect(run.failure == nil)
         #expect(run.delivered == 20_000)

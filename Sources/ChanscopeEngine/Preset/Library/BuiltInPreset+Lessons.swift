@@ -26,6 +26,29 @@ workers:
   consumer: { count: 1, loop: [ { recv: work }, { sleep: consume_ms } ] }
 
 """),
+        BuiltInPreset(name: "datagram-socket", yaml: """
+# A Unix domain datagram socket: the reader's socket is bound to a file, the writer's is
+# connected to it. Every send is one whole datagram (no framing needed), but there is no
+# connection: the kernel queues only a few datagrams for a reader that is not connected back,
+# tells nobody how many it holds, and says nothing to the reader when the writer dies.
+name: Datagram socket
+summary: Whole datagrams through a Unix socket file; a short kernel queue, and no connection to lose.
+lesson: |
+  Each message is one datagram: boundaries kept. The kernel does not count them for you:
+  SIOCINQ tells only the next one's size, so "datagrams" is the processes' own count.
+  The queue stops at 11 (limit 11 = max_dgram_qlen + 1): "blocked in unix_wait_for_peer".
+  Select the reader (g), press K: the writer's next send gets ECONNREFUSED, "failed 1".
+  Press r, select the writer (g), press K: no connection, no EOF: the reader waits on, recv-blocked.
+channels:
+  dgram: { kind: bounded, transport: unix-datagram, message_bytes: 16 }
+knobs:
+  produce_ms: { value: 20,  min: 0, max: 2000, step: 10, label: Writer wait, unit: ms }
+  consume_ms: { value: 200, min: 0, max: 2000, step: 10, label: Reader wait, unit: ms }
+workers:
+  writer: { count: 1, loop: [ make, { sleep: produce_ms }, { send: dgram } ] }
+  reader: { count: 1, loop: [ { recv: dgram }, { sleep: consume_ms } ] }
+
+"""),
         BuiltInPreset(name: "deadlock", yaml: """
 # Two threads that both send first on rendezvous channels (sync_channel(0)): A waits for B
 # to receive on "ab", B waits for A to receive on "ba". Neither ever gets to its receive.
@@ -226,6 +249,29 @@ workers:
   server: { loop: [ { recv: requests }, { sleep: serve_ms }, { reply: REPLY } ] }
 
 """),
+        BuiltInPreset(name: "message-queue", yaml: """
+# A POSIX message queue (mq_open) between two processes: the kernel keeps whole messages and
+# counts them itself, up to the queue's mq_maxmsg, which is fixed when the queue is made and
+# capped by /proc/sys/fs/mqueue/msg_max (10 unless the process has CAP_SYS_RESOURCE). The
+# queue is a name, not a connection: it outlives the processes that use it. (The course's
+# message_queue.py is Python's queue.Queue between threads: see the thread-pool preset.)
+name: Message queue
+summary: A POSIX message queue fills to its mq_maxmsg; it outlives its processes, so no end hears of the other's death.
+lesson: |
+  The kernel counts whole messages: "kernel 10/10 msgs" is mq_curmsgs of mq_maxmsg.
+  Full, the writer is "blocked in wq_sleep" until the reader takes one.
+  ↓ to "jobs mq_maxmsg", ⇧← to 4: fixed once the queue is made; R restarts with 4.
+  Select the reader (g), press K: no EPIPE: the queue outlives it; the writer fills it and waits.
+channels:
+  jobs: { kind: bounded, transport: mqueue, capacity: 10, message_bytes: 64 }
+knobs:
+  produce_ms: { value: 50,  min: 0, max: 2000, step: 10, label: Writer wait, unit: ms }
+  consume_ms: { value: 300, min: 0, max: 2000, step: 10, label: Reader wait, unit: ms }
+workers:
+  writer: { count: 1, loop: [ make, { sleep: produce_ms }, { send: jobs } ] }
+  reader: { count: 1, loop: [ { recv: jobs }, { sleep: consume_ms } ] }
+
+"""),
         BuiltInPreset(name: "named-pipe", yaml: """
 # A named pipe (mkfifo): the two worker processes are not handed anything; each opens the path
 # by itself, as two unrelated programs would. The open of the writing end waits until a reader
@@ -280,9 +326,11 @@ lesson: |
   Press 4 (dropping): writes never wait; each EAGAIN counts as dropped. 2 blocks again.
   ↓ to "pipe kernel buffer", ⇧→: F_SETPIPE_SZ grows the buffer and the writer goes on.
   Select the reader (g), press K: SIGKILL; the writer gets EPIPE, counted as failed.
+  ↓ to "Message size", ⇧→ to 4096, R: the same 64 KiB hold 16 msgs; at 16 B, 4096.
 channels:
-  pipe: { kind: bounded, transport: pipe, buffer_bytes: 65536, message_bytes: 1024 }
+  pipe: { kind: bounded, transport: pipe, buffer_bytes: 65536, message_bytes: message_bytes }
 knobs:
+  message_bytes: { value: 1024, min: 16, max: 4096, step: 16, label: Message size, unit: B }
   produce_ms: { value: 50,  min: 0, max: 2000, step: 10, label: Writer wait, unit: ms }
   consume_ms: { value: 500, min: 0, max: 2000, step: 10, label: Reader wait, unit: ms }
 workers:
@@ -362,7 +410,7 @@ channels:
 knobs:
   produce_ms:  { value: 50,  min: 0, max: 2000, step: 10, label: Producer wait, unit: ms }
   consume_ms:  { value: 200, min: 0, max: 2000, step: 10, label: Consumer wait, unit: ms }
-  crash_after: { value: 5,   min: 0, max: 60, step: 1, label: Crash after (0 = never), unit: s }
+  crash_after: { value: 5,   min: 0, max: 60, step: 1, label: Crash after, unit: s }
 workers:
   producer: { count: 1, loop: [ make, { sleep: produce_ms }, { send: jobs } ] }
   consumer: { count: 1, crash_after: crash_after, loop: [ { recv: jobs }, { sleep: consume_ms } ] }
@@ -671,6 +719,29 @@ knobs:
 workers:
   producer: { count: 1, loop: [ make, { sleep: produce_ms }, { send: work } ] }
   consumer: { count: 1, loop: [ { recv: work }, { sleep: consume_ms } ] }
+
+"""),
+        BuiltInPreset(name: "unix-socket", yaml: """
+# A Unix domain stream socket between two processes, as in the course's sockets.py: the
+# reader's process accepts on a socket file (bound and listening before either process starts),
+# the writer's connects to it. A stream is bytes with no message boundaries, so each message goes
+# behind a 4-byte length. The writer writes faster than the reader reads: the socket's send
+# buffer fills, and it is counted in kernel memory, not in bytes of payload.
+name: Unix socket
+summary: A writer process streams framed messages through a Unix socket file; the reader reads EOF when it goes.
+lesson: |
+  A stream keeps no message boundaries: a 4 B length goes before each 16 B message.
+  "send buffer" (SIOCOUTQ) counts kernel memory, 768 B a msg: 32768 B hold 43 msgs.
+  Full, the writer is "blocked in sock_alloc_send_pskb"; it wakes when 3/4 is free.
+  Select the writer (g), press K: the reader drains the socket, then reads EOF: recv() gave 0.
+channels:
+  sock: { kind: bounded, transport: unix-stream, buffer_bytes: 32768, message_bytes: 16 }
+knobs:
+  produce_ms: { value: 20,  min: 0, max: 2000, step: 10, label: Writer wait, unit: ms }
+  consume_ms: { value: 100, min: 0, max: 2000, step: 10, label: Reader wait, unit: ms }
+workers:
+  writer: { count: 1, loop: [ make, { sleep: produce_ms }, { send: sock } ] }
+  reader: { count: 1, loop: [ { recv: sock }, { sleep: consume_ms } ] }
 
 """),
     ]

@@ -7,7 +7,7 @@ extension PresetLint {
         var specs: [ChannelSpec] = []
         for entry in section.entries where entry.complete {
             guard let kindName = entry.spec.kind, let kindLocation = entry.fields["kind"] else { continue }
-            if entry.spec.transport != nil || entry.spec.bufferBytes != nil || entry.spec.messageBytes != nil {
+            if entry.spec.transport != nil || entry.spec.bufferBytes != nil || entry.spec.messageBytes != nil || entry.spec.messageBytesKnob != nil {
                 if let spec = transportSpec(entry, kind: kindName, findings: &findings) { specs.append(spec) }
                 continue
             }

@@ -17,18 +17,38 @@ extension PresetLint {
             findings.add(.meaning, at: at("kind"), PresetWording.transportKind(kind))
             return nil
         }
-        if entry.spec.capacity != nil {
-            findings.add(.meaning, at: at("capacity"), PresetWording.transportCapacity)
-            return nil
-        }
-        let buffer = entry.spec.bufferBytes ?? 65536
-        let messageBytes = entry.spec.messageBytes ?? 16
         var spec = ChannelSpec(name: entry.name, kind: .bounded(1))
         spec.transport = transport
-        spec.bufferBytes = min(max(buffer, PresetLimits.pipeBuffer.lowerBound), PresetLimits.pipeBuffer.upperBound)
-        spec.messageBytes = messageBytes
-        let messages = max(1, spec.bufferBytes / messageBytes)
-        spec.kind = kind == "dropping" ? .dropping(messages) : .bounded(messages)
+        spec.messageBytes = entry.spec.messageBytes ?? 16
+        spec.messageBytesKnob = entry.spec.messageBytesKnob
+        if let range = PresetLimits.buffer(of: transport) {
+            if entry.spec.capacity != nil {
+                findings.add(.meaning, at: at("capacity"), PresetWording.transportCapacity)
+                return nil
+            }
+            let buffer = entry.spec.bufferBytes ?? PresetLimits.defaultBuffer(of: transport)
+            if let problem = PresetWording.bufferOutside(transport, range, found: buffer) {
+                findings.add(.meaning, at: at("buffer_bytes"), problem)
+                return nil
+            }
+            spec.bufferBytes = buffer
+            let messages = max(1, buffer / (spec.messageBytes + transport.framingBytes))
+            spec.kind = kind == "dropping" ? .dropping(messages) : .bounded(messages)
+        } else {
+            // A message queue: its capacity is mq_maxmsg, in whole messages.
+            if entry.spec.bufferBytes != nil {
+                findings.add(.meaning, at: at("buffer_bytes"), PresetWording.queueBuffer)
+                return nil
+            }
+            let messages = entry.spec.capacity ?? PresetLimits.queueMessages.upperBound
+            guard PresetLimits.queueMessages.contains(messages) else {
+                findings.add(.meaning, at: at("capacity"), PresetWording.queueCapacity(found: messages))
+                return nil
+            }
+            spec.bufferBytes = messages * spec.messageBytes
+            spec.kind = kind == "dropping" ? .dropping(messages) : .bounded(messages)
+        }
+        spec.kind = Experiment.shownKind(of: spec)
         return spec
     }
 

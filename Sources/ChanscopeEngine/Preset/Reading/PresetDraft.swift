@@ -54,6 +54,8 @@ struct PresetDraft {
         var transport: String?
         var bufferBytes: Int?
         var messageBytes: Int?
+        /// A knob that sets `message_bytes` when the experiment starts.
+        var messageBytesKnob: String?
         var link: LinkSpec?
         /// The `protocol` key (a keyword in Swift, hence the name).
         var reliability: LinkSpec.ProtocolSpec?

@@ -3,7 +3,7 @@ import Yams
 /// Turns preset files and YAML text into checked `Preset` values, or into every problem found.
 ///
 /// Loading either succeeds completely or throws a `PresetError` whose lines each name the
-/// file, the line and the key, because DESIGN.md promises "a bad file gets one clear message
+/// file, the line and the key, because the product promises "a bad file gets one clear message
 /// naming the file, line and key, and nothing starts". The work is done in parts: `PresetFile`
 /// reads bytes safely, `DuplicateKeyScan` and Yams compose the tree, `PresetDecoder` decodes its
 /// shape from `PresetSchema`, and `PresetLint` checks its meaning.

@@ -2,7 +2,7 @@ extension PresetSchema {
     /// The key and step reference the README's "Preset format" section shows, printed from the
     /// declarations.
     ///
-    /// DESIGN.md asks that the README's format section come from the schema, so that the
+    /// The project asks that the README's format section come from the schema, so that the
     /// documentation cannot drift from what the loader accepts: a test checks that the README
     /// contains this text exactly, and prints it when it does not.
     static var reference: String {

@@ -2,7 +2,7 @@ import Channels
 
 /// The preset format, declared once: every key of every mapping and every step kind.
 ///
-/// DESIGN.md section 7 asks that "the preset schema is declared once"; this is that
+/// The project's rule is that "the preset schema is declared once"; this is that
 /// declaration. `PresetDecoder` reads a file by it, the messages about unknown and missing keys
 /// quote it, and `PresetSchema.reference` prints it for the README, so adding a key is adding
 /// its declaration here and nothing in the reader changes. The group fields and the steps are
