@@ -9,10 +9,13 @@ import Glibc
 /// these calls differ, and each is one line.
 struct KernelEndIO: Sendable {
     let transport: Transport
-    /// The descriptor (a message queue's blocking one).
+    /// The descriptor the blocking calls use (so `/proc/PID/wchan` names where they wait).
     let fd: Int32
-    /// A message queue's second, non-blocking descriptor: `O_NONBLOCK` belongs to an open
-    /// description, so a try and a blocking call need one each. -1 for every other transport.
+    /// A second, non-blocking descriptor of the same object for the tries: `O_NONBLOCK` belongs
+    /// to an open description, so a try and a blocking call need one each. A message queue's,
+    /// or a pipe's or FIFO's opened again through `/proc/self/fd` (one plain `write` a try, where
+    /// `RWF_NOWAIT` would cost more, and on a FIFO is refused, costing a `poll` and a second call);
+    /// -1 where there is none (a socket's try is `MSG_DONTWAIT`).
     let nonblockingFD: Int32
 
     init(transport: Transport, fd: Int32, nonblockingFD: Int32 = -1) {
@@ -25,7 +28,9 @@ struct KernelEndIO: Sendable {
     /// with errno (`EAGAIN` when `wait` is false and it would have to wait).
     func write(_ buffer: UnsafeRawPointer, _ count: Int, wait: Bool) -> Int {
         switch transport {
-        case .pipe, .fifo: wait ? Glibc.write(fd, buffer, count) : chanscope_try_write(fd, buffer, count)
+        case .pipe, .fifo:
+            wait ? Glibc.write(fd, buffer, count)
+                : nonblockingFD >= 0 ? Glibc.write(nonblockingFD, buffer, count) : chanscope_try_write(fd, buffer, count)
         case .unixStream, .unixDatagram: chanscope_socket_send(fd, buffer, count, wait ? 1 : 0)
         case .mqueue: chanscope_mq_send(wait ? fd : nonblockingFD, buffer, count) == 0 ? count : -1
         }
@@ -35,7 +40,9 @@ struct KernelEndIO: Sendable {
     /// read, 0 at end of file, or -1 with errno.
     func read(_ buffer: UnsafeMutableRawPointer, _ count: Int, wait: Bool) -> Int {
         switch transport {
-        case .pipe, .fifo: wait ? Glibc.read(fd, buffer, count) : chanscope_try_read(fd, buffer, count)
+        case .pipe, .fifo:
+            wait ? Glibc.read(fd, buffer, count)
+                : nonblockingFD >= 0 ? Glibc.read(nonblockingFD, buffer, count) : chanscope_try_read(fd, buffer, count)
         case .unixStream, .unixDatagram: chanscope_socket_recv(fd, buffer, count, wait ? 1 : 0)
         case .mqueue: chanscope_mq_receive(wait ? fd : nonblockingFD, buffer, count)
         }
@@ -83,8 +90,18 @@ struct KernelEndIO: Sendable {
         case .mqueue:
             _ = chanscope_mq_close(fd)
             if nonblockingFD >= 0 { _ = chanscope_mq_close(nonblockingFD) }
-        default: Glibc.close(fd)
+        default:
+            Glibc.close(fd)
+            if nonblockingFD >= 0 { Glibc.close(nonblockingFD) }
         }
+    }
+
+    /// A pipe's or FIFO's end with its non-blocking twin: the same pipe opened again through
+    /// `/proc/self/fd` (a new open description, so its `O_NONBLOCK` is its own). Without one
+    /// (no `/proc`), the tries fall back to `RWF_NOWAIT`.
+    static func pipeEnd(_ transport: Transport, fd: Int32, writing: Bool) -> KernelEndIO {
+        let twin = open("/proc/self/fd/\(fd)", (writing ? O_WRONLY : O_RDONLY) | O_NONBLOCK | O_CLOEXEC)
+        return KernelEndIO(transport: transport, fd: fd, nonblockingFD: twin)
     }
 
     private static func known(_ value: Int32) -> Int? { value >= 0 ? Int(value) : nil }

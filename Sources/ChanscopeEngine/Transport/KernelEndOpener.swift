@@ -45,15 +45,17 @@ enum KernelEndOpener {
             return KernelEndIO(transport: transport, fd: blocking, nonblockingFD: trying)
         }
         guard fd >= 0 else { return nil }
-        let io = KernelEndIO(transport: transport, fd: fd)
+        let io = transport.isSocket ? KernelEndIO(transport: transport, fd: fd) : KernelEndIO.pipeEnd(transport, fd: fd, writing: true)
         if channel.capacityBytes > 0 { _ = io.setCapacity(bytes: channel.capacityBytes) }
         return io
     }
 
     private static func openReading(_ channel: WorkerProcessPlan.Channel, _ transport: Transport, early: Int32?) -> KernelEndIO? {
         switch transport {
-        case .pipe, .unixDatagram:
-            // Inherited: a pipe's end, or the datagram socket the parent bound to the path.
+        case .pipe:
+            return channel.fd.map { KernelEndIO.pipeEnd(transport, fd: $0, writing: false) }
+        case .unixDatagram:
+            // Inherited: the datagram socket the parent bound to the path.
             return channel.fd.map { KernelEndIO(transport: transport, fd: $0) }
         case .fifo:
             // A FIFO read before any writer has opened it reads end of file: now that this
@@ -61,7 +63,7 @@ enum KernelEndOpener {
             guard let path = channel.path else { return nil }
             let fd = open(path, O_RDONLY | O_CLOEXEC)
             if let early { close(early) }
-            return fd >= 0 ? KernelEndIO(transport: transport, fd: fd) : nil
+            return fd >= 0 ? KernelEndIO.pipeEnd(transport, fd: fd, writing: false) : nil
         case .unixStream:
             // The course's server: `accept()` makes the connection's own socket; the listening
             // one is no longer needed.

@@ -125,7 +125,7 @@ struct SocketQueueEndpointTests {
     }
 
     @Test("a full buffer holds what the panel says it holds; then a try is full, and dropping counts EAGAIN",
-          arguments: [Transport.unixStream, .unixDatagram, .mqueue], [16, 4096])
+          arguments: [Transport.fifo, .unixStream, .unixDatagram, .mqueue], [16, 4096])
     func full(transport: Transport, messageBytes: Int) {
         let rig = Rig(transport, messageBytes: messageBytes)
         let held = rig.fill()
@@ -141,7 +141,7 @@ struct SocketQueueEndpointTests {
     }
 
     @Test("a blocking write on a full buffer waits inside the kernel, in the function /proc names, until the reader frees room",
-          arguments: [(Transport.unixStream, "sock_alloc_send_pskb"), (.unixDatagram, "unix_wait_for_peer"), (.mqueue, "wq_sleep")])
+          arguments: [(Transport.fifo, "pipe_write"), (.unixStream, "sock_alloc_send_pskb"), (.unixDatagram, "unix_wait_for_peer"), (.mqueue, "wq_sleep")])
     func blocksInTheKernel(transport: Transport, function: String) {
         let rig = Rig(transport)
         let held = rig.fill()
