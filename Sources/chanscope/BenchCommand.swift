@@ -19,8 +19,10 @@ struct BenchCommand: ParsableCommand {
             Without arguments, runs every scenario raw and instrumented and prints a table, then \
             times the screen (frame build and diff at 80x24, 120x40 and 200x60). With --json SCENARIO \
             MESSAGES, runs one scenario and prints one JSON line, the plug-in contract of the \
-            peer benchmark runner (run.sh -e 'chanscope=PATH/chanscope bench --json'). \
-            Build with -c release for meaningful numbers.
+            peer benchmark runner (run.sh -e 'chanscope=PATH/chanscope bench --json'); its ipc-* \
+            scenarios run through chanscope's worker processes. --part transports: messages per second \
+            through the worker processes over each kernel transport, beside a C loop making the same \
+            system calls. Build with -c release for meaningful numbers.
             """)
 
     @Flag(help: "Print one JSON line for one run (the peer harness's plug-in contract).")
@@ -35,14 +37,17 @@ struct BenchCommand: ParsableCommand {
     @Option(help: "Which tables to print: all, channels, screen, links (the simulated link against the plain channel) or transports.")
     var part: BenchPart = .all
 
-    @Argument(help: "The scenario (with --json): \((BenchScenario.all + BenchScenario.own).map(\.name).joined(separator: ", ")).")
+    @Argument(help: "The scenario (with --json): \((BenchScenario.all + BenchScenario.own).map(\.name).joined(separator: ", ")); or the peer suite's ipc-TRANSPORT-BYTES through chanscope's worker processes (TRANSPORT: \(TransportScenario.transports.keys.sorted().joined(separator: ", ")); BYTES 16-4096; other ipc- names answer the contract's skip).")
     var scenario: String?
 
     @Argument(help: "How many messages (with --json).")
     var messages: Int?
 
     func validate() throws {
-        if let scenario, BenchScenario.named(scenario) == nil {
+        if let scenario, TransportScenario.isTransportScenario(scenario), !json {
+            throw ValidationError("\(scenario) runs with --json SCENARIO MESSAGES (the transports' table is --part transports)")
+        }
+        if let scenario, BenchScenario.named(scenario) == nil, !TransportScenario.isTransportScenario(scenario) {
             throw ValidationError("unknown scenario \"\(scenario)\" (scenarios: \((BenchScenario.all + BenchScenario.own).map(\.name).joined(separator: ", ")))")
         }
         if json && (scenario == nil || messages == nil) {
@@ -60,6 +65,10 @@ struct BenchCommand: ParsableCommand {
     }
 
     func run() throws {
+        if json, let scenario, let transportScenario = TransportScenario(name: scenario), let messages {
+            if !runTransportScenario(transportScenario, name: scenario, messages: messages) { throw ExitCode.failure }
+            return
+        }
         let chosen = scenario.flatMap(BenchScenario.named).map { [$0] } ?? BenchScenario.all + BenchScenario.own
         if json, let scenarioValue = chosen.first, let messages {
             let result = BenchWorkload.run(scenarioValue, messages: messages)
@@ -210,33 +219,5 @@ struct BenchCommand: ParsableCommand {
     func pad(_ text: String, _ width: Int, right: Bool = false) -> String {
         let padding = String(repeating: " ", count: max(0, width - text.count))
         return right ? padding + text : text + padding
-    }
-
-    /// Messages per second through each transport's worker processes beside the C raw loop
-    /// (medians of the rounds, the two alternating); false if a run failed.
-    private func runTransports() -> Bool {
-        print("transports: msgs/s, median of \(rounds) round(s), chanscope's worker processes and the C raw loop alternating")
-        print("transport   bytes   messages   chanscope   raw C loop   ratio")
-        for transport in Transport.allCases {
-            for bytes in [16, 4096] {
-                let messages = max(1000, Int(saturating: (bytes == 16 ? 2_000_000.0 : 200_000.0) * scale))
-                var ours: [Double] = []
-                var raw: [Double] = []
-                for _ in 0..<rounds {
-                    guard let result = TransportBench.run(transport, messageBytes: bytes, messages: messages) else {
-                        print("\(transport.rawValue): the run failed")
-                        return false
-                    }
-                    ours.append(result.chanscopePerSecond)
-                    raw.append(result.rawPerSecond)
-                }
-                let a = ours.sorted()[ours.count / 2], b = raw.sorted()[raw.count / 2]
-                let row = [transport.rawValue.padding(toLength: 9, withPad: " ", startingAt: 0), String(bytes).leftPadded(to: 7),
-                           String(messages).leftPadded(to: 10), NumberText.rate(a).leftPadded(to: 11),
-                           NumberText.rate(b).leftPadded(to: 12), String(format: "%.2fx", b > 0 ? a / b : 0).leftPadded(to: 7)]
-                print(row.joined(separator: "  "))
-            }
-        }
-        return true
     }
 }

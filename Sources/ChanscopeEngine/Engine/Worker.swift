@@ -8,7 +8,12 @@ import Synchronization
 /// exactly as dropping a Rust sender or receiver would.
 final class Worker: @unchecked Sendable {
     let id: Int32
-    unowned let group: WorkerGroup
+    /// Unowned because the group lists its workers; `unowned(unsafe)` because a checked
+    /// unowned reference costs an atomic retain and release at every use, several times a
+    /// message on the worker's path (measured: the largest single cost of a transport worker's
+    /// loop). Safe: the thread holds the group strongly while it runs (`start`), and the
+    /// experiment or worker process that reads it otherwise holds its groups for its whole life.
+    unowned(unsafe) let group: WorkerGroup
     let counters = WorkerCounters()
     let stopRequested = Atomic<Bool>(false)
     /// Handles indexed by channel; nil where the group does not use that channel that way.
@@ -39,15 +44,18 @@ final class Worker: @unchecked Sendable {
 
     /// Starts the thread.
     func start() {
-        thread = JoinableThread(name: "\(group.name)-\(id)") { [self] in
-            counters.cpuClock.store(ThreadCPUClock.currentThread(), ordering: .releasing)
-            let end = group.spec.role == nil ? runLoop() : runRole()
-            counters.finalCPUNanos.store(ThreadCPUClock.currentThreadNanoseconds(), ordering: .releasing)
-            counters.cpuClock.store(ThreadCPUClock.none, ordering: .releasing)
-            counters.endedAt.store(MonotonicClock.now(), ordering: .relaxed)
-            releaseHandles()
-            counters.set(end)
-            counters.channelIndex.store(-1, ordering: .relaxed)
+        // The thread holds its group for as long as it runs (see `group`).
+        thread = JoinableThread(name: "\(group.name)-\(id)") { [self, group] in
+            withExtendedLifetime(group) {
+                counters.cpuClock.store(ThreadCPUClock.currentThread(), ordering: .releasing)
+                let end = group.spec.role == nil ? runLoop() : runRole()
+                counters.finalCPUNanos.store(ThreadCPUClock.currentThreadNanoseconds(), ordering: .releasing)
+                counters.cpuClock.store(ThreadCPUClock.none, ordering: .releasing)
+                counters.endedAt.store(MonotonicClock.now(), ordering: .relaxed)
+                releaseHandles()
+                counters.set(end)
+                counters.channelIndex.store(-1, ordering: .relaxed)
+            }
         }
     }
 
@@ -80,10 +88,14 @@ final class Worker: @unchecked Sendable {
         // Whether the last poll found nothing: a worker that polls in a loop stays "polling"
         // through its polls and sleeps until one brings a message.
         var lastPollEmpty = false
+        // Held in locals for the whole loop: read through `self` at every message they cost a
+        // retain and a release each (measured on a transport worker's path).
+        let group = self.group
+        let steps = group.steps
         while true {
             guard !shouldStop else { return abandon(hand) }
             guard group.claimIteration(knobs: knobs) else { return .finished }
-            for step in group.steps {
+            for step in steps {
                 if control.isPaused || group.isHeld.load(ordering: .relaxed) { waitWhilePaused() }
                 guard !shouldStop else { return abandon(hand) }
                 switch step {

@@ -105,6 +105,10 @@ final class WorkerProcessHandle: @unchecked Sendable {
         state.withLock { s in s.ending == nil && kill(pid, signal) == 0 }
     }
 
+    /// Waits until the process has ended on its own and been reaped (the bench, which must not
+    /// wake every few milliseconds beside the processes it measures). Call from one thread.
+    func waitUntilEnded() { watcher?.join() }
+
     /// Kills the process and waits until it is reaped.
     func terminate() {
         signal(SIGKILL)
