@@ -11,9 +11,6 @@
 #include <poll.h>
 #include <sys/prctl.h>
 #include <sys/uio.h>
-#include <sys/stat.h>
-#include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
 int chanscope_bytes_queued(int fd) {
@@ -77,57 +74,3 @@ ssize_t chanscope_try_read(int fd, void *buffer, size_t bytes) {
 int chanscope_pipe(int fds[2]) { return pipe2(fds, O_CLOEXEC); }
 
 int chanscope_thread_id(void) { return (int)gettid(); }
-
-static int64_t now_ns(void) {
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (int64_t)t.tv_sec * 1000000000 + t.tv_nsec;
-}
-
-/// Writes or reads exactly `size` bytes, as a framed stream would; 0, or -1 on failure or end.
-static int exact(int fd, char *buffer, int size, int writing) {
-    int done = 0;
-    while (done < size) {
-        ssize_t n = writing ? write(fd, buffer + done, (size_t)(size - done)) : read(fd, buffer + done, (size_t)(size - done));
-        if (n <= 0) {
-            if (n < 0 && errno == EINTR) continue;
-            return -1;
-        }
-        done += (int)n;
-    }
-    return 0;
-}
-
-int64_t chanscope_raw_pipe_loop(int kind, const char *path, uint64_t messages, int size) {
-    if (size <= 0 || size > 65536) return -1;
-    int fds[2] = {-1, -1};
-    if (kind == 0) {
-        if (pipe(fds) != 0) return -1;
-    } else if (mkfifo(path, 0600) != 0) {
-        return -1;
-    }
-    pid_t child = fork();
-    if (child < 0) return -1;
-    if (child == 0) {
-        char buffer[65536];
-        int in = kind == 0 ? fds[0] : open(path, O_RDONLY);
-        if (kind == 0) close(fds[1]);
-        for (uint64_t i = 0; i < messages; i++) {
-            if (exact(in, buffer, size, 0) != 0) _exit(1);
-        }
-        _exit(0);
-    }
-    char buffer[65536];
-    memset(buffer, 7, sizeof buffer);
-    int out = kind == 0 ? fds[1] : open(path, O_WRONLY);
-    if (kind == 0) close(fds[0]);
-    int64_t start = now_ns();
-    int failed = 0;
-    for (uint64_t i = 0; i < messages && !failed; i++) failed = exact(out, buffer, size, 1) != 0;
-    close(out);
-    int status = 0;
-    while (waitpid(child, &status, 0) < 0 && errno == EINTR) {}
-    int64_t elapsed = now_ns() - start;
-    if (kind == 1) unlink(path);
-    return failed || !WIFEXITED(status) || WEXITSTATUS(status) != 0 ? -1 : elapsed;
-}

@@ -38,10 +38,4 @@ int chanscope_thread_id(void);
 static inline uint64_t chanscope_load64(const uint64_t *word) { return __atomic_load_n(word, __ATOMIC_ACQUIRE); }
 static inline void chanscope_store64(uint64_t *word, uint64_t value) { __atomic_store_n(word, value, __ATOMIC_RELEASE); }
 
-/// The kernel's own speed, the bench's anchor: forks a child that reads `messages` messages of
-/// `size` bytes from a pipe while this process writes them (one `write` and one `read` each),
-/// and returns the nanoseconds from the first write to the child's exit, or -1 on failure.
-/// `kind`: 0 pipe, 1 FIFO at `path`.
-int64_t chanscope_raw_pipe_loop(int kind, const char *path, uint64_t messages, int size);
-
 #endif

@@ -74,7 +74,7 @@ struct LessonClaimsSocketQueueTests {
         #expect(refused.channel(named: "dgram")?.counters.failed == 1)
         #expect((refused.channel(named: "dgram")?.counters.discarded ?? 0) > 0, "the reader's socket took its queue with it")
 
-        // r: a fresh experiment; K on the writer this time.
+        // r: a fresh experiment; g (the writer) and K this time.
         let again = Experiment(preset: preset)
         let second = Watcher(again)
         again.start()

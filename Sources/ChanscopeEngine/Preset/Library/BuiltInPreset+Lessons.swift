@@ -34,15 +34,15 @@ workers:
 name: Datagram socket
 summary: Whole datagrams through a Unix socket file; a short kernel queue, and no connection to lose.
 lesson: |
-  Each message is one datagram: boundaries kept. The kernel does not count them for you:
-  SIOCINQ tells only the next one's size, so "datagrams" is the processes' own count.
+  Each message is one datagram, boundaries kept; the kernel does not count them for you.
+  SIOCINQ tells only the next one's size: "datagrams" is the processes' own count.
   The queue stops at 11 (limit 11 = max_dgram_qlen + 1): "blocked in unix_wait_for_peer".
   Select the reader (g), press K: the writer's next send gets ECONNREFUSED, "failed 1".
-  Press r, select the writer (g), press K: no connection, no EOF: the reader waits on, recv-blocked.
+  Press r, then g (the writer) and K: no connection, no EOF; the reader stays recv-blocked.
 channels:
   dgram: { kind: bounded, transport: unix-datagram, message_bytes: 16 }
 knobs:
-  produce_ms: { value: 20,  min: 0, max: 2000, step: 10, label: Writer wait, unit: ms }
+  produce_ms: { value: 50,  min: 0, max: 2000, step: 10, label: Writer wait, unit: ms }
   consume_ms: { value: 200, min: 0, max: 2000, step: 10, label: Reader wait, unit: ms }
 workers:
   writer: { count: 1, loop: [ make, { sleep: produce_ms }, { send: dgram } ] }
@@ -260,8 +260,8 @@ summary: A POSIX message queue fills to its mq_maxmsg; it outlives its processes
 lesson: |
   The kernel counts whole messages: "kernel 10/10 msgs" is mq_curmsgs of mq_maxmsg.
   Full, the writer is "blocked in wq_sleep" until the reader takes one.
-  ↓ to "jobs mq_maxmsg", ⇧← to 4: fixed once the queue is made; R restarts with 4.
-  Select the reader (g), press K: no EPIPE: the queue outlives it; the writer fills it and waits.
+  ↓ to "jobs mq_maxmsg", ← to 4: fixed once the queue is made; R restarts with 4.
+  Select the reader (g), press K: no EPIPE, the queue outlives it; the writer waits.
 channels:
   jobs: { kind: bounded, transport: mqueue, capacity: 10, message_bytes: 64 }
 knobs:
@@ -759,13 +759,13 @@ name: Unix socket
 summary: A writer process streams framed messages through a Unix socket file; the reader reads EOF when it goes.
 lesson: |
   A stream keeps no message boundaries: a 4 B length goes before each 16 B message.
-  "send buffer" (SIOCOUTQ) counts kernel memory, 768 B a msg: 32768 B hold 43 msgs.
+  "send buffer" (SIOCOUTQ) counts kernel memory, about 768 B a msg: 32768 B hold 43.
   Full, the writer is "blocked in sock_alloc_send_pskb"; it wakes when 3/4 is free.
-  Select the writer (g), press K: the reader drains the socket, then reads EOF: recv() gave 0.
+  Select the writer (g), press K: the reader drains what is queued, then reads EOF.
 channels:
   sock: { kind: bounded, transport: unix-stream, buffer_bytes: 32768, message_bytes: 16 }
 knobs:
-  produce_ms: { value: 20,  min: 0, max: 2000, step: 10, label: Writer wait, unit: ms }
+  produce_ms: { value: 50,  min: 0, max: 2000, step: 10, label: Writer wait, unit: ms }
   consume_ms: { value: 100, min: 0, max: 2000, step: 10, label: Reader wait, unit: ms }
 workers:
   writer: { count: 1, loop: [ make, { sleep: produce_ms }, { send: sock } ] }
