@@ -18,6 +18,10 @@ struct ControlRecord: Equatable {
         case setCapacity = 4
         /// Channel `index` drops when full (`value` 1) or waits (0).
         case setDropping = 5
+        /// Publish the counters now, then note request number `value` as served: the parent asks
+        /// every process at once before a sample, so the writer's and the reader's counts are of
+        /// the same moment (a 5 ms gap is 1,400 messages at 280,000 a second).
+        case publish = 6
     }
 
     var operation: Operation

@@ -82,6 +82,7 @@ extension Experiment {
     func refreshProcessMirrors(now: UInt64) {
         guard let kernelChannels else { return }
         fireCrashes(now: now)
+        kernelChannels.publishNow()
         for (index, handle) in kernelChannels.handles {
             guard let mirror = groups[index].workers.first else { continue }
             let words = handle.report

@@ -138,6 +138,24 @@ final class KernelChannels: @unchecked Sendable {
         }
     }
 
+    /// The number of the last publish request (experiment lock).
+    private var publishRequest: UInt64 = 0
+
+    /// Asks every running worker process to publish its counters now and waits, at most 2 ms,
+    /// until each has: then the writer's and the reader's figures in one sample are of nearly the
+    /// same moment. A process that does not answer in time (busy, or ending) keeps its last
+    /// figures, which are at most the reporter's 5 ms old.
+    func publishNow() {
+        publishRequest &+= 1
+        let request = publishRequest
+        let running = handles.values.filter(\.isRunning)
+        for handle in running { handle.send(ControlRecord(.publish, value: Double(request))) }
+        let deadline = MonotonicClock.now() &+ 2_000_000
+        while running.contains(where: { $0.isRunning && $0.report[ReportLayout.published] < request }), MonotonicClock.now() < deadline {
+            sched_yield()
+        }
+    }
+
     /// Sends one instruction to every worker process.
     func broadcast(_ record: ControlRecord) {
         for handle in handles.values { handle.send(record) }

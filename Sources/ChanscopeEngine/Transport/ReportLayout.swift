@@ -8,6 +8,8 @@ enum ReportLayout {
     static let pid = 0
     /// Set to 1 once the worker has ended and its last figures are written.
     static let finished = 1
+    /// The number of the last publish request the process served (`ControlRecord.publish`).
+    static let published = 2
 
     /// The worker slot.
     enum Worker {

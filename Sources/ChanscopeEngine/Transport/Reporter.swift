@@ -53,8 +53,15 @@ final class Reporter: @unchecked Sendable {
         }
     }
 
+    /// Serializes `publish`: the reporter's own loop and the control thread's publish requests.
+    private let publishing = Mutex<Void>(())
+
     /// One copy of every figure.
     func publish() {
+        publishing.withLock { _ in publishLocked() }
+    }
+
+    private func publishLocked() {
         findWorkerThread()
         let report = host.report
         let c = worker.counters

@@ -15,6 +15,9 @@ final class WorkerProcessHost: @unchecked Sendable {
     private var ends: [Int: (io: KernelEndIO, writer: KernelWriter?)] = [:]
     private let started = WaitCondition()
     private var startRequested = false
+    /// The reporter once the worker runs (under `started`'s lock): a publish request before that
+    /// has nothing to publish.
+    private var reporter: Reporter?
 
     /// How often the reporter publishes: often enough that the parent's 10 Hz samples are fresh.
     static let reportNanos: UInt64 = 5_000_000
@@ -42,6 +45,7 @@ final class WorkerProcessHost: @unchecked Sendable {
         let worker = Worker(id: plan.workerID, group: group, routes: routes, knobs: knobs, control: control, seed: plan.seed,
                             ports: ProtocolPorts(mailbox: nil, directory: MailboxDirectory(), mailboxBase: routes.count))
         let reporter = Reporter(host: self, worker: worker)
+        started.withLock { self.reporter = reporter }
         worker.start()
         let reporterThread = JoinableThread(name: "reporter") { reporter.loop() }
         worker.join()
@@ -88,6 +92,9 @@ final class WorkerProcessHost: @unchecked Sendable {
             case .setCapacity:
                 guard let end = ends[index] else { continue }
                 report[ReportLayout.Channel(index).capacityError] = UInt64(end.io.setCapacity(bytes: Int(saturating: record.value)))
+            case .publish:
+                started.withLock { reporter }?.publish()
+                report[ReportLayout.published] = UInt64(saturating: record.value)
             case .setDropping:
                 ends[index]?.writer?.dropsWhenFull.store(record.value != 0, ordering: .relaxed)
             }
