@@ -106,6 +106,16 @@ import Testing
                 "at \(width) columns: \(legend ?? "no legend")")
     }
 
+    @Test("at 80 columns the legend keeps every glyph a row shows: a killed worker's † is not the one cut off")
+    func narrowLegendKeepsWhatRowsShow() {
+        var scenario = Fixtures.backpressure
+        for index in scenario.snapshots.indices { scenario.snapshots[index].groups[1].workerStates = [.killed] }
+        let lines = Self.render(Fixtures.state(scenario), TerminalSize(width: 80, height: 24)).lines()
+        let legend = lines.first { $0.contains("● working") }
+        #expect(legend?.contains("† killed") == true, "\(legend ?? "no legend")")
+        #expect(legend?.contains("▶ send-blocked") == true, "the producer's state too: \(legend ?? "no legend")")
+    }
+
     @Test func theHeadlineIsTheEnginesSituation() {
         // The engine decides the word (SnapshotBuilderTests cover when); the panel shows it.
         var scenario = Fixtures.drops

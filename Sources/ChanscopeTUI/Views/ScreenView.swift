@@ -158,10 +158,15 @@ public enum ScreenView {
     /// fit (at 100 columns): a glyph on screen that the legend leaves out explains nothing.
     private static func drawLegend(theme: Theme, showing shown: Set<WorkerState> = [], in rect: Rect, on grid: inout Grid) {
         guard !rect.isEmpty else { return }
-        let states = Theme.legendStates(showing: shown)
+        var states = Theme.legendStates(showing: shown)
+        func width(_ states: [WorkerState], gap: Int) -> Int { 2 + states.map(Theme.legendWord).reduce(0) { $0 + $1.count + 2 + gap } - gap }
+        // Too narrow for every state: leave out, from the end, states no row shows, so what is
+        // missing is never a glyph on screen (at 80 columns a `† killed` row lost its entry).
+        while width(states, gap: 1) > rect.width, let unused = states.lastIndex(where: { !shown.contains($0) }) {
+            states.remove(at: unused)
+        }
         let words = states.map(Theme.legendWord)
-        func width(gap: Int) -> Int { 2 + words.reduce(0) { $0 + $1.count + 2 + gap } - gap }
-        let gap = width(gap: 2) > rect.width && width(gap: 1) <= rect.width ? " " : "  "
+        let gap = width(states, gap: 2) > rect.width && width(states, gap: 1) <= rect.width ? " " : "  "
         var x = rect.x + 2
         for (state, word) in zip(states, words) {
             let (glyph, style) = theme.worker(state)
