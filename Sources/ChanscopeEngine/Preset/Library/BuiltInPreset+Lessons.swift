@@ -326,13 +326,13 @@ lesson: |
   Press 4 (dropping): writes never wait; each EAGAIN counts as dropped. 2 blocks again.
   ↓ to "pipe kernel buffer", ⇧→: F_SETPIPE_SZ grows the buffer and the writer goes on.
   Select the reader (g), press K: SIGKILL; the writer gets EPIPE, counted as failed.
-  ↓ to "Message size", ⇧→ to 4096, R: the same 64 KiB hold 16 msgs; at 16 B, 4096.
+  "Message size" (↑↓ to it), ⇧→ to 4096, R: the same 64 KiB hold 16 msgs; at 16 B, 4096.
 channels:
   pipe: { kind: bounded, transport: pipe, buffer_bytes: 65536, message_bytes: message_bytes }
 knobs:
-  message_bytes: { value: 1024, min: 16, max: 4096, step: 16, label: Message size, unit: B }
   produce_ms: { value: 50,  min: 0, max: 2000, step: 10, label: Writer wait, unit: ms }
   consume_ms: { value: 500, min: 0, max: 2000, step: 10, label: Reader wait, unit: ms }
+  message_bytes: { value: 1024, min: 16, max: 4096, step: 16, label: Message size, unit: B }
 workers:
   writer: { count: 1, loop: [ make, { sleep: produce_ms }, { send: pipe } ] }
   reader: { count: 1, loop: [ { recv: pipe }, { sleep: consume_ms } ] }
