@@ -80,6 +80,8 @@ struct QueueSemanticsTests {
                 $0.g("main").isFinished && $0.g("consumers").stoppedBySentinel == sentinels
                     && $0.g("consumers").instantStates.filter { $0 == .finished }.count == sentinels
                     && $0.g("consumers").received == UInt64(6 + sentinels)
+                    // The rest back in their recv (not caught between two steps).
+                    && $0.g("consumers").instantStates.filter { $0 == .blockedOnReceive }.count == 3 - sentinels
             }
         }
         let enough = try run(sentinels: 3)
