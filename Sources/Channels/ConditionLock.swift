@@ -7,7 +7,7 @@ import Darwin
 /// One pthread mutex with the condition variables a channel's waiters park on.
 ///
 /// A pthread mutex rather than `Synchronization.Mutex`: the thread sanitizer reports a false
-/// positive on the latter (see NOTES-swift-ncurses.md), and a condition variable needs a pthread
+/// positive on the latter (it cannot see its futex-based locking), and a condition variable needs a pthread
 /// mutex anyway. The conditions wait on `CLOCK_MONOTONIC` so deadlines match `MonotonicClock`.
 /// Memory is allocated once and never moves, as pthread objects require.
 @usableFromInline

@@ -7,9 +7,9 @@ import Darwin
 /// A value shared between threads, reachable only under its own pthread mutex.
 ///
 /// Used instead of `Synchronization.Mutex` wherever threads meet outside a channel: the thread
-/// sanitizer reports a false positive on `Mutex` when a class instance held inside it is used
-/// from two threads (see NOTES-swift-ncurses.md), and a sanitizer run must stay free of reports
-/// to mean anything. The mutex lives in memory that never moves, as pthread requires.
+/// sanitizer cannot see `Mutex`'s futex-based locking and reports races in correct code (it
+/// did, on the readers-writers database and on class instances held inside one), and a
+/// sanitizer run must stay free of reports to mean anything. The mutex lives in memory that never moves, as pthread requires.
 public final class Locked<Value>: @unchecked Sendable {
     private let mutex: UnsafeMutablePointer<pthread_mutex_t>
     private var value: Value

@@ -1,3 +1,4 @@
+import Channels
 import Synchronization
 
 /// A manager group's resolved plan and live state: the channel it receives from, the knobs it
@@ -13,7 +14,7 @@ final class RWManagerRuntime: Sendable {
     let starvingKnob: Int?
     /// The protocol's tags as the preset's tag table numbers them.
     let requestRead, requestWrite, doneRead, doneWrite, grantRead, grantWrite: UInt16
-    private let core: Mutex<RWManagerCore>
+    private let core: Locked<RWManagerCore>
 
     /// The STARVING threshold when the preset gives no knob: five seconds.
     static let defaultStarvingMilliseconds = 5_000.0
@@ -27,7 +28,7 @@ final class RWManagerRuntime: Sendable {
         (requestRead, requestWrite) = (tag(RWTags.requestRead), tag(RWTags.requestWrite))
         (doneRead, doneWrite) = (tag(RWTags.doneRead), tag(RWTags.doneWrite))
         (grantRead, grantWrite) = (tag(RWTags.grantRead), tag(RWTags.grantWrite))
-        core = Mutex(RWManagerCore(policy: .fair))
+        core = Locked(RWManagerCore(policy: .fair))
         let initial = policy(knobs: knobs)
         core.withLock { _ = $0.setPolicy(initial) }
     }

@@ -1,3 +1,4 @@
+import Channels
 import Synchronization
 
 /// The readers-writers database the workers themselves enter: a `work` step with
@@ -8,7 +9,7 @@ import Synchronization
 /// (`RWDatabase.violates`), so a grant that let a writer in beside anyone shows as a violation
 /// even if the manager's books looked right.
 final class RWSharedDatabase: Sendable {
-    private let state = Mutex(RWDatabase())
+    private let state = Locked(RWDatabase())
 
     /// A worker starts reading or writing.
     func enter(_ access: RWAccess) { state.withLock { $0.enter(access) } }

@@ -1,3 +1,4 @@
+import Channels
 import CProcessSupport
 import Glibc
 import Synchronization
@@ -73,5 +74,5 @@ enum KernelObjects {
         return used
     }
 
-    private static let measured = Mutex<[String: Int]>([:])
+    private static let measured = Locked<[String: Int]>([:])
 }

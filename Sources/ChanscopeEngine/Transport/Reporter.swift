@@ -54,7 +54,7 @@ final class Reporter: @unchecked Sendable {
     }
 
     /// Serializes `publish`: the reporter's own loop and the control thread's publish requests.
-    private let publishing = Mutex<Void>(())
+    private let publishing = Locked<Void>(())
 
     /// One copy of every figure.
     func publish() {

@@ -36,8 +36,8 @@ final class WorkerProcessHandle: @unchecked Sendable {
     let groupIndex: Int
     let report: SharedWords
     private let controlFD: Int32
-    private let sendLock = Mutex(())
-    private let state = Mutex<(ending: Ending?, endedAt: UInt64, announced: Bool)>((nil, 0, false))
+    private let sendLock = Locked(())
+    private let state = Locked<(ending: Ending?, endedAt: UInt64, announced: Bool)>((nil, 0, false))
     private var watcher: JoinableThread?
 
     init(pid: pid_t, groupIndex: Int, report: SharedWords, controlFD: Int32) {
