@@ -22,13 +22,6 @@ int chanscope_pipe_size(int fd) { return fcntl(fd, F_GETPIPE_SZ); }
 
 int chanscope_set_pipe_size(int fd, int bytes) { return fcntl(fd, F_SETPIPE_SZ, bytes); }
 
-int chanscope_set_nonblocking(int fd, int on) {
-    int flags = fcntl(fd, F_GETFL);
-    if (flags < 0) return -1;
-    int wanted = on ? (flags | O_NONBLOCK) : (flags & ~O_NONBLOCK);
-    return wanted == flags ? 0 : fcntl(fd, F_SETFL, wanted);
-}
-
 int chanscope_die_with_parent(int signal) { return prctl(PR_SET_PDEATHSIG, (unsigned long)signal, 0, 0, 0); }
 
 int chanscope_shared_memory(const char *name, size_t bytes) {

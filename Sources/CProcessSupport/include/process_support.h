@@ -14,8 +14,6 @@ int chanscope_pipe_size(int fd);
 /// Asks for a pipe buffer of at least `bytes` (`F_SETPIPE_SZ`); the size granted, or -1 with errno
 /// (`EBUSY`: more is queued than fits; `EPERM`: above /proc/sys/fs/pipe-max-size).
 int chanscope_set_pipe_size(int fd, int bytes);
-/// Sets or clears `O_NONBLOCK` on the open file; 0, or -1 with errno.
-int chanscope_set_nonblocking(int fd, int on);
 /// Asks the kernel to send `signal` to this process when the thread that created it ends
 /// (`PR_SET_PDEATHSIG`); 0, or -1 with errno.
 int chanscope_die_with_parent(int signal);

@@ -44,8 +44,7 @@ extension Experiment {
                 path: kernelChannels.path(of: index), writer: writer.map { end(of: $0) }, reader: reader.map { end(of: $0) })
             Self.fillFigures(&fill, writer: w, writerOpen: writerOpen, reader: r, slot: slot)
             fill.inFlight = counters.depth  // 0 once a gone reader took the queue with it
-            fill.memoryPerMessage = KernelObjects.memoryPerMessage(transport, frameBytes: fill.frameBytes)
-            fill.datagramQueueLimit = transport == .unixDatagram ? SystemLimits.datagramQueue : nil
+            fill.addSystemFigures()
             if fill.capacityBytes == 0, !transport.countsCapacityInMessages {
                 fill.capacityBytes = Int(saturating: knobs.value(of: .capacity(ChannelID(spec.name))) ?? Double(spec.bufferBytes))
             }

@@ -29,8 +29,7 @@ extension Experiment {
         guard let transport = spec.transport else { return spec.kind.capacity ?? 1 }
         var fill = KernelFill(transport: transport, bytesQueued: 0, capacityBytes: spec.bufferBytes, messageBytes: spec.messageBytes)
         fill.kernelCapacityMessages = spec.kind.capacity
-        fill.memoryPerMessage = KernelObjects.memoryPerMessage(transport, frameBytes: fill.frameBytes)
-        fill.datagramQueueLimit = transport == .unixDatagram ? SystemLimits.datagramQueue : nil
+        fill.addSystemFigures()
         return fill.capacityMessages
     }
 

@@ -118,3 +118,13 @@ public struct KernelFill: Sendable, Hashable {
         }
     }
 }
+
+extension KernelFill {
+    /// What this system says a message of this channel takes: a socket's buffer memory a
+    /// message (measured once per size) and a datagram socket's queue limit, so the whole messages
+    /// the buffer holds are worked out the same way before the kernel has said and after.
+    mutating func addSystemFigures() {
+        memoryPerMessage = KernelObjects.memoryPerMessage(transport, frameBytes: frameBytes)
+        datagramQueueLimit = transport == .unixDatagram ? SystemLimits.datagramQueue : nil
+    }
+}
