@@ -31,7 +31,7 @@ import Testing
         let sleeper = final.g("sleeper")
         // Alone, a computing thread gets a whole core; on a loaded machine (a CI run with every
         // suite at once on two cores) it gets a share of one, still far above a sleeper's.
-        #expect(cruncher.cpuPercent > 20, "cruncher \(cruncher.cpuPercent)%")
+        #expect(cruncher.cpuPercent > 10, "cruncher \(cruncher.cpuPercent)%")
         #expect(cruncher.cpuPercent < 110)
         #expect(sleeper.cpuPercent < 5, "sleeper \(sleeper.cpuPercent)%")
         #expect(cruncher.cpuPercent > 10 * max(sleeper.cpuPercent, 0.1))
@@ -40,8 +40,11 @@ import Testing
         let polling = try HeadlessRunner.run(
             try enginePreset(Self.yaml).applying(overrides: ["work_ms=0"]), options: HeadlessOptions(duration: 2.5, sampleHz: 20))
         let poller = try #require(polling.final).g("poller")
-        #expect(poller.cpuPercent > 20, "poller \(poller.cpuPercent)%")
-        #expect(poller.pollsPerSecond > 10_000, "\(poller.pollsPerSecond) polls/s")
+        #expect(poller.cpuPercent > 10 * max(sleeper.cpuPercent, 0.1), "poller \(poller.cpuPercent)%")
+        // A loop that slept even 1 ms between polls could not pass 1,000 a second; a tight one
+        // does many thousands (about 10,000 under the thread sanitizer on a loaded machine).
+        #expect(poller.pollsPerSecond > 2_000, "\(poller.pollsPerSecond) polls/s")
+        #expect(poller.emptyPolls > 2_000)
         #expect(poller.emptyPollShare > 99.9)
         #expect(sleeper.pollsPerSecond == 0)
     }

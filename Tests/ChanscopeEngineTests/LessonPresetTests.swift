@@ -172,7 +172,19 @@ struct LessonPresetTests {
         let work = try result.channel("work")
         #expect(work.counters.received >= 20)
         #expect(work.senderGroups == ["producers"])
-        #expect(producers.sent == work.counters.accepted)
+    }
+
+    @Test("fan-in: once the producers are stopped, every message they sent was accepted by the one channel")
+    func fanInAccountsForEverySend() throws {
+        let lesson = try LiveLesson("fan-in", ["produce_ms=10", "consume_ms=30"])
+        lesson.waitFor("20 messages received") { ($0.channel(named: "work")?.counters.received ?? 0) >= 20 }
+        // While the producers run, a send the channel has taken is not yet counted by its
+        // producer; stopped (each thread joined), the two counts are final and must agree.
+        lesson.experiment.shutdown()
+        let settled = lesson.snap()
+        let sent = settled.g("producers").sent
+        #expect(sent >= 20)
+        #expect(sent == settled.ch("work").counters.accepted)
     }
 
     @Test("fan-out: the consumers share the work, all of them receiving")
