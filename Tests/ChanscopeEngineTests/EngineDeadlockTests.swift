@@ -150,7 +150,8 @@ struct EngineDeadlockTests {
         "a kind change that resolves the deadlock lets the messages flow",
         .timeLimit(.minutes(1)))
     func kindChangeResolves() throws {
-        let experiment = Experiment(preset: try enginePreset(Self.bothSendFirst), deadlockGrace: 0.2)
+        // A grace a loaded machine's late wake-up cannot outlast: flowing, no second report.
+        let experiment = Experiment(preset: try enginePreset(Self.bothSendFirst), deadlockGrace: 0.5)
         defer { experiment.shutdown() }
         experiment.start()
         let watcher = Watcher(experiment)
@@ -201,13 +202,15 @@ struct EngineDeadlockTests {
               idler: { loop: [ { sleep: idle_ms }, make, { send: quiet } ] }
               waiter: { loop: [ { recv: quiet } ] }
             """)
-        let experiment = Experiment(preset: preset, deadlockGrace: 0.1)
+        // A woken thread reads blocked until it runs: a grace shorter than a loaded machine's
+        // late wake-up would see B and C waiting on each other for a moment.
+        let experiment = Experiment(preset: preset, deadlockGrace: 0.5)
         defer { experiment.shutdown() }
         experiment.start()
         let watcher = Watcher(experiment)
         watcher.waitFor("the waiter blocked") { $0.g("waiter").instantStates == [.blockedOnReceive] }
         // Watch for several grace periods: nothing may be reported.
-        watcher.keepWatching(for: 0.6)
+        watcher.keepWatching(for: 1.6)
         let end = watcher.waitFor("the pipeline moving") { $0.g("C").done >= 5 }
         #expect(end.deadlock == nil)
         #expect(watcher.events(.deadlock).isEmpty)

@@ -43,7 +43,7 @@ struct EngineRecordingTests {
         let path = Self.temporaryPath()
         defer { try? FileManager.default.removeItem(atPath: path) }
         let preset = try enginePreset(Self.yaml)
-        let result = try HeadlessRunner.run(preset, options: HeadlessOptions(duration: 1, sampleHz: 20, recordPath: path))
+        let result = try HeadlessRunner.run(preset, options: HeadlessOptions(duration: 2, sampleHz: 20, recordPath: path))
         #expect(result.violations.isEmpty)
         #expect(result.snapshots.count >= 10)
         #expect(result.rowsRecorded == result.snapshots.count)

@@ -39,14 +39,15 @@ extension LessonClaims {
         let over = try #require(run.waitFor("OVER CAPACITY") { $0.word("work") == .overCapacity && $0.now("producer", .blockedOnSend) == 1 })
         #expect(over.channel(named: "work")?.situation.description.hasPrefix("OVER CAPACITY: draining ") == true)
         #expect(over.channel(named: "work")?.situation.description.hasSuffix("/8") == true)
-        #expect(run.waitFor("BACKPRESSURE once drained to 8", timeout: 6) { $0.word("work") == .backpressure && $0.depth("work") <= 8 } != nil)
+        #expect(run.waitFor("BACKPRESSURE once drained to 8") { $0.word("work") == .backpressure && $0.depth("work") <= 8 } != nil)
     }
 
     // MARK: backpressure
 
     @Test("backpressure: work fills to 8/8 and reads BACKPRESSURE; the producer is send-blocked")
     func backpressureFills() throws {
-        let run = try LiveLesson("backpressure", ["produce_ms=10", "consume_ms=40"])
+        // A producer ten times the consumer's pace: send-blocked nine tenths of each round.
+        let run = try LiveLesson("backpressure", ["produce_ms=5", "consume_ms=50"])
         let full = try #require(run.waitFor("BACKPRESSURE at 8/8") { $0.word("work") == .backpressure && $0.depth("work") == 8 })
         #expect(full.now("producer", .blockedOnSend) == 1 || full.group(named: "producer")!.blockedSendPercent >= 50)
         #expect(run.snapshots.allSatisfy { $0.depth("work") <= 8 })
@@ -98,7 +99,7 @@ extension LessonClaims {
 
     @Test("rendezvous: handoff holds none; the faster producer is send-blocked and it reads HAND-OFF WAIT")
     func rendezvousHandOff() throws {
-        let run = try LiveLesson("rendezvous", ["produce_ms=20", "consume_ms=60"])
+        let run = try LiveLesson("rendezvous", ["produce_ms=10", "consume_ms=60"])
         #expect(run.waitFor("HAND-OFF WAIT, producer send-blocked") {
             $0.word("handoff") == .handOffWait && $0.now("producer", .blockedOnSend) == 1
         } != nil)
@@ -160,7 +161,7 @@ extension LessonClaims {
         let after = run.watch(seconds: 0.4).last!
         #expect(after.channel(named: "events")!.counters.dropped == before.channel(named: "events")!.counters.dropped)
         // The word is over the last 2 s; it must not stay DROPPING once the window has passed.
-        #expect(run.waitFor("not DROPPING", timeout: 3) { $0.word("events") != .dropping } != nil)
+        #expect(run.waitFor("not DROPPING") { $0.word("events") != .dropping } != nil)
     }
 
     @Test("dropping: press 5 (overwriting): OVERWRITING, overwritten climbs and wait p50 falls")
@@ -186,9 +187,10 @@ extension LessonClaims {
         })
         #expect(later.channel(named: "readings")!.counters.dropped == 0)
         #expect(run.snapshots.allSatisfy { $0.depth("readings") <= 3 && $0.now("sensor", .blockedOnSend) == 0 })
-        // A reading is at most about three sensor periods old (30 ms), far below 3 x Display wait.
+        // A reading is at most about three sensor periods old (30 ms; more on a loaded machine
+        // that wakes the sensor late), well below the 180 ms of three Display waits.
         let waits = run.snapshots.compactMap { $0.p50("readings") }.sorted()
-        #expect(!waits.isEmpty && waits[waits.count / 2] < 90, "wait p50s \(waits)")
+        #expect(!waits.isEmpty && waits[waits.count / 2] < 120, "wait p50s \(waits)")
     }
 
     @Test("overwriting: press 4 (dropping): DROPPING; the oldest are kept and wait p50 rises")

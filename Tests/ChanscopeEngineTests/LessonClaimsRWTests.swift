@@ -81,7 +81,7 @@ extension LessonClaims {
 
     @Test("priority-starvation: the levels are URGENT, NORMAL, BULK; only urgent work is served")
     func urgentOnly() throws {
-        let run = try LiveLesson("priority-starvation", ["serve_ms=20", "urgent_ms=20"])
+        let run = try LiveLesson("priority-starvation", ["serve_ms=25", "urgent_ms=0"])
         let first = run.snap()
         #expect(first.channel(named: "jobs")?.priorityLevels?.map(\.tags) == [["BULK"], ["NORMAL"], ["URGENT"]])
         let busy = try #require(run.waitFor("30 urgent served") { Self.done($0, "urgent") >= 30 })
@@ -91,7 +91,7 @@ extension LessonClaims {
 
     @Test("priority-starvation: jobs reads STARVING: BULK, NORMAL; their oldest waits keep rising")
     func lowLevelsWait() throws {
-        let run = try LiveLesson("priority-starvation", ["serve_ms=20", "urgent_ms=20"])
+        let run = try LiveLesson("priority-starvation", ["serve_ms=25", "urgent_ms=0"])
         let waiting = try #require(run.waitFor("BULK waited a second") { (Self.level($0, 0)?.oldestAgeMilliseconds ?? 0) >= 1000 })
         // The two levels pass 2 s a moment apart, so the word may name one of them first.
         let starving = try #require(run.waitFor("STARVING names both") {
@@ -109,7 +109,7 @@ extension LessonClaims {
 
     @Test("priority-starvation: aging 200 ms serves every request; BULK and NORMAL waits stay under a second")
     func agingFixes() throws {
-        let run = try LiveLesson("priority-starvation", ["serve_ms=20", "urgent_ms=20"])
+        let run = try LiveLesson("priority-starvation", ["serve_ms=25", "urgent_ms=0"])
         run.waitFor("BULK waited a second") { (Self.level($0, 0)?.oldestAgeMilliseconds ?? 0) >= 1000 }
         #expect(run.experiment.setKnob(.preset("aging_ms"), to: 200) != nil)
         let served = try #require(run.waitFor("bulk and normal served") { Self.done($0, "bulk") >= 3 && Self.done($0, "normal") >= 3 })
@@ -125,7 +125,7 @@ extension LessonClaims {
 
     @Test("priority-starvation: 2 (bounded) is first in, first out with no levels; 6 brings them back")
     func boundedThenPriority() throws {
-        let run = try LiveLesson("priority-starvation", ["serve_ms=20", "urgent_ms=20"])
+        let run = try LiveLesson("priority-starvation", ["serve_ms=25", "urgent_ms=0"])
         run.waitFor("urgent served") { Self.done($0, "urgent") >= 10 }
         #expect(run.experiment.setKind(of: "jobs", to: .bounded)?.change == .kind("jobs", .bounded(8)))
         let fifo = try #require(run.waitFor("bulk and normal served") { Self.done($0, "bulk") >= 2 && Self.done($0, "normal") >= 2 })

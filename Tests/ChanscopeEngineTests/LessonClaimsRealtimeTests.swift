@@ -10,7 +10,7 @@ extension LessonClaims {
     ])
     func realtimeCollectsEveryResult(masterWait: Int, workerWait: Int) throws {
         let result = try LessonPresets.run(
-            "realtime", ["master_wait_ms=\(masterWait)", "worker_wait_ms=\(workerWait)"], duration: 5)
+            "realtime", ["master_wait_ms=\(masterWait)", "worker_wait_ms=\(workerWait)"], duration: 60)
         #expect(result.violations.isEmpty)
         let maxWork = UInt64(try #require(LessonPresets.load("realtime").knobs.first { $0.name == "max_work" }).value)
         #expect(maxWork == 100)
@@ -33,7 +33,7 @@ extension LessonClaims {
 
     @Test("realtime: nobody ever blocks; master and worker poll and count their empty polls")
     func realtimeNobodyBlocks() throws {
-        let result = try LessonPresets.run("realtime", ["master_wait_ms=10", "worker_wait_ms=10", "max_work=60"], duration: 3)
+        let result = try LessonPresets.run("realtime", ["master_wait_ms=10", "worker_wait_ms=10", "max_work=60"], duration: 60)
         for snapshot in result.snapshots {
             for group in snapshot.groups {
                 // What the screen shows: the state each spent the window in, and the shares
@@ -45,16 +45,19 @@ extension LessonClaims {
             }
         }
         #expect(try result.group("master").received == 60)
+        #expect(result.final?.isFinished == true, "the run ends by itself")
     }
 
     @Test("realtime: ↓↓ ← lowers Worker wait: the worker polls faster than jobs come, its empty polls climb")
     func realtimeFastWorkerPollsEmpty() throws {
-        let run = try LiveLesson("realtime", ["max_work=0", "master_wait_ms=20", "worker_wait_ms=20"])
+        // A job every 100 ms, polled for every 2 ms: dozens of empty polls a job, even with
+        // every wake-up late.
+        let run = try LiveLesson("realtime", ["max_work=0", "master_wait_ms=100", "worker_wait_ms=100"])
         _ = run.watch(seconds: 0.3)
         #expect(run.experiment.setKnob(.preset("worker_wait_ms"), to: 2) != nil)
         let before = run.snap()
         let polling = run.waitFor("the worker polling") { $0.now("worker", .pollingEmpty) == 1 }
-        _ = run.watch(seconds: 0.5)
+        _ = run.watch(seconds: 0.6)
         let after = run.snap()
         let empty = (after.group(named: "worker")?.emptyPolls ?? 0) - (before.group(named: "worker")?.emptyPolls ?? 0)
         let got = (after.group(named: "worker")?.received ?? 0) - (before.group(named: "worker")?.received ?? 0)
@@ -66,7 +69,8 @@ extension LessonClaims {
     func realtimeSlowWorkerLeavesMasterPolling() throws {
         let run = try LiveLesson("realtime", ["max_work=0", "master_wait_ms=10", "worker_wait_ms=10"])
         _ = run.watch(seconds: 0.2)
-        #expect(run.experiment.setKnob(.preset("worker_wait_ms"), to: 40) != nil)
+        // Results now come every 100 ms; the master polls for them every 10 ms.
+        #expect(run.experiment.setKnob(.preset("worker_wait_ms"), to: 100) != nil)
         let before = run.snap()
         #expect(run.waitFor("jobs GROWING") { $0.word("jobs") == .growing } != nil)
         let after = run.watch(seconds: 0.5).last!
@@ -78,7 +82,7 @@ extension LessonClaims {
     @Test("realtime: after Max work jobs dispatch is finished, jobs reads NO SENDERS while the worker drains it, then DISCONNECTED")
     func realtimeEndsByDisconnects() throws {
         // The worker is slower, so jobs are still queued when dispatch finishes.
-        let result = try LessonPresets.run("realtime", ["max_work=20", "master_wait_ms=5", "worker_wait_ms=25"], duration: 3)
+        let result = try LessonPresets.run("realtime", ["max_work=20", "master_wait_ms=5", "worker_wait_ms=25"], duration: 60)
         let draining = try #require(result.snapshots.first { $0.word("jobs") == .noSenders }, "no NO SENDERS on jobs")
         #expect(draining.group(named: "dispatch")?.isFinished == true)
         #expect(draining.channel(named: "jobs")?.situation.description.hasPrefix("NO SENDERS: draining ") == true)

@@ -116,7 +116,7 @@ final class LiveLesson {
     /// Snapshots every 20 ms until `condition` holds for one; records a failure after `timeout`.
     @discardableResult
     func waitFor(
-        _ what: String, timeout: Double = 3, sourceLocation: SourceLocation = #_sourceLocation,
+        _ what: String, timeout: Double = 10, sourceLocation: SourceLocation = #_sourceLocation,
         _ condition: (Snapshot) -> Bool
     ) -> Snapshot? {
         let deadline = Date().addingTimeInterval(timeout)

@@ -37,7 +37,7 @@ extension LessonKeyClaims {
 
     @Test("priority-starvation: ⇧→ sets Aging to 200 ms; the BULK wait falls under a second")
     func priorityAgingKey() throws {
-        let run = LoopHarness(preset: try Self.preset("priority-starvation", ["serve_ms=20", "urgent_ms=20"]))
+        let run = LoopHarness(preset: try Self.preset("priority-starvation", ["serve_ms=25", "urgent_ms=0"]))
         run.waitForScreen("BULK waiting over a second") { screen in
             (run.state.snapshot?.channel(named: "jobs")?.priorityLevels?.first?.oldestAgeMilliseconds ?? 0) > 1000
                 && screen.contains("BULK 1 oldest")

@@ -153,7 +153,7 @@ struct LessonKeyClaims {
 
     @Test("backpressure: BACKPRESSURE and send-blocked on screen; ↓ ⇧← Consumer wait 0; r, ↓ down to work capacity, ⇧→ until 64; 1 unbounded")
     func backpressureKeys() throws {
-        let run = LoopHarness(preset: try Self.preset("backpressure", ["produce_ms=10", "consume_ms=40"]))
+        let run = LoopHarness(preset: try Self.preset("backpressure", ["produce_ms=5", "consume_ms=50"]))
         run.waitForScreen("BACKPRESSURE") { $0.contains("work  bounded(8)  BACKPRESSURE") && $0.contains("8/8") }
         #expect(run.groupRow("producer")?.contains("send-blocked") == true, "\(run.screen)")
         run.press(.down, .shiftLeft)

@@ -56,7 +56,7 @@ final class LoopHarness {
 
     /// Runs turns until `condition` holds for the drawn screen, at most `seconds`.
     @discardableResult
-    func waitForScreen(_ what: String, seconds: Double = 5, sourceLocation: SourceLocation = #_sourceLocation, _ condition: (String) -> Bool) -> Bool {
+    func waitForScreen(_ what: String, seconds: Double = 10, sourceLocation: SourceLocation = #_sourceLocation, _ condition: (String) -> Bool) -> Bool {
         let deadline = Date().addingTimeInterval(seconds)
         while Date() < deadline {
             _ = try? loop.turn(timeoutMilliseconds: 5)

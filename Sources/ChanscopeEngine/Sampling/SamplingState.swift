@@ -53,6 +53,8 @@ struct SamplingState {
     var previousTime: UInt64 = 0
     var sendersGone: [Bool] = []
     var receiversGone: [Bool] = []
+    /// Each channel's word at the previous sample, for the judge's hold (hysteresis).
+    var shownWords: [ChannelSituation.Word?] = []
     var groupFinished: [Bool] = []
     var detector: DeadlockDetector
 

@@ -13,6 +13,7 @@ enum SnapshotBuilder {
         if state.sendersGone.isEmpty {
             state.sendersGone = Array(repeating: false, count: reading.channels.count)
             state.receiversGone = state.sendersGone
+            state.shownWords = Array(repeating: nil, count: reading.channels.count)
             state.groupFinished = Array(repeating: false, count: reading.groups.count)
         }
         var found: [ExperimentEvent] = []
@@ -105,6 +106,8 @@ enum SnapshotBuilder {
             state.receiversGone[index] = told.receiversGone
             let senders = reading.groups.enumerated().filter { $0.element.sendsTo.contains(index) }
             let sendersBlocked = senders.map { groups[$0.offset].blockedSendPercent }.max() ?? 0
+            let receiversWaiting = reading.groups.enumerated().filter { $0.element.receivesFrom.contains(index) }
+                .map { groups[$0.offset].blockedReceivePercent }.max() ?? 0
             let inRate = WindowRate.perSecond(state.points(now: now, start: reading.startTime, current: c.accepted) { $0.channels[safe: index]?.accepted }, now: now)
             let outRate = WindowRate.perSecond(state.points(now: now, start: reading.startTime, current: c.received) { $0.channels[safe: index]?.received }, now: now)
             let growth = WindowGrowth.perSecond(state.series(
@@ -117,7 +120,8 @@ enum SnapshotBuilder {
                 told, inPerSecond: inRate, outPerSecond: outRate,
                 droppedInWindow: c.dropped - min(c.dropped, from?.dropped ?? c.dropped),
                 overwrittenInWindow: c.overwritten - min(c.overwritten, from?.overwritten ?? c.overwritten),
-                growthPerSecond: growth, sendersBlockedPercent: sendersBlocked, priorityLevels: levels)
+                growthPerSecond: growth, sendersBlockedPercent: sendersBlocked, receiversWaitingPercent: receiversWaiting,
+                priorityLevels: levels, shown: state.shownWords[safe: index] ?? nil)
             var channel = ChannelSnapshot(
                 id: id, stats: stats, inPerSecond: inRate, outPerSecond: outRate, growthPerSecond: growth,
                 situation: link.map { situation.overridden(by: $0) } ?? situation,
@@ -136,6 +140,7 @@ enum SnapshotBuilder {
             channel.link = link
             channel.unfinished = (reading.finishedTasks[safe: index] ?? nil).map { TaskLedger.unfinished(c, finished: $0) }
             channel.priorityLevels = levels
+            if state.shownWords.indices.contains(index) { state.shownWords[index] = channel.situation.word }
             channels.append(channel)
         }
         state.marks.append(mark)

@@ -69,9 +69,21 @@ public struct ChannelSituation: Sendable, Hashable, CustomStringConvertible {
     /// one message more than a second ago is noise at lecture rates.
     public static let growthThreshold = 1.0
 
+    /// At flat-out rates a queue's depth swings by far more than one message a second: growth
+    /// must also be this share of the in-rate, so 200,000/s each way is not `GROWING`.
+    public static let growthShareOfInRate = 0.01
+
     /// A share of the window spent blocked on send, at or above which the senders are held up
     /// even when no sender happens to be blocked at the sample instant.
     public static let backpressureShare = 50.0
+
+    /// A share of the window the receivers spent waiting, at or above which the channel reads
+    /// `empty`: the receivers are ahead, whether or not one is waiting at the sample instant.
+    public static let receiversWaitingShare = 50.0
+
+    /// A word already shown stays while its figure is above this part of the figure that brought
+    /// it in (hysteresis): a share hovering at 50% must not flip the headline every sample.
+    public static let holdFraction = 0.8
 
     /// The situation of a channel from its reading and its figures over the sampling window.
     ///
@@ -79,11 +91,16 @@ public struct ChannelSituation: Sendable, Hashable, CustomStringConvertible {
     ///   - droppedInWindow, overwrittenInWindow: messages dropped / evicted over the window.
     ///   - growthPerSecond: depth change per second over the window.
     ///   - sendersBlockedPercent: the largest share of the window any sending group spent blocked.
+    ///   - receiversWaitingPercent: the largest share of the window any receiving group spent
+    ///     blocked on receive.
     ///   - priorityLevels: a priority channel's levels, for `STARVING` (nil for other channels).
+    ///   - shown: the word the previous sample showed: a word stays on a little less than what
+    ///     brought it in (`holdFraction`), and a full queue stays `FULL` one message below its
+    ///     capacity, so a reading at a threshold does not flicker.
     public static func judge(
         _ stats: ChannelStats, inPerSecond: Double, outPerSecond: Double, droppedInWindow: UInt64,
         overwrittenInWindow: UInt64, growthPerSecond: Double, sendersBlockedPercent: Double,
-        priorityLevels: [PriorityLevelSnapshot]? = nil
+        receiversWaitingPercent: Double = 0, priorityLevels: [PriorityLevelSnapshot]? = nil, shown: Word? = nil
     ) -> ChannelSituation {
         let depth = stats.counters.depth
         if stats.receiversGone && stats.sendersGone { return .init(.disconnected, "no senders, no receivers") }
@@ -96,18 +113,26 @@ public struct ChannelSituation: Sendable, Hashable, CustomStringConvertible {
         if let capacity = stats.kind.capacity, depth > capacity {
             return .init(.overCapacity, "draining \(depth)/\(capacity)")
         }
+        /// The threshold for `word`, lowered to the hold level while it is the word shown.
+        func threshold(_ word: Word, _ enter: Double) -> Double { shown == word ? enter * holdFraction : enter }
         // Judged over the window, not at the sample's instant: a producer that blocks a third of
         // each round is caught blocked at every third sample, and the word must not flicker.
-        if sendersBlockedPercent >= backpressureShare {
-            let word: Word = stats.kind == .rendezvous ? .handOffWait : .backpressure
-            return .init(word, "senders blocked \(NumberText.percent(sendersBlockedPercent)) of the time")
+        let blockedWord: Word = stats.kind == .rendezvous ? .handOffWait : .backpressure
+        if sendersBlockedPercent >= threshold(blockedWord, backpressureShare) {
+            return .init(blockedWord, "senders blocked \(NumberText.percent(sendersBlockedPercent)) of the time")
         }
         if let starved = starving(priorityLevels) { return starved }
-        if growthPerSecond >= growthThreshold { return .init(.growing, "+" + NumberText.rate(growthPerSecond)) }
-        if stats.blockedReceivers > 0 {
-            return .init(.receiversWaiting, "\(stats.blockedReceivers) receiver\(stats.blockedReceivers == 1 ? "" : "s") waiting")
+        // A queue at its capacity cannot grow, though the window still holds its filling.
+        let capacity = stats.kind.capacity ?? 0
+        let atCapacity = capacity > 0 && (depth >= capacity || (shown == .full && capacity >= 4 && depth >= capacity - 1))
+        let growthEnter = max(growthThreshold, growthShareOfInRate * inPerSecond)
+        if !atCapacity && growthPerSecond >= threshold(.growing, growthEnter) {
+            return .init(.growing, "+" + NumberText.rate(growthPerSecond))
         }
-        if let capacity = stats.kind.capacity, capacity > 0, depth >= capacity { return .init(.full) }
+        if receiversWaitingPercent >= threshold(.receiversWaiting, receiversWaitingShare) {
+            return .init(.receiversWaiting, "receivers waiting \(NumberText.percent(receiversWaitingPercent)) of the time")
+        }
+        if atCapacity { return .init(.full) }
         if outPerSecond > 0 || inPerSecond > 0 { return .init(.flowing) }
         return .init(.idle)
     }

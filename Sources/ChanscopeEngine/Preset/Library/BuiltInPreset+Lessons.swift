@@ -168,15 +168,15 @@ workers:
 name: Fan-in
 summary: Four producers, one consumer, one shared channel.
 lesson: |
-  Four producers offer 20 messages/s into "work"; the consumer takes 10/s.
-  "work" fills to 8/8, BACKPRESSURE: each producer is send-blocked about half the time.
+  Four producers offer 27 messages/s into "work"; the consumer takes 10/s.
+  "work" fills to 8/8, BACKPRESSURE: each producer is send-blocked about 60% of the time.
   in and out both read 10/s: the consumer sets the pace, however many producers.
   Press + (producers is selected): a fifth producer; still 10/s, just more send-blocked.
-  Press - until one is left (5/s): "work" drains; the consumer waits half the time (recv).
+  Press - to one producer (7/s): "work" drains; the consumer waits a third of the time.
 channels:
   work: { kind: bounded, capacity: 8 }
 knobs:
-  produce_ms: { value: 200, min: 0, max: 2000, step: 10, label: Producer wait, unit: ms }
+  produce_ms: { value: 150, min: 0, max: 2000, step: 10, label: Producer wait, unit: ms }
   consume_ms: { value: 100, min: 0, max: 2000, step: 10, label: Consumer wait, unit: ms }
 workers:
   producers: { count: 4, loop: [ make, { sleep: produce_ms, jitter: 0.2 }, { send: work } ] }
@@ -189,15 +189,15 @@ workers:
 name: Fan-out
 summary: One producer, three consumers sharing the work.
 lesson: |
-  One producer makes 10/s; each message goes to exactly one of three consumers.
-  Each consumer needs 350 ms, so three take about 8.6/s: just too few; "work" fills slowly.
-  Press g to select consumers, then +: four take 11.4/s and "work" drains.
+  One producer makes 20/s; each message goes to exactly one of three consumers.
+  Each consumer needs 180 ms, so three take 17/s: too few; "work" is GROWING.
+  Press g to select consumers, then +: four take 22/s and "work" drains.
   Press - three times: one consumer left; "work" fills, BACKPRESSURE, producer send-blocked.
 channels:
   work: { kind: bounded, capacity: 10 }
 knobs:
-  produce_ms: { value: 100, min: 0, max: 2000, step: 10, label: Producer wait, unit: ms }
-  consume_ms: { value: 350, min: 0, max: 2000, step: 10, label: Consumer wait, unit: ms }
+  produce_ms: { value: 50, min: 0, max: 2000, step: 10, label: Producer wait, unit: ms }
+  consume_ms: { value: 180, min: 0, max: 2000, step: 10, label: Consumer wait, unit: ms }
 workers:
   producer:  { count: 1, loop: [ make, { sleep: produce_ms }, { send: work } ] }
   consumers: { count: 3, loop: [ { recv: work }, { sleep: consume_ms, jitter: 0.2 } ] }
