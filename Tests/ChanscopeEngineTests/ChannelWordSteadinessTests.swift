@@ -39,12 +39,14 @@ import Testing
     func fullIsNotGrowing() {
         #expect(Self.judge(Self.stats(depth: 8), growth: 3.2).word == .full)
         #expect(Self.judge(Self.stats(depth: 7), growth: 3.2).description == "GROWING +3.2/s")
-        // One message below capacity a moment, it stays FULL; a queue never full is flowing.
-        #expect(Self.judge(Self.stats(depth: 7), shown: .full).word == .full)
-        #expect(Self.judge(Self.stats(depth: 6), shown: .full).word == .flowing)
-        #expect(Self.judge(Self.stats(depth: 7)).word == .flowing)
+        // One message below capacity a moment, while the producer still meets it full, it stays
+        // FULL; a queue that was not full, or whose senders no longer block, is flowing.
+        #expect(Self.judge(Self.stats(depth: 7), sendersBlocked: 15, shown: .full).word == .full)
+        #expect(Self.judge(Self.stats(depth: 7), sendersBlocked: 0, shown: .full).word == .flowing)
+        #expect(Self.judge(Self.stats(depth: 6), sendersBlocked: 15, shown: .full).word == .flowing)
+        #expect(Self.judge(Self.stats(depth: 7), sendersBlocked: 15).word == .flowing)
         // A capacity of 2 is not full at 1.
-        #expect(Self.judge(Self.stats(.bounded(2), depth: 1), shown: .full).word == .flowing)
+        #expect(Self.judge(Self.stats(.bounded(2), depth: 1), sendersBlocked: 15, shown: .full).word == .flowing)
     }
 
     @Test("GROWING comes in at 1/s and stays down to 0.8/s; at 200,000/s each way it takes 1% of the in-rate")

@@ -96,7 +96,8 @@ public struct ChannelSituation: Sendable, Hashable, CustomStringConvertible {
     ///   - priorityLevels: a priority channel's levels, for `STARVING` (nil for other channels).
     ///   - shown: the word the previous sample showed: a word stays on a little less than what
     ///     brought it in (`holdFraction`), and a full queue stays `FULL` one message below its
-    ///     capacity, so a reading at a threshold does not flicker.
+    ///     capacity while its senders still meet it full, so a reading at a threshold does not
+    ///     flicker.
     public static func judge(
         _ stats: ChannelStats, inPerSecond: Double, outPerSecond: Double, droppedInWindow: UInt64,
         overwrittenInWindow: UInt64, growthPerSecond: Double, sendersBlockedPercent: Double,
@@ -122,9 +123,12 @@ public struct ChannelSituation: Sendable, Hashable, CustomStringConvertible {
             return .init(blockedWord, "senders blocked \(NumberText.percent(sendersBlockedPercent)) of the time")
         }
         if let starved = starving(priorityLevels) { return starved }
-        // A queue at its capacity cannot grow, though the window still holds its filling.
+        // A queue at its capacity cannot grow, though the window still holds its filling. One
+        // message below it stays FULL while a sender still meets it full (blocked some of the
+        // window): a consumer has just taken one and the producer is about to put one back.
         let capacity = stats.kind.capacity ?? 0
-        let atCapacity = capacity > 0 && (depth >= capacity || (shown == .full && capacity >= 4 && depth >= capacity - 1))
+        let keptFull = shown == .full && capacity >= 4 && depth >= capacity - 1 && sendersBlockedPercent > 0
+        let atCapacity = capacity > 0 && (depth >= capacity || keptFull)
         let growthEnter = max(growthThreshold, growthShareOfInRate * inPerSecond)
         if !atCapacity && growthPerSecond >= threshold(.growing, growthEnter) {
             return .init(.growing, "+" + NumberText.rate(growthPerSecond))
