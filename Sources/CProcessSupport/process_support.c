@@ -10,6 +10,7 @@
 #include <sys/mman.h>
 #include <poll.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/uio.h>
 #include <unistd.h>
 
@@ -67,3 +68,9 @@ ssize_t chanscope_try_read(int fd, void *buffer, size_t bytes) {
 int chanscope_pipe(int fds[2]) { return pipe2(fds, O_CLOEXEC); }
 
 int chanscope_thread_id(void) { return (int)gettid(); }
+
+uint64_t chanscope_thread_system_nanos(void) {
+    struct rusage usage;
+    if (getrusage(RUSAGE_THREAD, &usage) != 0) return 0;
+    return (uint64_t)usage.ru_stime.tv_sec * 1000000000ull + (uint64_t)usage.ru_stime.tv_usec * 1000ull;
+}

@@ -33,7 +33,7 @@ struct EngineRecordingTests {
                 "failed", "discarded", "in_per_s", "out_per_s", "latency_p50_ms", "latency_p99_ms", "situation"].map { "\(channel).\($0)" }
         }
         for group in ["producer", "relay", "consumer"] {
-            header += ["count", "done", "blocked_send_pct", "blocked_recv_pct", "empty_polls", "polls_per_s", "cpu_pct", "stopped_by_sentinel"].map { "\(group).\($0)" }
+            header += ["count", "done", "blocked_send_pct", "blocked_recv_pct", "empty_polls", "polls_per_s", "cpu_pct", "kernel_cpu_pct", "stopped_by_sentinel"].map { "\(group).\($0)" }
         }
         return header + ["produce_ms", "consume_ms", "event"]
     }

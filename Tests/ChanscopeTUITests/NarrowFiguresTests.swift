@@ -85,3 +85,18 @@ extension NarrowFiguresTests {
         }
     }
 }
+
+extension NarrowFiguresTests {
+    @Test("the CPU says how much of it the kernel took, where there is room: CPU 48% (8% kernel), else CPU 48%")
+    func kernelPartOfTheCPU() {
+        var writer = GroupSnapshot(name: "writer", workerStates: [.working], made: 1_098_814, sent: 1_098_813, cpuPercent: 48)
+        writer.kernelCPUPercent = 8
+        let producer = GroupSnapshot(name: "producer", workerStates: [.working], made: 1_236_275, sent: 1_236_274, cpuPercent: 47)
+        let wide = Self.rows([producer, writer], width: 120)
+        #expect(wide[1].contains("CPU 48% (8% kernel)"), "\(wide[1])")
+        #expect(wide[0].contains("CPU 47%") && !wide[0].contains("kernel"), "no kernel time, no kernel part: \(wide[0])")
+        // Short of room the part takes its short form, the CPU alone: never a figure cut.
+        let narrow = Self.rows([producer, writer], width: 72)
+        #expect(!narrow[1].contains("(8%") && !narrow[1].contains("kernel"), "\(narrow[1])")
+    }
+}

@@ -6,10 +6,10 @@ import Testing
 @Suite(.serialized) struct TerminalSignalsTests {
     /// Sends `signal` to the process (any thread that does not block it takes it; the test
     /// runner's threads may block signals, so `raise` on this thread is not enough) and waits
-    /// up to a second for the handler to record it.
+    /// up to 10 s for the handler to record it (a loaded, sanitized run can take long).
     private func sendAndWait(_ signal: Int32) -> Int32? {
         kill(getpid(), signal)
-        for _ in 0..<200 {
+        for _ in 0..<2000 {
             if let received = TerminalSignals.takeQuitSignal() { return received }
             usleep(5_000)
         }
@@ -54,9 +54,9 @@ import Testing
         #expect(!TerminalSignals.takeResumeSignal())
     }
 
-    /// Polls `condition` for up to a second.
+    /// Polls `condition` for up to 10 s.
     private func poll(_ condition: () -> Bool) -> Bool {
-        for _ in 0..<200 {
+        for _ in 0..<2000 {
             if condition() { return true }
             usleep(5_000)
         }

@@ -10,7 +10,7 @@ extension AppEndToEndTests {
         try run.waitUntilRunning()
         #expect(run.recordings().isEmpty)
         try run.tmux.sendKeys("s")
-        try run.tmux.waitUntil(timeout: .seconds(3), "REC in the title") { $0.split(separator: "\n").first?.contains("REC") == true }
+        try run.tmux.waitUntil(timeout: .seconds(10), "REC in the title") { $0.split(separator: "\n").first?.contains("REC") == true }
         try run.poll("a recording with rows") {
             guard let file = run.recordings().first else { return false }
             let text = (try? String(contentsOfFile: run.directory + "/" + file, encoding: .utf8)) ?? ""
@@ -22,8 +22,8 @@ extension AppEndToEndTests {
         #expect(header.hasPrefix("time_s,"))
         #expect(header.contains("work.depth"))
         try run.tmux.sendKeys("s")
-        try run.tmux.waitFor(text: "recording stopped", timeout: .seconds(3))
-        try run.tmux.waitUntil(timeout: .seconds(3), "REC gone") { $0.split(separator: "\n").first?.contains("REC") == false }
+        try run.tmux.waitFor(text: "recording stopped", timeout: .seconds(10))
+        try run.tmux.waitUntil(timeout: .seconds(10), "REC gone") { $0.split(separator: "\n").first?.contains("REC") == false }
         // Stopped means stopped: the file no longer grows.
         let size = try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int
         usleep(400_000)  // four sample periods: enough for a running recorder to add rows
@@ -74,8 +74,8 @@ extension AppEndToEndTests {
 
     @Test func anUnknownPresetListsTheKnownOnesOnOneLine() throws {
         let run = try Run(["run", "no-such-preset"], prefix: ["env", "CHANSCOPE_PRESETS=\(Self.presetsFolder)"], stderrFile: true)
-        let screen = try run.tmux.waitFor(text: "EXIT-MARKER", timeout: .seconds(5))
-        let status = try run.tmux.waitForExit(timeout: .seconds(2))
+        let screen = try run.tmux.waitFor(text: "EXIT-MARKER", timeout: .seconds(10))
+        let status = try run.tmux.waitForExit(timeout: .seconds(10))
         #expect(status != 0)
         let error = try String(contentsOfFile: run.directory + "/stderr.txt", encoding: .utf8)
         let lines = error.split(separator: "\n")
@@ -88,8 +88,8 @@ extension AppEndToEndTests {
 
     @Test func anUnknownTerminalIsAOneLineError() throws {
         let run = try Run([], prefix: ["env", "TERM=nonexistent-term"], stderrFile: true)
-        let screen = try run.tmux.waitFor(text: "EXIT-MARKER", timeout: .seconds(5))
-        let status = try run.tmux.waitForExit(timeout: .seconds(2))
+        let screen = try run.tmux.waitFor(text: "EXIT-MARKER", timeout: .seconds(10))
+        let status = try run.tmux.waitForExit(timeout: .seconds(10))
         #expect(status != 0)
         #expect(status < 128, "exited, not killed by a signal (\(status))")
         let error = try String(contentsOfFile: run.directory + "/stderr.txt", encoding: .utf8)

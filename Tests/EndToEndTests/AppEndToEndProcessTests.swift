@@ -26,7 +26,7 @@ extension AppEndToEndTests {
         let tmux = try TmuxHarness(
             command: ["bash", "--norc", "--noprofile", "-i"], width: 120, height: 35, environment: ["PS1": "$ ", "TMPDIR": directory])
         defer { tmux.stop() }
-        try tmux.waitFor(text: "$", timeout: .seconds(5))
+        try tmux.waitFor(text: "$", timeout: .seconds(10))
         try tmux.type("cd '\(directory)' && '\(executable)' run named-pipe; echo \"EXIT-\"\"MARKER $?\"")
         try tmux.sendKeys("Enter")
         try tmux.waitUntil(timeout: .seconds(15), "the FIFO running") { $0.contains("worker processes:") && $0.contains("blocked in") }

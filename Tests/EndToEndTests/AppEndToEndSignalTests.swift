@@ -17,10 +17,10 @@ extension AppEndToEndTests {
         let tmux = try TmuxHarness(
             command: ["bash", "--norc", "--noprofile", "-i"], width: 100, height: 30, environment: ["PS1": "$ "])
         defer { tmux.stop() }
-        try tmux.waitFor(text: "$", timeout: .seconds(5))
+        try tmux.waitFor(text: "$", timeout: .seconds(10))
         try tmux.type("cd '\(directory)' && '\(executable)'")
         try tmux.sendKeys("Enter")
-        try tmux.waitUntil(timeout: .seconds(8), "the running screen") { $0.contains("running") && $0.contains("Producer wait") }
+        try tmux.waitUntil(timeout: .seconds(10), "the running screen") { $0.contains("running") && $0.contains("Producer wait") }
         switch stop {
         case .ctrlZ:
             try tmux.sendKeys("C-z")
@@ -30,20 +30,20 @@ extension AppEndToEndTests {
             let pid = try #require(children.split(separator: " ").first.flatMap { pid_t($0) })
             #expect(kill(pid, SIGSTOP) == 0)
         }
-        try tmux.waitFor(text: "Stopped", timeout: .seconds(5))
+        try tmux.waitFor(text: "Stopped", timeout: .seconds(10))
         // The rest of a stopped command line is dropped by bash, so the marker goes after `fg`
         // (split in two, so the typed line itself never reads as the marker).
         try tmux.type("fg; echo \"EXIT-\"\"MARKER status=$? $(stty -a | grep -o -e '-\\{0,1\\}icanon' | head -1)\"")
         try tmux.sendKeys("Enter")
         // A full redraw: the shell's lines are gone and the screen is whole again.
-        try tmux.waitUntil(timeout: .seconds(5), "the screen redrawn after fg") { screen in
+        try tmux.waitUntil(timeout: .seconds(10), "the screen redrawn after fg") { screen in
             !screen.contains("Stopped") && screen.contains("Producer wait") && screen.contains("q quit")
         }
         // Keys arrive at once, with no Enter: the terminal is back in the screen's mode.
         try tmux.sendKeys("Right")
-        try tmux.waitFor(text: "Producer wait 100 -> 110 ms", timeout: .seconds(3))
+        try tmux.waitFor(text: "Producer wait 100 -> 110 ms", timeout: .seconds(10))
         try tmux.sendKeys("q")
-        let screen = try tmux.waitFor(text: "EXIT-MARKER", timeout: .seconds(8))
+        let screen = try tmux.waitFor(text: "EXIT-MARKER", timeout: .seconds(10))
         #expect(screen.contains("EXIT-MARKER status=0 icanon"), "\(screen)")
         #expect(try tmux.display("#{alternate_on}") == "0")
     }
@@ -64,7 +64,7 @@ extension AppEndToEndTests {
         try run.waitUntilRunning()
         let pid = try run.chanscopePID()
         #expect(kill(pid, SIGILL) == 0)  // what a Swift trap raises on x86-64
-        let screen = try run.expectCleanExit(status: 128 + SIGILL, timeout: .seconds(6))
+        let screen = try run.expectCleanExit(status: 128 + SIGILL, timeout: .seconds(10))
         let log = "chanscope-crash-\(pid).txt"
         let notice = try #require(screen.split(separator: "\n").first { $0.contains("chanscope crashed") }, "\(screen)")
         #expect(notice.hasPrefix("chanscope crashed; the backtrace is in ") && notice.hasSuffix(log), "\(notice)")
@@ -101,7 +101,7 @@ extension AppEndToEndTests {
             """
         try preset.write(toFile: folder + "/wide.yaml", atomically: true, encoding: .utf8)
         let run = try Run(["run", folder + "/wide.yaml"])
-        let screen = try run.tmux.waitFor(allOf: ["队列  bounded(4)", "\\u{1B}[2J  bounded(2)", "宽 🚀"], timeout: .seconds(8))
+        let screen = try run.tmux.waitFor(allOf: ["队列  bounded(4)", "\\u{1B}[2J  bounded(2)", "宽 🚀"], timeout: .seconds(10))
         #expect(screen.split(separator: "\n").first?.hasPrefix(" chanscope  宽 🚀  ") == true, "\(screen)")
         let lines = screen.split(separator: "\n")
         #expect(lines.contains { $0.hasPrefix("▸ 队列  bounded(4)  ") }, "not drawn as ?: \(lines.prefix(3))")

@@ -57,9 +57,9 @@ struct AppEndToEndTests {
         /// The screen once the exit marker is there; checks the status and that the terminal
         /// is back to normal (no alternate screen, visible cursor, cooked mode with echo).
         @discardableResult
-        func expectCleanExit(status expected: Int32, timeout: Duration = .seconds(8), sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+        func expectCleanExit(status expected: Int32, timeout: Duration = .seconds(10), sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
             let screen = try tmux.waitFor(text: "EXIT-MARKER", timeout: timeout)
-            #expect(try tmux.waitForExit(timeout: .seconds(2)) == expected, sourceLocation: sourceLocation)
+            #expect(try tmux.waitForExit(timeout: .seconds(10)) == expected, sourceLocation: sourceLocation)
             #expect(screen.contains("EXIT-MARKER status=\(expected) "), "\(screen)", sourceLocation: sourceLocation)
             let flags = screen.split(separator: "\n").first { $0.contains("EXIT-MARKER") }?.split(separator: ":").last?
                 .split(separator: " ").map(String.init) ?? []
@@ -82,11 +82,11 @@ struct AppEndToEndTests {
 
         /// Waits until the screen shows the running app.
         func waitUntilRunning() throws {
-            try tmux.waitUntil(timeout: .seconds(8), "the running screen") { $0.contains("running") && $0.contains("Producer wait") }
+            try tmux.waitUntil(timeout: .seconds(10), "the running screen") { $0.contains("running") && $0.contains("Producer wait") }
         }
 
         /// Polls `condition` every 50 ms until `timeout`.
-        func poll(_ what: String, timeout: Duration = .seconds(5), _ condition: () throws -> Bool) throws {
+        func poll(_ what: String, timeout: Duration = .seconds(10), _ condition: () throws -> Bool) throws {
             let deadline = ContinuousClock.now + timeout
             while ContinuousClock.now < deadline {
                 if try condition() { return }
@@ -156,14 +156,14 @@ struct AppEndToEndTests {
         let run = try Run()
         try run.waitUntilRunning()
         try run.tmux.sendKeys("Space")
-        let screen = try run.tmux.waitFor(text: "PAUSED", timeout: .seconds(3))
+        let screen = try run.tmux.waitFor(text: "PAUSED", timeout: .seconds(10))
         #expect(screen.split(separator: "\n").first?.contains("PAUSED") == true, "title shows PAUSED")
         // The engine confirms: a "paused" event in the log.
-        try run.tmux.waitUntil(timeout: .seconds(3), "the paused event") { screen in
+        try run.tmux.waitUntil(timeout: .seconds(10), "the paused event") { screen in
             screen.split(separator: "\n").contains { $0.hasSuffix("  paused") }
         }
         try run.tmux.sendKeys("Space")
-        try run.tmux.waitUntil(timeout: .seconds(3), "running again with a resumed event") { screen in
+        try run.tmux.waitUntil(timeout: .seconds(10), "running again with a resumed event") { screen in
             screen.split(separator: "\n").first?.contains("running") == true && screen.split(separator: "\n").contains { $0.hasSuffix("  resumed") }
         }
         try run.tmux.sendKeys("q")
@@ -177,14 +177,14 @@ struct AppEndToEndTests {
         #expect(before.hasPrefix("▸ Producer wait"), "the first slider is selected: \(before)")
         #expect(before.hasSuffix("100 ms"))
         try run.tmux.sendKeys("Right")
-        try run.tmux.waitUntil(timeout: .seconds(3), "Producer wait at 110 ms") { screen in
+        try run.tmux.waitUntil(timeout: .seconds(10), "Producer wait at 110 ms") { screen in
             screen.split(separator: "\n").contains { $0.contains("Producer wait") && $0.hasSuffix("110 ms") }
         }
         // The event comes from the engine, so the knob really changed there.
-        try run.tmux.waitFor(text: "Producer wait 100 -> 110 ms", timeout: .seconds(3))
+        try run.tmux.waitFor(text: "Producer wait 100 -> 110 ms", timeout: .seconds(10))
         try run.tmux.sendKeys("Right")
         // A burst of moves of one slider is one line in the log.
-        try run.tmux.waitFor(text: "Producer wait 100 -> 120 ms", timeout: .seconds(3))
+        try run.tmux.waitFor(text: "Producer wait 100 -> 120 ms", timeout: .seconds(10))
         #expect(try !run.tmux.capture().contains("Producer wait 100 -> 110 ms"))
         try run.tmux.sendKeys("q")
         try run.expectCleanExit(status: 0)
@@ -204,7 +204,7 @@ struct AppEndToEndTests {
             let end = try #require(characters.lastIndex(of: "─"), "the track: \(lines[row])")
             try run.tmux.click(x: end, y: row)
             do {
-                try run.tmux.waitUntil(timeout: .seconds(3), "Consumer wait at 2000 ms") { screen in
+                try run.tmux.waitUntil(timeout: .seconds(10), "Consumer wait at 2000 ms") { screen in
                     screen.split(separator: "\n").contains { $0.contains("Consumer wait") && $0.hasSuffix("2000 ms") }
                 }
                 break
@@ -217,8 +217,8 @@ struct AppEndToEndTests {
         // The screen must keep going after a click: a release report must not hold the loop in
         // getch until the next key (the mouse mask includes releases for that reason).
         let title = try #require(try run.tmux.lines().first)
-        try run.tmux.waitUntil(timeout: .seconds(2), "the clock to move after the click") { $0.split(separator: "\n").first.map(String.init) != title }
-        try run.tmux.waitFor(text: "Consumer wait 150 -> 2000 ms", timeout: .seconds(2))
+        try run.tmux.waitUntil(timeout: .seconds(10), "the clock to move after the click") { $0.split(separator: "\n").first.map(String.init) != title }
+        try run.tmux.waitFor(text: "Consumer wait 150 -> 2000 ms", timeout: .seconds(10))
         try run.tmux.sendKeys("q")
         try run.expectCleanExit(status: 0)
     }
@@ -228,8 +228,8 @@ struct AppEndToEndTests {
         try run.waitUntilRunning()
         try run.tmux.sendKeys("Tab")
         try run.tmux.sendKeys("4")
-        try run.tmux.waitFor(text: "work  dropping(8)", timeout: .seconds(3))
-        try run.tmux.waitFor(text: "work: bounded(8) -> dropping(8)", timeout: .seconds(3))
+        try run.tmux.waitFor(text: "work  dropping(8)", timeout: .seconds(10))
+        try run.tmux.waitFor(text: "work: bounded(8) -> dropping(8)", timeout: .seconds(10))
         try run.tmux.sendKeys("q")
         try run.expectCleanExit(status: 0)
     }
@@ -240,13 +240,13 @@ struct AppEndToEndTests {
         // `g` cycles the groups: producer (selected at start) -> consumer -> producer.
         #expect(try run.line(containing: "producer ")?.hasPrefix("▸ producer") == true)
         try run.tmux.sendKeys("g")
-        try run.tmux.waitUntil(timeout: .seconds(3), "consumer selected") { $0.contains("▸ consumer") }
+        try run.tmux.waitUntil(timeout: .seconds(10), "consumer selected") { $0.contains("▸ consumer") }
         try run.tmux.sendKeys("g")
-        try run.tmux.waitUntil(timeout: .seconds(3), "producer selected") { $0.contains("▸ producer") }
+        try run.tmux.waitUntil(timeout: .seconds(10), "producer selected") { $0.contains("▸ producer") }
         try run.tmux.sendKeys("c")
-        try run.tmux.waitFor(text: "every sender is gone", timeout: .seconds(5))
-        try run.tmux.waitUntil(timeout: .seconds(5), "the channel headline") { $0.contains("DISCONNECTED") || $0.contains("NO SENDERS") }
-        try run.tmux.waitUntil(timeout: .seconds(3), "the closed group") { $0.contains("producer closed") || $0.contains("CLOSED") }
+        try run.tmux.waitFor(text: "every sender is gone", timeout: .seconds(10))
+        try run.tmux.waitUntil(timeout: .seconds(10), "the channel headline") { $0.contains("DISCONNECTED") || $0.contains("NO SENDERS") }
+        try run.tmux.waitUntil(timeout: .seconds(10), "the closed group") { $0.contains("producer closed") || $0.contains("CLOSED") }
         try run.tmux.sendKeys("q")
         try run.expectCleanExit(status: 0)
     }
@@ -258,9 +258,9 @@ struct AppEndToEndTests {
         // Each of these is on the overlay; waiting for all of them is the check.
         try run.tmux.waitFor(
             allOf: ["Keys  (esc closes)", "Lesson: Producer and consumer", "fills to 8/8 and reads FULL", "start / stop recording"],
-            timeout: .seconds(3))
+            timeout: .seconds(10))
         try run.tmux.sendKeys("Escape")
-        try run.tmux.waitUntil(timeout: .seconds(3), "the overlay to close") { !$0.contains("Keys  (esc closes)") && $0.contains("Producer wait") }
+        try run.tmux.waitUntil(timeout: .seconds(10), "the overlay to close") { !$0.contains("Keys  (esc closes)") && $0.contains("Producer wait") }
         try run.tmux.sendKeys("q")
         try run.expectCleanExit(status: 0)
     }
@@ -270,20 +270,20 @@ struct AppEndToEndTests {
         try run.waitUntilRunning()
         try run.tmux.waitFor(text: "consumer workers")
         try run.tmux.resize(width: 60, height: 15)
-        try run.tmux.waitUntil(timeout: .seconds(3), "the compact screen") { screen in
+        try run.tmux.waitUntil(timeout: .seconds(10), "the compact screen") { screen in
             let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
             return lines.first?.contains("chanscope") == true && screen.contains("work  bounded(8)")
                 && lines.contains { $0.hasPrefix(" q quit") } && !screen.contains("─ Events") && lines.allSatisfy { $0.count <= 60 }
         }
         try run.tmux.resize(width: 30, height: 8)
-        try run.tmux.waitFor(text: "enlarge", timeout: .seconds(3))
+        try run.tmux.waitFor(text: "enlarge", timeout: .seconds(10))
         try run.tmux.resize(width: 100, height: 30)
-        try run.tmux.waitUntil(timeout: .seconds(3), "the full screen again") { screen in
+        try run.tmux.waitUntil(timeout: .seconds(10), "the full screen again") { screen in
             screen.contains("─ Events") && screen.contains("consumer workers") && !screen.contains("enlarge")
         }
         // Still responsive after the resizes.
         try run.tmux.sendKeys("Right")
-        try run.tmux.waitFor(text: "Producer wait 100 -> 110 ms", timeout: .seconds(3))
+        try run.tmux.waitFor(text: "Producer wait 100 -> 110 ms", timeout: .seconds(10))
         #expect(try run.tmux.exitStatus() == nil)
         try run.tmux.sendKeys("q")
         try run.expectCleanExit(status: 0)

@@ -30,6 +30,9 @@ ssize_t chanscope_try_read(int fd, void *buffer, size_t bytes);
 int chanscope_pipe(int fds[2]);
 /// The calling thread's id (`gettid`), which `/proc/PID/task/TID` names.
 int chanscope_thread_id(void);
+/// Nanoseconds the calling thread has spent in the kernel (`getrusage(RUSAGE_THREAD)`'s
+/// `ru_stime`), 0 where it cannot be read.
+uint64_t chanscope_thread_system_nanos(void);
 
 /// Atomic load and store of a 64-bit word in shared memory (sequentially consistent enough for
 /// counters: acquire loads, release stores).

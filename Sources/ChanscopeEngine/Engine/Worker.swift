@@ -1,4 +1,5 @@
 import Channels
+import CProcessSupport
 import Synchronization
 
 /// One worker thread running its group's loop of steps, holding at most one message in hand.
@@ -48,8 +49,11 @@ final class Worker: @unchecked Sendable {
         thread = JoinableThread(name: "\(group.name)-\(id)") { [self, group] in
             withExtendedLifetime(group) {
                 counters.cpuClock.store(ThreadCPUClock.currentThread(), ordering: .releasing)
+                counters.threadID.store(chanscope_thread_id(), ordering: .releasing)
                 let end = group.spec.role == nil ? runLoop() : runRole()
                 counters.finalCPUNanos.store(ThreadCPUClock.currentThreadNanoseconds(), ordering: .releasing)
+                counters.finalKernelNanos.store(chanscope_thread_system_nanos(), ordering: .releasing)
+                counters.threadID.store(0, ordering: .releasing)
                 counters.cpuClock.store(ThreadCPUClock.none, ordering: .releasing)
                 counters.endedAt.store(MonotonicClock.now(), ordering: .relaxed)
                 releaseHandles()

@@ -23,6 +23,13 @@ final class WorkerCounters: Sendable {
     /// once it has ended (the clock is gone with the thread).
     let cpuClock = Atomic<Int32>(ThreadCPUClock.none)
     let finalCPUNanos = Atomic<UInt64>(0)
+    /// The thread's kernel id while it runs, 0 before and after: where the sampler reads its
+    /// time in the kernel (`ThreadKernelTime`).
+    let threadID = Atomic<Int32>(0)
+    /// Nanoseconds the thread spent in the kernel: as it counted them itself when it ended (or
+    /// a worker process reported them), and as the sampler last read them while it ran.
+    let finalKernelNanos = Atomic<UInt64>(0)
+    let sampledKernelNanos = Atomic<UInt64>(0)
     /// A byte of what `compute` computed, published so the optimiser cannot skip the work.
     let workChecksum = Atomic<UInt32>(0)
     /// Messages in hand when the worker was closed or removed (they never reached a channel).
@@ -56,6 +63,16 @@ final class WorkerCounters: Sendable {
         let clock = cpuClock.load(ordering: .acquiring)
         if clock != ThreadCPUClock.none, let now = ThreadCPUClock.nanoseconds(of: clock) { return max(now, finalCPUNanos.load(ordering: .relaxed)) }
         return finalCPUNanos.load(ordering: .acquiring)
+    }
+
+    /// Time the thread has spent in the kernel so far (nanoseconds of a core). Read from `/proc`
+    /// while it runs, so only the sampler calls it (it keeps the reading for after the end).
+    func kernelNanos() -> UInt64 {
+        let tid = threadID.load(ordering: .acquiring)
+        if tid > 0, let now = ThreadKernelTime.nanoseconds(ofThread: tid) {
+            sampledKernelNanos.store(max(now, sampledKernelNanos.load(ordering: .relaxed)), ordering: .relaxed)
+        }
+        return max(sampledKernelNanos.load(ordering: .relaxed), finalKernelNanos.load(ordering: .acquiring))
     }
 
     /// Total time inside sends and receives up to `now`, counting an operation still under way.

@@ -61,7 +61,7 @@ public final class CSVRecorder: @unchecked Sendable {
         }
         fields += mailboxHeader(for: snapshot)
         for group in snapshot.groups {
-            for column in ["count", "done", "blocked_send_pct", "blocked_recv_pct", "empty_polls", "polls_per_s", "cpu_pct", "stopped_by_sentinel"] {
+            for column in ["count", "done", "blocked_send_pct", "blocked_recv_pct", "empty_polls", "polls_per_s", "cpu_pct", "kernel_cpu_pct", "stopped_by_sentinel"] {
                 fields.append("\(group.name).\(column)")
             }
             fields += managerHeader(for: snapshot.manager(ofGroup: group.name))
@@ -95,7 +95,7 @@ public final class CSVRecorder: @unchecked Sendable {
             fields += [
                 String(group.liveCount), String(group.done), fixed(group.blockedSendPercent, 1),
                 fixed(group.blockedReceivePercent, 1), String(group.emptyPolls), fixed(group.pollsPerSecond, 1),
-                fixed(group.cpuPercent, 1), String(group.stoppedBySentinel),
+                fixed(group.cpuPercent, 1), fixed(group.kernelCPUPercent, 1), String(group.stoppedBySentinel),
             ]
             fields += managerFields(for: snapshot.manager(ofGroup: group.name))
         }

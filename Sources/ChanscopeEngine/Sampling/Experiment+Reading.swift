@@ -25,6 +25,7 @@ extension Experiment {
                 reading.emptyPolls &+= c.emptyPolls.load(ordering: .relaxed)
                 reading.polls &+= c.polls.load(ordering: .relaxed)
                 reading.cpuNanos &+= c.cpuNanos()
+                reading.kernelCPUNanos &+= c.kernelNanos()
                 reading.abandoned &+= c.abandoned.load(ordering: .relaxed)
                 reading.lastEnd = max(reading.lastEnd, c.endedAt.load(ordering: .relaxed))
                 let blocked = c.blockedNanos(now: now)

@@ -22,6 +22,8 @@ struct ExperimentReading {
         var polls: UInt64 = 0
         /// CPU nanoseconds the group's threads have used in all (the system's figure).
         var cpuNanos: UInt64 = 0
+        /// The part of `cpuNanos` spent in the kernel (system time).
+        var kernelCPUNanos: UInt64 = 0
         var abandoned: UInt64 = 0
         /// Nanoseconds spent inside sends and receives, counting operations still under way.
         var blockedSendNanos: UInt64 = 0

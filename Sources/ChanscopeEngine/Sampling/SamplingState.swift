@@ -33,6 +33,8 @@ struct SamplingState {
         var polls: UInt64 = 0
         /// CPU nanoseconds used by the group's threads in all.
         var cpuNanos: UInt64 = 0
+        /// The part of it spent in the kernel.
+        var kernelCPUNanos: UInt64 = 0
         /// Live-worker nanoseconds since the start: what the blocked shares are a share of.
         var liveNanos: Double
         /// Each shown worker's time inside sends and receives, by worker.
@@ -89,13 +91,15 @@ struct SamplingState {
         ) { mark in mark.groups[safe: group].map { WindowShare.Point(time: mark.time, part: part($0), whole: $0.liveNanos) } }
     }
 
-    /// A group's CPU nanoseconds over the window; the whole is the clock, so the share is of one
-    /// core's time.
-    func cpuPoints(start: UInt64, current: (time: UInt64, cpu: UInt64), group: Int) -> [WindowShare.Point] {
+    /// A group's CPU nanoseconds (all of them, or those in the kernel) over the window; the whole
+    /// is the clock, so the share is of one core's time.
+    func cpuPoints(
+        start: UInt64, current: (time: UInt64, cpu: UInt64), group: Int, _ part: (GroupMark) -> UInt64 = \.cpuNanos
+    ) -> [WindowShare.Point] {
         series(
             atStart: WindowShare.Point(time: start, part: 0, whole: Double(start)),
             now: WindowShare.Point(time: current.time, part: current.cpu, whole: Double(current.time))
-        ) { mark in mark.groups[safe: group].map { WindowShare.Point(time: mark.time, part: $0.cpuNanos, whole: Double(mark.time)) } }
+        ) { mark in mark.groups[safe: group].map { WindowShare.Point(time: mark.time, part: part($0), whole: Double(mark.time)) } }
     }
 
     /// One worker's time inside sends (or receives) at the marks where it was shown, of wall time.

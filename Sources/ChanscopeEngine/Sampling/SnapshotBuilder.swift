@@ -33,7 +33,7 @@ enum SnapshotBuilder {
             let groupMark = SamplingState.GroupMark(
                 blockedSendNanos: max(group.blockedSendNanos, before?.blockedSendNanos ?? 0),
                 blockedReceiveNanos: max(group.blockedReceiveNanos, before?.blockedReceiveNanos ?? 0),
-                emptyPolls: group.emptyPolls, polls: group.polls, cpuNanos: group.cpuNanos,
+                emptyPolls: group.emptyPolls, polls: group.polls, cpuNanos: group.cpuNanos, kernelCPUNanos: group.kernelCPUNanos,
                 liveNanos: (before?.liveNanos ?? 0) + interval * 1e9 * Double(max(1, live)),
                 workers: Dictionary(group.workerTimes.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }))
             mark.groups.append(groupMark)
@@ -47,7 +47,7 @@ enum SnapshotBuilder {
                     sendShare: WindowShare.percent(state.workerPoints(group: index, current: time, now: now, \.sendNanos)),
                     receiveShare: WindowShare.percent(state.workerPoints(group: index, current: time, now: now, \.receiveNanos)))
             } + group.workerStates.dropFirst(group.workerTimes.count)
-            let snapshot = GroupSnapshot(
+            var snapshot = GroupSnapshot(
                 name: group.name, workerStates: shown, made: group.made, done: group.done, sent: group.sent,
                 received: group.received, emptyPolls: group.emptyPolls, abandoned: group.abandoned,
                 blockedSendPercent: share(\.blockedSendNanos),
@@ -58,6 +58,9 @@ enum SnapshotBuilder {
                     state.points(now: now, start: reading.startTime, current: group.polls) { $0.groups[safe: index]?.polls }, now: now),
                 cpuPercent: WindowShare.percent(state.cpuPoints(start: reading.startTime, current: (now, group.cpuNanos), group: index), cap: nil),
                 limit: group.limit, iterations: group.iterations, isClosed: group.isClosed, instantStates: group.workerStates)
+            // Two clocks of one kernel: the system time cannot be more than the whole.
+            snapshot.kernelCPUPercent = min(snapshot.cpuPercent, WindowShare.percent(
+                state.cpuPoints(start: reading.startTime, current: (now, group.kernelCPUNanos), group: index, \.kernelCPUNanos), cap: nil))
             if let event = SnapshotChecks.finished(snapshot, wasFinished: state.groupFinished[index], time: seconds(at: group.lastEnd)) {
                 found.append(event)
             }

@@ -23,6 +23,9 @@ public struct GroupSnapshot: Sendable, Hashable {
     /// CPU the group's threads used over the window, in percent of one core (the system's
     /// thread CPU time, like `top`: two busy workers are 200%).
     public var cpuPercent: Double
+    /// The part of `cpuPercent` spent in the kernel (system time: system calls, copies into and
+    /// out of kernel buffers, waking other threads), never more than `cpuPercent`.
+    public var kernelCPUPercent: Double = 0
     /// The group's loop limit (0 = endless) and iterations claimed so far.
     public var limit: Int
     public var iterations: Int

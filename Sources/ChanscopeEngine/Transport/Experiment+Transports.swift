@@ -107,6 +107,7 @@ extension Experiment {
             c.receiveNanos.store(words[W.receiveNanos], ordering: .relaxed)
             c.operationStart.store(ending == nil ? words[W.operationStart] : 0, ordering: .relaxed)
             c.finalCPUNanos.store(words[W.cpuNanos], ordering: .relaxed)
+            c.finalKernelNanos.store(words[W.kernelNanos], ordering: .relaxed)
             let ended = words[W.endedAt] != 0 ? words[W.endedAt] : ending?.1 ?? 0
             c.endedAt.store(ended, ordering: .relaxed)
             if let notice = handle.takeEndingNotice() {

@@ -18,6 +18,7 @@ enum ReportLayout {
         static let sent = base + 4, received = base + 5, emptyPolls = base + 6, polls = base + 7
         static let abandoned = base + 8, sendNanos = base + 9, receiveNanos = base + 10
         static let operationStart = base + 11, endedAt = base + 12, cpuNanos = base + 13, tid = base + 14
+        static let kernelNanos = base + 15
     }
 
     /// One channel's slot: `ChannelSlot(index).field`.

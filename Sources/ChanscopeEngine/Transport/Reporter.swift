@@ -85,6 +85,7 @@ final class Reporter: @unchecked Sendable {
         report[W.operationStart] = c.operationStart.load(ordering: .acquiring)
         report[W.endedAt] = c.endedAt.load(ordering: .relaxed)
         report[W.cpuNanos] = c.cpuNanos()
+        report[W.kernelNanos] = c.kernelNanos()
         let now = MonotonicClock.now()
         for (index, channel) in host.plan.channels.enumerated() where channel.end != nil {
             let slot = ReportLayout.Channel(index)

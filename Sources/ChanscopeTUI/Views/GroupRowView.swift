@@ -123,7 +123,11 @@ struct GroupRowView {
             full: "blocked send \(send) recv \(receive)", short: "blocked \(sendGlyph)\(send) \(receiveGlyph)\(receive)",
             style: blockedStyle, rank: blocked ? 4 : 1))
         let cpu = "CPU " + NumberText.fixed(group.cpuPercent, decimals: 0) + "%"
-        parts.append(Part(full: cpu, short: cpu, style: group.cpuPercent >= 50 ? theme.warning : theme.dim, rank: group.cpuPercent >= 1 ? 4 : 2))
+        // How much of it the kernel took (system calls, copies, wake-ups): what sets a pipe's
+        // writer apart from a thread handing messages over in memory.
+        let kernel = NumberText.fixed(group.kernelCPUPercent, decimals: 0)
+        let cpuFull = kernel == "0" ? cpu : cpu + " (\(kernel)% kernel)"
+        parts.append(Part(full: cpuFull, short: cpu, style: group.cpuPercent >= 50 ? theme.warning : theme.dim, rank: group.cpuPercent >= 1 ? 4 : 2))
         if group.pollsPerSecond > 0 || group.emptyPolls > 0 {
             // The cost of busy waiting: how often it looks, and how often for nothing.
             let rate = NumberText.rate(group.pollsPerSecond)

@@ -60,6 +60,27 @@ struct LessonClaimsThreadsVsPipeTests {
         }
     }
 
+    @Test("threads-vs-pipe: the pipe's writer and reader spend part of their CPU in the kernel (CPU N% (M% kernel)), the threads next to none")
+    func kernelShareOfTheCPU() throws {
+        try Self.running { watcher in
+            // Once the 2 s window holds only flat-out running, over two more seconds.
+            watcher.waitFor(timeout: 30, "2.5 s of flat out") { $0.time >= 2.5 }
+            var late: [Snapshot] = []
+            let start = MonotonicClock.now()
+            while secondsSince(start) < 2 {
+                late.append(watcher.snap())
+                usleep(50_000)
+            }
+            func kernel(_ group: String) -> Double { HeadlessResult.mean(late) { $0.group(named: group)?.kernelCPUPercent } }
+            func cpu(_ group: String) -> Double { HeadlessResult.mean(late) { $0.group(named: group)?.cpuPercent } }
+            let threads = max(kernel("producer"), kernel("consumer"))
+            for end in ["writer", "reader"] {
+                #expect(kernel(end) > 0.5 && kernel(end) > 2 * threads, "\(end) \(kernel(end))% in the kernel, the threads at most \(threads)%")
+                #expect(kernel(end) <= cpu(end), "part of its CPU: \(kernel(end))% of \(cpu(end))%")
+            }
+        }
+    }
+
     @Test("threads-vs-pipe: each pipe message is at least a write(2) and a read(2); the threads make no system call per message")
     func systemCallsPerMessage() throws {
         try Self.running { watcher in

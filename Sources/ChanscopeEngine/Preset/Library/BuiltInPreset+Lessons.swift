@@ -711,7 +711,7 @@ summary: The same messages over a channel between threads and a pipe between pro
 lesson: |
   "threads": two threads, "pipe": two processes; both bounded(4096), msgs of 16 B.
   Waits are 0: each pair goes flat out. Compare "out" and the four workers' CPU.
-  Each "pipe" message is a write(2) and a read(2); "threads" makes no system call.
+  A "pipe" message is a write(2) and a read(2) (CPU N% (M% kernel)); "threads" makes none.
   ↓ to "Consumer wait", → to 10 ms: both fill up and read BACKPRESSURE.
   The producer is send-blocked in its process, the writer "blocked in pipe_write".
   Both go at the consumers' pace now: "out" reads alike on both, under 100/s.
