@@ -217,3 +217,65 @@ struct EngineDeadlockTests {
         #expect(end.g("waiter").instantStates == [.blockedOnReceive])
     }
 }
+
+/// A select waits on any of several channels: it is stuck only when none of them can be served.
+extension EngineDeadlockTests {
+    @Test("findCycle: a select freed by a live sender on any of its channels is no deadlock; with none, the cycle runs through it")
+    func selectIsAnyOf() {
+        let select = Wait(channel: "ba|quiet", onSend: false, anyOf: ["ba", "quiet"])
+        let stuck: [(group: String, waits: [Wait])] = [("A", [select]), ("B", [Wait(channel: "ab", onSend: false)])]
+        let receivers = ["ab": ["B"], "ba": ["A"], "quiet": ["A"]]
+        let alone = WaitForGraph(stuck: stuck, liveSenders: ["ab": ["A"], "ba": ["B"]], liveReceivers: receivers)
+        #expect(alone.findCycle() == "A -> ba -> B -> ab -> A")
+        // C, asleep but alive, sends on quiet: A can be freed, and then B.
+        let withSender = WaitForGraph(stuck: stuck, liveSenders: ["ab": ["A"], "ba": ["B"], "quiet": ["C"]], liveReceivers: receivers)
+        #expect(withSender.findCycle() == nil)
+    }
+
+    @Test("findCycle: a wait another live group can serve frees its group, and what that group holds up")
+    func reductionFreesTheServable() {
+        // A and B wait on each other, but C (running) also receives from ab: A can send to C.
+        let graph = WaitForGraph(
+            stuck: [("A", [Wait(channel: "ab", onSend: true)]), ("B", [Wait(channel: "ba", onSend: true)])],
+            liveSenders: ["ab": ["A"], "ba": ["B"]], liveReceivers: ["ab": ["B", "C"], "ba": ["A"]])
+        #expect(graph.findCycle() == nil)
+    }
+
+    /// A and B both receive first, A in a select over ba and quiet; C (with `quietSenders`
+    /// workers) would send on quiet after a minute's sleep.
+    static func selectRing(quietSenders: Int) -> String {
+        """
+        name: SelectRing
+        summary: s
+        channels: { ab: { kind: rendezvous }, ba: { kind: rendezvous }, quiet: { kind: unbounded } }
+        knobs:
+          idle_ms: { value: 60000, min: 0, max: 60000 }
+        workers:
+          A: { select: fair, loop: [ { recv: [ba, quiet] }, make, { send: ab } ] }
+          B: { loop: [ { recv: ab }, make, { send: ba } ] }
+          C: { count: \(quietSenders), loop: [ { sleep: idle_ms }, make, { send: quiet } ] }
+        """
+    }
+
+    @Test("a select whose channels only stuck groups could serve is part of a reported deadlock")
+    func selectDeadlockIsReported() throws {
+        let experiment = Experiment(preset: try enginePreset(Self.selectRing(quietSenders: 0)), deadlockGrace: 0.5)
+        defer { experiment.shutdown() }
+        experiment.start()
+        let watcher = Watcher(experiment)
+        let stuck = watcher.waitFor("the deadlock to be reported") { $0.deadlock != nil }
+        #expect(stuck.deadlock == "A -> ba -> B -> ab -> A")
+    }
+
+    @Test("a select that a sleeping group will serve is no deadlock")
+    func selectWithASleepingSenderIsNone() throws {
+        let experiment = Experiment(preset: try enginePreset(Self.selectRing(quietSenders: 1)), deadlockGrace: 0.5)
+        defer { experiment.shutdown() }
+        experiment.start()
+        let watcher = Watcher(experiment)
+        watcher.waitFor("A in its select, B waiting") { $0.g("A").instantStates == [.blockedOnReceive] && $0.g("B").instantStates == [.blockedOnReceive] }
+        watcher.keepWatching(for: 1.6)
+        #expect(watcher.events(.deadlock).isEmpty)
+        #expect(watcher.snap().deadlock == nil)
+    }
+}

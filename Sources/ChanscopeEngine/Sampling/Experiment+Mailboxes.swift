@@ -21,6 +21,12 @@ extension Experiment {
 
 extension Experiment {
     /// What a group's blocked and joining workers wait on, each name once (experiment lock).
+    /// The channels a worker's select waits on, by name (the first 64 channels: the mask's).
+    func selectedChannels(of counters: WorkerCounters) -> [String] {
+        let mask = counters.selectChannels.load(ordering: .relaxed)
+        return channelIDs.indices.filter { $0 < 64 && mask & (1 << UInt64($0)) != 0 }.map { channelIDs[$0].name }
+    }
+
     func waitNames(of group: WorkerGroup) -> [String] {
         var names: [String] = []
         for worker in group.workers {
@@ -29,9 +35,7 @@ extension Experiment {
             let index = worker.counters.channelIndex.load(ordering: .relaxed)
             let name: String?
             if index == WorkerCounters.selecting {
-                let mask = worker.counters.selectChannels.load(ordering: .relaxed)
-                name = channelIDs.indices.filter { $0 < 64 && mask & (1 << UInt64($0)) != 0 }.map { channelIDs[$0].name }
-                    .joined(separator: "|")
+                name = selectedChannels(of: worker.counters).joined(separator: "|")
             } else {
                 name = channelName(at: index)
             }

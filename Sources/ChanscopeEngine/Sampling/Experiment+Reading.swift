@@ -76,6 +76,14 @@ extension Experiment {
             for worker in live {
                 let state = worker.counters.currentState
                 let channel = worker.counters.channelIndex.load(ordering: .relaxed)
+                // Waiting on any of several channels: freed by a sender on one of them (where
+                // the mask names them all: the first 64 channels).
+                if channel == WorkerCounters.selecting, state == .blockedOnReceive, channelIDs.count <= 64 {
+                    let names = selectedChannels(of: worker.counters)
+                    let wait = WaitForGraph.Wait(channel: names.joined(separator: "|"), onSend: false, anyOf: names)
+                    if !waits.contains(wait) { waits.append(wait) }
+                    continue
+                }
                 // A sender waiting for an ack on a linked channel waits for a timer, not a worker.
                 guard state.isBlocked, channels.indices.contains(channel), !(state == .blockedOnSend && links[channel] != nil) else {
                     allBlocked = false
