@@ -91,3 +91,17 @@ import Testing
         #expect(leaving.suffix(5).allSatisfy { $0 == leaving.last }, "settled: \(leaving)")
     }
 }
+
+extension ChannelWordSteadinessTests {
+    @Test("a prefilled channel's messages are there at the start, not arrivals: tanenbaum's empties never reads GROWING while it drains")
+    func prefillIsNotGrowth() throws {
+        let result = try LessonPresets.run("tanenbaum", duration: 1.5)
+        let early = result.snapshots.filter { $0.time > 0 }
+        #expect(!early.isEmpty)
+        for snapshot in early {
+            #expect(snapshot.word("empties") != .growing, "at \(snapshot.time) s: \(snapshot.ch("empties").situation)")
+            // The 100 were not accepted in the window: in is the consumer's returns, about 7/s.
+            #expect(snapshot.ch("empties").inPerSecond < 30, "at \(snapshot.time) s: in \(snapshot.ch("empties").inPerSecond)/s")
+        }
+    }
+}

@@ -59,13 +59,14 @@ extension LessonClaims {
 
     // MARK: fan-out
 
-    @Test("fan-out: each message goes to exactly one consumer; three at 180 ms take too few and work is GROWING")
+    @Test("fan-out: each message goes to exactly one consumer; three at 180 ms take too few and work is GROWING, then FULL")
     func fanOutThreeTooFew() throws {
         // The lesson's own waits: the producer makes 20/s, three consumers take 17/s.
         let run = try LiveLesson("fan-out")
         #expect(run.waitFor("GROWING") { $0.word("work") == .growing } != nil)
         let grown = try #require(run.waitFor("a backlog of 4") { $0.depth("work") >= 4 })
         #expect(grown.word("work") == .growing || grown.word("work") == .full)
+        #expect(run.waitFor("FULL at 10/10") { $0.word("work") == .full && $0.depth("work") == 10 } != nil)
         run.experiment.shutdown()
         let settled = run.snap()
         let work = settled.ch("work").counters

@@ -45,6 +45,10 @@ import Testing
         #expect(NumberText.rate(12_345) == "12.3k/s")
         #expect(NumberText.rate(4_560_000) == "4.6M/s")
         #expect(NumberText.rate(0) == "0/s")
+        // Where rounding reaches the next form, the next form: a rate hovering at 10/s reads
+        // `10/s` either side, never `10.0/s` one sample and `10/s` the next.
+        #expect(NumberText.rate(9.97) == "10/s" && NumberText.rate(10.02) == "10/s" && NumberText.rate(9.94) == "9.9/s")
+        #expect(NumberText.rate(999.7) == "1.0k/s" && NumberText.rate(999_960) == "1.0M/s")
         #expect(NumberText.latency(microseconds: 80) == "0.08ms")
         #expect(NumberText.latency(microseconds: 12_000) == "12ms")
         #expect(NumberText.latency(microseconds: 1_200_000) == "1.2s")

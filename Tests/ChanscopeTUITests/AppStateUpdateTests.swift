@@ -53,6 +53,8 @@ import Testing
         // A tenth of 0-2000 is 200; down from 100 stops at the minimum.
         .shiftLeft: [.setKnob(.preset("produce_ms"), 0)], .pageDown: [.setKnob(.preset("produce_ms"), 0)],
         .shiftRight: [.setKnob(.preset("produce_ms"), 300)], .pageUp: [.setKnob(.preset("produce_ms"), 300)],
+        // Home and End: the slider's least and greatest.
+        .home: [.setKnob(.preset("produce_ms"), 0)], .end: [.setKnob(.preset("produce_ms"), 2000)],
         .character("1"): [.setKind("work", .unbounded)],
         .character("2"): [.setKind("work", .bounded)],
         .character("3"): [.setKind("work", .rendezvous)],

@@ -6,7 +6,7 @@ import Testing
 
 /// The `mailboxes` lesson through the screen's loop: the compact mailbox row and `g` then `+`.
 extension LessonKeyClaims {
-    @Test("mailboxes: the clients mailboxes row shows 3 of 3 live; g then + shows 4 of 4 live")
+    @Test("mailboxes: the clients mailboxes row shows 3 of 3 live; + (clients selected) shows 4 of 4 live")
     func mailboxesRowAndPlus() throws {
         let run = LoopHarness(preset: try Self.preset("mailboxes", ["think_ms=20", "serve_ms=5"]))
         run.waitForScreen("the mailbox row") { $0.contains("clients mailboxes  3 of 3 live  depth ") }

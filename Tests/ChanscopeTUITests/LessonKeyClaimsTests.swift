@@ -151,20 +151,21 @@ struct LessonKeyClaims {
         }
     }
 
-    @Test("backpressure: BACKPRESSURE and send-blocked on screen; ↓ ⇧← Consumer wait 0; r, ↓ down to work capacity, ⇧→ until 64; 1 unbounded")
+    @Test("backpressure: BACKPRESSURE and send-blocked on screen; ↓ Home: Consumer wait 0; r, ↓ down to work capacity, End: 64; 1 unbounded")
     func backpressureKeys() throws {
-        let run = LoopHarness(preset: try Self.preset("backpressure", ["produce_ms=5", "consume_ms=50"]))
+        let run = LoopHarness(preset: try Self.preset("backpressure", ["produce_ms=5"]))
         run.waitForScreen("BACKPRESSURE") { $0.contains("work  bounded(8)  BACKPRESSURE") && $0.contains("8/8") }
         #expect(run.groupRow("producer")?.contains("send-blocked") == true, "\(run.screen)")
-        run.press(.down, .shiftLeft)
+        #expect(run.engine.knobValue(.preset("consume_ms")) == 200, "the lesson's own Consumer wait")
+        run.press(.down, .home)
         #expect(run.engine.knobValue(.preset("consume_ms")) == 0)
         run.waitForScreen("the consumer recv-blocked") { _ in run.groupRow("consumer")?.contains("recv-blocked") ?? false }
         // r keeps the selected slider (Consumer wait): two more ↓ reach work capacity.
         run.press(.character("r"))
         run.press(.down, .down)
         #expect(run.line(containing: "▸ work capacity") != nil, "\(run.screen)")
-        for _ in 0..<10 { run.press(.shiftRight) }
-        #expect(run.engine.kind(of: "work") == .bounded(64), "⇧→ until 64")
+        run.press(.end)
+        #expect(run.engine.kind(of: "work") == .bounded(64), "End: 64")
         #expect(run.line(containing: "work capacity")?.contains("64 msgs") == true, "\(run.screen)")
         run.press(.character("1"))
         run.waitForScreen("GROWING") { $0.contains("work  unbounded  GROWING") }
@@ -182,35 +183,37 @@ struct LessonKeyClaims {
         run.waitForScreen("bounded(8)") { $0.contains("handoff  bounded(8)") }
     }
 
-    @Test("dropping: DROPPING on screen; ↓ ⇧← sets Consumer wait to 0; r then 5: OVERWRITING")
+    @Test("dropping: DROPPING on screen; ↓ Home sets Consumer wait to 0 from the lesson's 250 ms; r then 5: OVERWRITING")
     func droppingKeys() throws {
-        let run = LoopHarness(preset: try Self.preset("dropping", ["produce_ms=10", "consume_ms=50"]))
+        let run = LoopHarness(preset: try Self.preset("dropping", ["produce_ms=10"]))
         run.waitForScreen("DROPPING") { $0.contains("events  dropping(4)  DROPPING") && $0.contains("4/4") }
-        run.press(.down, .shiftLeft)
+        #expect(run.engine.knobValue(.preset("consume_ms")) == 250)
+        run.press(.down, .home)
         #expect(run.engine.knobValue(.preset("consume_ms")) == 0)
         run.press(.character("r"))
         run.press(.character("5"))
         run.waitForScreen("OVERWRITING") { $0.contains("events  overwriting(4)  OVERWRITING") }
     }
 
-    @Test("overwriting: OVERWRITING on screen; 4: DROPPING; r, ↓ ⇧← sets Display wait to 0")
+    @Test("overwriting: OVERWRITING on screen; 4: DROPPING; r, ↓ Home sets Display wait to 0 from the lesson's 300 ms")
     func overwritingKeys() throws {
-        let run = LoopHarness(preset: try Self.preset("overwriting", ["sample_ms=10", "display_ms=60"]))
+        let run = LoopHarness(preset: try Self.preset("overwriting", ["sample_ms=10"]))
         run.waitForScreen("OVERWRITING") { $0.contains("readings  overwriting(3)  OVERWRITING") && $0.contains("3/3") }
         run.press(.character("4"))
         run.waitForScreen("DROPPING") { $0.contains("readings  dropping(3)  DROPPING") }
         run.press(.character("r"))
-        run.press(.down, .shiftLeft)
+        #expect(run.engine.knobValue(.preset("display_ms")) == 300)
+        run.press(.down, .home)
         #expect(run.line(containing: "▸ Display wait") != nil)
         #expect(run.engine.knobValue(.preset("display_ms")) == 0)
     }
 
-    @Test("tanenbaum: ↓ selects Consume time and ⇧← sets it to 0")
+    @Test("tanenbaum: ↓ selects Consume time and Home sets it to 0")
     func tanenbaumKeys() throws {
         let run = LoopHarness(preset: try Self.preset("tanenbaum"))
         run.press(.down)
         #expect(run.line(containing: "▸ Consume time") != nil)
-        run.press(.shiftLeft)
+        run.press(.home)
         #expect(run.engine.knobValue(.preset("consume_ms")) == 0)
     }
 }

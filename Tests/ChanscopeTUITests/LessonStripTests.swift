@@ -51,6 +51,17 @@ import Testing
         #expect(!state.showsLessonStrip, "hidden stays hidden after r")
     }
 
+    @Test("r keeps the lesson's line (the lessons say \"press r, then ...\"); another preset starts at line 1")
+    func restartKeepsTheLine() {
+        var state = Self.state(width: 120, height: 35)
+        _ = state.update(.key(.character("]")))
+        #expect(state.lessonLine == 1)
+        _ = state.update(.sessionStarted(presetName: "Producer and consumer", lesson: Fixtures.lesson, keepSelections: true))
+        #expect(state.lessonLine == 1)
+        _ = state.update(.sessionStarted(presetName: "Other", lesson: Fixtures.lesson, keepSelections: false))
+        #expect(state.lessonLine == 0)
+    }
+
     @Test("a preset without a lesson has no strip and L does nothing harmful")
     func noLessonNoStrip() {
         var state = AppState(presetName: "x", lesson: "", size: TerminalSize(width: 120, height: 35))

@@ -257,10 +257,10 @@ struct AppEndToEndTests {
         try run.tmux.sendKeys("?")
         // Each of these is on the overlay; waiting for all of them is the check.
         try run.tmux.waitFor(
-            allOf: ["Keys  (esc closes)", "Lesson: Producer and consumer", "fills to 8/8 and reads FULL", "start / stop recording"],
+            allOf: ["esc closes)", "Lesson: Producer and consumer", "fills to 8/8 and reads FULL", "start / stop recording"],
             timeout: .seconds(10))
         try run.tmux.sendKeys("Escape")
-        try run.tmux.waitUntil(timeout: .seconds(10), "the overlay to close") { !$0.contains("Keys  (esc closes)") && $0.contains("Producer wait") }
+        try run.tmux.waitUntil(timeout: .seconds(10), "the overlay to close") { !$0.contains("esc closes)") && $0.contains("Producer wait") }
         try run.tmux.sendKeys("q")
         try run.expectCleanExit(status: 0)
     }

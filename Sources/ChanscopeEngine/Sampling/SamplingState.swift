@@ -64,11 +64,16 @@ struct SamplingState {
         detector = DeadlockDetector(grace: deadlockGrace)
     }
 
+    /// Whether the first mark was taken at the experiment's start: it then holds what the start
+    /// really held (a prefilled channel's messages), and no zero stands in before it.
+    var firstMarkIsStart = false
+
     /// A value at every mark of the window where `value` has one, led by `atStart` (the
-    /// experiment's start, standing in until the window has moved past it) and ended by `now`:
-    /// the series `WindowRate` and `WindowShare` read.
+    /// experiment's start with every counter at zero, standing in until the window has moved
+    /// past it, unless a mark was taken at the start) and ended by `now`: the series
+    /// `WindowRate` and `WindowShare` read.
     func series<Point>(atStart: Point?, now: Point, _ value: (Mark) -> Point?) -> [Point] {
-        var points = droppedMarks ? [] : atStart.map { [$0] } ?? []
+        var points = droppedMarks || firstMarkIsStart ? [] : atStart.map { [$0] } ?? []
         points += marks.compactMap(value)
         points.append(now)
         return points

@@ -146,6 +146,9 @@ enum SnapshotBuilder {
             if state.shownWords.indices.contains(index) { state.shownWords[index] = channel.situation.word }
             channels.append(channel)
         }
+        // Prefilled messages are there at the start, not arrivals: tanenbaum's 100 empties must
+        // not read as `GROWING +99/s` while they drain.
+        if state.marks.isEmpty, !state.droppedMarks, now <= reading.startTime { state.firstMarkIsStart = true }
         state.marks.append(mark)
 
         var graph = reading.waitFor

@@ -56,12 +56,14 @@ public enum NumberText {
     /// A count in short form: `950`, `12.3k`, `4.6M`, `1.2G`.
     public static func scaled(_ value: Double) -> String {
         guard value.isFinite else { return nonFinite(value) }
+        // Each form up to where its rounding would reach the next one: 9.97 is `10`, like
+        // 10.02, not `10.0` (a rate at 10/s must not flip between the two each sample).
         let magnitude = value.magnitude
-        if magnitude < 10 { return fixed(value, decimals: 1) }
-        if magnitude < 1000 { return fixed(value, decimals: 0) }
-        if magnitude < 1e6 { return fixed(value / 1e3, decimals: 1) + "k" }
-        if magnitude < 1e9 { return fixed(value / 1e6, decimals: 1) + "M" }
-        if magnitude < 1e12 { return fixed(value / 1e9, decimals: 1) + "G" }
+        if magnitude < 9.95 { return fixed(value, decimals: 1) }
+        if magnitude < 999.5 { return fixed(value, decimals: 0) }
+        if magnitude < 999_950 { return fixed(value / 1e3, decimals: 1) + "k" }
+        if magnitude < 999_950_000 { return fixed(value / 1e6, decimals: 1) + "M" }
+        if magnitude < 999_950_000_000 { return fixed(value / 1e9, decimals: 1) + "G" }
         return exponent(value)
     }
 

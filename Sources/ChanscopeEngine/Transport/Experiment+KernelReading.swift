@@ -57,7 +57,7 @@ extension Experiment {
             reading.receivers = readerOpen ? 1 : 0
             reading.blockedSenders = writer.flatMap { groups[$0.groupIndex].workers.first }?.counters.currentState == .blockedOnSend ? 1 : 0
             reading.blockedReceivers = reader.flatMap { groups[$0.groupIndex].workers.first }?.counters.currentState == .blockedOnReceive ? 1 : 0
-            if let r { reading.latency = takeLatency(r, slot: slot, channel: index, in: kernelChannels) }
+            if let r { reading.latency = takeLatency(r, slot: slot, channel: index, in: kernelChannels, now: now) }
             stats[index] = reading
             fills[index] = fill
         }
@@ -111,24 +111,14 @@ extension Experiment {
 
     /// The latency of the messages read since the last reading, from the reader's buckets: each
     /// percentile is the upper edge of the bucket it falls in (a power of two microseconds).
-    private func takeLatency(_ words: SharedWords, slot: ReportLayout.Channel, channel: Int, in kernel: KernelChannels) -> LatencySummary {
+    private func takeLatency(
+        _ words: SharedWords, slot: ReportLayout.Channel, channel: Int, in kernel: KernelChannels, now: UInt64
+    ) -> LatencySummary {
         let buckets = (0..<ReportLayout.Channel.latencyBuckets).map { words[slot.latency($0)] }
         let previous = kernel.previousBuckets[channel] ?? Array(repeating: 0, count: buckets.count)
         kernel.previousBuckets[channel] = buckets
         let counts = zip(buckets, previous).map { $0 >= $1 ? $0 - $1 : 0 }
-        let total = counts.reduce(0, &+)
-        guard total > 0 else { return .empty }
-        func percentile(_ p: Double) -> UInt64 {
-            let rank = UInt64(max(1, (Double(total) * p).rounded(.up)))
-            var seen: UInt64 = 0
-            for (bucket, count) in counts.enumerated() {
-                seen &+= count
-                if seen >= rank { return bucket == 0 ? 1 : UInt64(1) << UInt64(bucket) }
-            }
-            return UInt64(1) << UInt64(counts.count - 1)
-        }
-        let highest = counts.lastIndex { $0 > 0 } ?? 0
-        return LatencySummary(count: total, p50Microseconds: percentile(0.5), p99Microseconds: percentile(0.99),
-                              maxMicroseconds: highest == 0 ? 1 : UInt64(1) << UInt64(highest))
+        // No message can have waited longer than the experiment has run.
+        return KernelLatency.summary(counts: counts, atMost: max(1, (now > startTime ? now - startTime : 0) / 1000))
     }
 }

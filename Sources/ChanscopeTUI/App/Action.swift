@@ -14,6 +14,8 @@ public enum Action: Hashable, Sendable {
     case adjust(steps: Int)
     /// ... or by a tenth of its range (coarse: shift or PgUp/PgDn).
     case adjustCoarse(direction: Int)
+    /// ... or to its least (direction -1, Home) or greatest value (End).
+    case adjustToLimit(direction: Int)
     /// Switches the selected channel to the kind of key `1`-`6`.
     case switchKind(ChannelKind.Family)
     case selectNextChannel

@@ -35,7 +35,11 @@ extension AppState {
             flash = reason
         case .sessionStarted(let name, let lesson, let keepSelections):
             var next = AppState(presetName: name, lesson: lesson, ascii: ascii, size: size)
-            if keepSelections { (next.selectedKnob, next.selectedChannel, next.selectedGroup) = (selectedKnob, selectedChannel, selectedGroup) }
+            // A restart keeps the lesson's line too: the lessons say "press r, then ...".
+            if keepSelections {
+                (next.selectedKnob, next.selectedChannel, next.selectedGroup) = (selectedKnob, selectedChannel, selectedGroup)
+                next.lessonLine = lessonLine
+            }
             (next.recordingPath, next.recordedRows) = (recordingPath, recordedRows)
             next.lessonStripShown = lessonStripShown
             self = next
@@ -81,6 +85,9 @@ extension AppState {
         case .adjustCoarse(let direction):
             guard let knob = selectedKnobSnapshot else { return [] }
             return [.setKnob(knob.id, knob.spec.steppedCoarsely(knob.value, direction: direction))]
+        case .adjustToLimit(let direction):
+            guard let knob = selectedKnobSnapshot else { return [] }
+            return [.setKnob(knob.id, knob.spec.clampedAndSnapped(direction < 0 ? knob.spec.min : knob.spec.max))]
         case .setKnob(let index, let value):
             guard let knob = snapshot?.knobs[safe: index] else { return [] }
             selectedKnob = index

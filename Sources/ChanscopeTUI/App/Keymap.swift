@@ -24,6 +24,10 @@ public enum Keymap {
                 help: "move it by a tenth of its range",
                 action: { key in .adjustCoarse(direction: key == .shiftLeft || key == .pageDown ? -1 : 1) }),
             KeyBinding(
+                keys: [.home, .end], label: "Home End",
+                help: "move it to its least / greatest value (a wait to 0)",
+                action: { key in .adjustToLimit(direction: key == .home ? -1 : 1) }),
+            KeyBinding(
                 keys: (1...6).map { .character(Character(String($0))) }, label: "1-6",
                 help: "selected channel's kind: 1 unbounded 2 bounded 3 rendezvous 4 dropping 5 overwriting 6 priority",
                 footer: "kind",

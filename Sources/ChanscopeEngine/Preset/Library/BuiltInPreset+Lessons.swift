@@ -12,8 +12,8 @@ summary: A fast producer fills a bounded channel; then send blocks.
 lesson: |
   "work" fills to 8/8 and reads BACKPRESSURE; the producer shows send-blocked.
   The producer now runs at the consumer's pace: in and out both read 5.0/s.
-  ↓ selects "Consumer wait"; ⇧← sets it to 0: "work" drains, the consumer is recv-blocked.
-  Press r, ↓ down to "work capacity", ⇧→ until 64: it fills 4 s later, then blocks again.
+  ↓ selects "Consumer wait"; Home sets it to 0: "work" drains, the consumer is recv-blocked.
+  Press r, ↓ to "work capacity", End sets it to 64: it fills 4 s later, then blocks again.
   Press 1 (unbounded): "work" reads GROWING; nothing holds the producer back any more.
 channels:
   work: { kind: bounded, capacity: 8 }
@@ -122,7 +122,7 @@ lesson: |
   The producer never blocks: "events" stays at 4/4 and reads DROPPING.
   The "dropped" counter climbs: a new message that finds the queue full is thrown away.
   What gets through is old: the queue keeps the oldest, so "wait p50" is about 1 s.
-  ↓ selects "Consumer wait"; ⇧← sets it to 0: "dropped" stops, DROPPING goes.
+  ↓ selects "Consumer wait"; Home sets it to 0: "dropped" stops, DROPPING goes.
   Press r, then 5 (overwriting): OVERWRITING keeps the newest, and "wait p50" falls.
 channels:
   events: { kind: dropping, capacity: 4 }
@@ -190,7 +190,7 @@ name: Fan-out
 summary: One producer, three consumers sharing the work.
 lesson: |
   One producer makes 20/s; each message goes to exactly one of three consumers.
-  Each consumer needs 180 ms, so three take 17/s: too few; "work" is GROWING.
+  Each consumer needs 180 ms, so three take 17/s: too few: "work" is GROWING, then FULL.
   Press g to select consumers, then +: four take 22/s and "work" drains.
   Press - three times: one consumer left; "work" fills, BACKPRESSURE, producer send-blocked.
 channels:
@@ -235,7 +235,7 @@ lesson: |
   Three clients send REQUEST on "requests"; the server replies to the sender's mailbox.
   The "clients mailboxes" row: 3 of 3 live, one per client; each gets only its own replies.
   Raise Server wait to 500 ms: "requests" holds up to 3, one per client awaiting a reply.
-  Press g, then +: a fourth client gets a mailbox of its own, 4 of 4 live.
+  Press + (clients is selected): a fourth client gets a mailbox of its own, 4 of 4 live.
 channels:
   requests: { kind: unbounded }
 knobs:
@@ -302,7 +302,7 @@ lesson: |
   The sensor never blocks: "readings" stays at 3/3 and reads OVERWRITING.
   "overwritten" climbs while "wait p50" stays low: the display sees only recent readings.
   Press 4 (dropping): now DROPPING keeps the oldest, and "wait p50" rises to about 1 s.
-  Press r; ↓ selects "Display wait", ⇧← sets it to 0: nothing more is overwritten.
+  Press r; ↓ selects "Display wait", Home sets it to 0: nothing more is overwritten.
 channels:
   readings: { kind: overwriting, capacity: 3 }
 knobs:
@@ -626,8 +626,8 @@ lesson: |
   "wire" reads RETRANSMITTING: lost rises, yet every message made reaches the consumer once.
   The producer waits for each ack: "waiting for ack #N" shows which, and its retry.
   ↓ to "Loss", → to 60%: goodput falls as retransmissions rise; still nothing twice.
-  ↓ to "Timeout", → to 1000 ms: each loss now stalls the sender a whole second.
-  ⇧← Timeout to 10 ms (below the round trip): resent copies pile up as dup discarded.
+  ↓ to "Timeout", ⇧→ twice (1200 ms): each loss now stalls the sender over a second.
+  Home sets Timeout to 10 ms (below the round trip): resent copies pile up as dup discarded.
 channels:
   wire:
     kind: unbounded
@@ -659,7 +659,7 @@ lesson: |
   Count the messages: "full" + "empties" (+ one in each hand) always adds up to 100.
   The producer is faster: the 100 pile up in "full" and "empties" runs dry.
   Then the producer shows recv-blocked: it waits for an empty, not for buffer space.
-  ↓ selects "Consume time"; ⇧← sets it to 0: the 100 move back to "empties".
+  ↓ selects "Consume time"; Home sets it to 0: the 100 move back to "empties".
   Both channels are unbounded, yet neither ever holds more than 100.
 channels:
   full:    { kind: unbounded }
@@ -736,7 +736,7 @@ summary: "Fast producer, unbounded queue: depth grows without limit."
 lesson: |
   The producer never blocks: "work" reads GROWING +15/s and its depth climbs for ever.
   Latency climbs too: each message waits behind the whole queue (watch "wait p50").
-  ↓ selects "Consumer wait"; ← below "Producer wait" (⇧← jumps to 0): the depth falls.
+  ↓ selects "Consumer wait"; ← below "Producer wait" (Home: 0): the depth falls.
   Press r; once "work" holds more than 8, press 2 (bounded): OVER CAPACITY: draining N/8.
   The producer is send-blocked at once; back down at 8/8, "work" reads BACKPRESSURE.
 channels:
