@@ -18,6 +18,9 @@ struct ChannelPanelView {
     /// Whether `recentLatency` is older than the sampling window.
     var recentLatencyIsOld = false
     var theme: Theme
+    /// The largest depth any unbounded channel on the screen has had: every unbounded bar takes
+    /// the same scale, so two of them side by side (tanenbaum's "full" and "empties") compare.
+    var unboundedPeak = 0
 
     /// The headline's style: the engine decides the words (`ChannelSituation`), the view only
     /// colours them.
@@ -66,9 +69,9 @@ struct ChannelPanelView {
         if let capacity, capacity > 0 {
             ratio = Double(c.depth) / Double(capacity)
         } else {
-            // Unbounded: scale to the largest depth seen, but never below 16, so one queued
-            // message does not fill the bar.
-            let peak = max(16, depthHistory.max() ?? 0, c.depth)
+            // Unbounded: scale to the largest depth seen on any unbounded channel, but never
+            // below 16, so one queued message does not fill the bar.
+            let peak = max(16, unboundedPeak, depthHistory.max() ?? 0, c.depth)
             ratio = Double(c.depth) / Double(peak)
         }
         let fillStyle = capacity == nil ? theme.info : theme.fill(ratio)

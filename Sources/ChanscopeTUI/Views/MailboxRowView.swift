@@ -19,8 +19,9 @@ struct MailboxRowView {
             ("  \(m.live) of \(m.total) live", theme.plain),
             ("  depth \(m.counters.depth) total, fullest \(m.largestDepth)\(capacity)", theme.plain),
         ]
-        parts.append(("  \(m.blockedReceivers) recv-blocked", theme.dim))
-        parts.append(("  \(m.blockedSenders) send-blocked", m.blockedSenders > 0 ? theme.warning : theme.dim))
+        // At this instant, and said so: the group's row below counts each worker as it spent the
+        // last 2 s, and the two must not read as the same figure disagreeing.
+        parts.append(("  now \(m.blockedReceivers) recv-blocked, \(m.blockedSenders) send-blocked", m.blockedSenders > 0 ? theme.warning : theme.dim))
         parts.append(("  " + m.kind.description, theme.info))
         if m.counters.failed > 0 { parts.append(("  failed \(m.counters.failed)", theme.alarm)) }
         if m.counters.dropped > 0 { parts.append(("  dropped \(m.counters.dropped)", theme.alarm)) }

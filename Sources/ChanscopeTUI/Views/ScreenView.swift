@@ -51,6 +51,8 @@ public enum ScreenView {
         }
         LessonStripView(lines: state.lessonLines, current: state.lessonLine, theme: theme).draw(in: layout.lesson, on: &grid)
         heading("Channels", hint: "tab select · 1-6 kind", theme: theme, in: layout.channelsHeading, on: &grid)
+        let unboundedPeak = snapshot.channels.filter { $0.kind.capacity == nil }
+            .map { max($0.depth, state.history.depths(of: $0.name).max() ?? 0) }.max() ?? 0
         for (index, rect) in layout.channels.enumerated() {
             guard let channel = snapshot.channels[safe: index] else { continue }
             ChannelPanelView(
@@ -58,7 +60,7 @@ public enum ScreenView {
                 depthHistory: state.history.depths(of: channel.name), historyCapacity: state.history.capacity,
                 samplePeriod: state.history.samplePeriod, isSelected: index == state.selectedChannel,
                 recentLatency: state.latencyToShow(for: channel.name), recentLatencyIsOld: state.latencyIsOld(for: channel.name),
-                theme: theme
+                theme: theme, unboundedPeak: unboundedPeak
             ).draw(in: rect, on: &grid)
         }
         for (mailbox, rect) in zip(snapshot.mailboxes, layout.mailboxes) {
