@@ -56,7 +56,7 @@ struct LinkPanelTests {
         let lines = Self.screen(width: 80, height: 24)
         for name in ["ab", "ba"] {
             let headline = try #require(lines.firstIndex { $0.contains(" \(name)  bounded(8)") }, "no panel for \(name)")
-            #expect(lines[headline].contains("RETRANSMITTING: 7 resent, 30% lost"))
+            #expect(lines[headline].contains("RETRANSMITTING: 7 resent, 30% lost in 2 s"))
             let link = lines[headline + 1]
             #expect(link.hasPrefix("  simulated link  on wire 3  lost 40  resent 31  goodput 3.1/s of 3.4/s"), "\(link)")
         }

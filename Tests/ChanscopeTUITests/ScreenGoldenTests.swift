@@ -67,7 +67,7 @@ import Testing
 
     /// The word each situation must show, whatever the golden says.
     @Test(arguments: [
-        ("idle", "idle"), ("backpressure", "BACKPRESSURE: senders blocked 64% of the time"), ("drops", "DROPPING: 4 new messages dropped"),
+        ("idle", "idle"), ("backpressure", "BACKPRESSURE: senders blocked 64% of the time"), ("drops", "DROPPING: 4 new messages dropped in 2 s"),
         ("deadlock", "DEADLOCK  A -> ab -> B -> ba -> A"), ("deadlock", "HAND-OFF WAIT"),
         ("disconnect", "DISCONNECTED: no senders"), ("disconnect", "CLOSED"), ("disconnect", "every sender is gone"),
         ("growing", "work  unbounded  GROWING +15/s"), ("growing", "producer ▶"), ("growing", "1 send-blocked"),

@@ -16,16 +16,16 @@ extension ChannelSituation {
     public static func judge(_ link: LinkSnapshot) -> ChannelSituation? {
         let lossShare = NumberText.percent(link.lossPercentInWindow ?? 0)
         if link.dupDeliveredInWindow > 0 {
-            return .init(.duplicates, "\(link.dupDeliveredInWindow) delivered twice")
+            return .init(.duplicates, "\(link.dupDeliveredInWindow) delivered twice \(inTheWindow)")
         }
         if link.lostInWindow > 0 && !link.settings.acks {
-            return .init(.losing, "\(lossShare): \(link.lostInWindow) lost")
+            return .init(.losing, "\(lossShare): \(link.lostInWindow) lost \(inTheWindow)")
         }
         if link.retransmittedInWindow > 0 {
-            return .init(.retransmitting, "\(link.retransmittedInWindow) resent, \(lossShare) lost")
+            return .init(.retransmitting, "\(link.retransmittedInWindow) resent, \(lossShare) lost \(inTheWindow)")
         }
         if link.reorderedInWindow > 0 {
-            return .init(.reordering, "\(link.reorderedInWindow) overtook")
+            return .init(.reordering, "\(link.reorderedInWindow) overtook \(inTheWindow)")
         }
         return nil
     }

@@ -65,6 +65,10 @@ public struct ChannelSituation: Sendable, Hashable, CustomStringConvertible {
         return word == .growing || word == .losing ? "\(word.rawValue) \(detail)" : "\(word.rawValue): \(detail)"
     }
 
+    /// A count in a word's detail is over the sampling window, not since the start, and says so
+    /// (`DROPPING: 32 new messages dropped in 2 s` above `dropped 153`).
+    public static let inTheWindow = "in \(SamplingState.window / 1_000_000_000) s"
+
     /// Depth must rise by at least this many messages per second over the window to be growth:
     /// one message more than a second ago is noise at lecture rates.
     public static let growthThreshold = 1.0
@@ -108,9 +112,9 @@ public struct ChannelSituation: Sendable, Hashable, CustomStringConvertible {
         if stats.receiversGone { return .init(.disconnected, "no receivers, sends fail") }
         if stats.sendersGone { return depth > 0 ? .init(.noSenders, "draining \(depth)") : .init(.disconnected, "no senders") }
         if droppedInWindow > 0 {
-            return .init(.dropping, "\(droppedInWindow) new message\(droppedInWindow == 1 ? "" : "s") dropped")
+            return .init(.dropping, "\(droppedInWindow) new message\(droppedInWindow == 1 ? "" : "s") dropped \(inTheWindow)")
         }
-        if overwrittenInWindow > 0 { return .init(.overwriting, "\(overwrittenInWindow) oldest evicted") }
+        if overwrittenInWindow > 0 { return .init(.overwriting, "\(overwrittenInWindow) oldest evicted \(inTheWindow)") }
         if let capacity = stats.kind.capacity, depth > capacity {
             return .init(.overCapacity, "draining \(depth)/\(capacity)")
         }
