@@ -70,7 +70,7 @@ struct EngineControlTests {
         snapshot = watcher.snap()
         #expect(snapshot.g("consumer").workerStates.count == 1)
         #expect(experiment.knobValue(.workers("consumer")) == 1)
-        #expect(watcher.index(of: .workerRemoved, containing: "consumer: 1 workers (-1)") != nil)
+        #expect(watcher.index(of: .workerRemoved, containing: "consumer: 1 worker (-1)") != nil)
         let before = snapshot.g("consumer").done
         watcher.waitFor("the remaining consumer goes on") { $0.g("consumer").done >= before + 20 }
 
@@ -120,7 +120,8 @@ struct EngineControlTests {
         #expect(work.received == work.accepted)
         let closedAt = try #require(watcher.index(of: .groupClosed, containing: "producer closed"))
         let disconnectAt = try #require(watcher.index(of: .disconnect, containing: "work: every sender is gone; receivers drain 3"))
-        let producerDone = try #require(watcher.index(of: .groupFinished, containing: "producer finished"))
+        // Closed by hand: its end says so, not "done".
+        let producerDone = try #require(watcher.index(of: .groupFinished, containing: "producer finished (closed)"))
         let consumerDone = try #require(watcher.index(of: .groupFinished, containing: "consumer finished (disconnected)"))
         #expect(closedAt < consumerDone && disconnectAt < consumerDone && producerDone < consumerDone)
         // A closed group takes no new workers, and its slider does not pretend otherwise.

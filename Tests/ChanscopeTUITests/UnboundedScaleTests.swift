@@ -38,3 +38,14 @@ import Testing
         #expect(empties < cells, "56 of 100 is not a full bar: \(empties) of \(cells)")
     }
 }
+
+/// The worker legend names every glyph a row shows.
+@Suite struct LegendTests {
+    @Test("a joining worker's ◇ joins the legend, after working, while a row shows it")
+    func joiningIsExplained() {
+        let states = Theme.legendStates(showing: [.joining, .working])
+        #expect(states.prefix(2) == [.working, .joining])
+        #expect(Theme.legendWord(.joining) == "joining")
+        #expect(!Theme.legendStates(showing: [.working]).contains(.joining))
+    }
+}

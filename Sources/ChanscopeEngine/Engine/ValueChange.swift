@@ -50,7 +50,7 @@ public struct ValueChange: Sendable, Hashable {
         case .workers(let group):
             let delta = Int(saturating: to) - Int(saturating: from)
             if delta == 0 { return "\(group): back to \(NumberText.plain(to)) workers" }
-            return "\(group): \(NumberText.plain(to)) workers (\(delta >= 0 ? "+" : "")\(delta))"
+            return "\(group): \(NumberText.plain(to)) worker\(to == 1 ? "" : "s") (\(delta >= 0 ? "+" : "")\(delta))"
         }
     }
 

@@ -35,7 +35,9 @@ enum SnapshotChecks {
     static func finished(_ group: GroupSnapshot, wasFinished: Bool, time: Double) -> ExperimentEvent? {
         // `time`: when its last worker ended, so events at one sample list in the order they happened.
         guard group.isFinished, !wasFinished else { return nil }
-        let reason = group.workerStates.contains(.killed) ? "killed" : group.workerStates.contains(.disconnected) ? "disconnected" : "done"
+        // Closed by the user (c) is said so: its workers did not run out of work.
+        let reason = group.workerStates.contains(.killed) ? "killed" : group.isClosed ? "closed"
+            : group.workerStates.contains(.disconnected) ? "disconnected" : "done"
         return ExperimentEvent(time: time, kind: .groupFinished, text: "\(group.name) finished (\(reason))")
     }
 

@@ -60,11 +60,11 @@ public struct Theme: Sendable, Equatable {
         .working, .sleeping, .blockedOnSend, .blockedOnReceive, .pollingEmpty, .paused, .finished, .disconnected,
     ]
 
-    /// The legend for a screen: `reading` and `writing` join it, after `working`, and `killed` at
+    /// The legend for a screen: `reading`, `writing` and `joining` join it, after `working`, and `killed` at
     /// the end, only while a worker shows them (a glyph on screen that the legend leaves out
     /// explains nothing).
     public static func legendStates(showing states: Set<WorkerState>) -> [WorkerState] {
-        let inside = [WorkerState.reading, .writing].filter(states.contains)
+        let inside = [WorkerState.reading, .writing, .joining].filter(states.contains)
         let shown = inside.isEmpty ? legendStates : [.working] + inside + legendStates.dropFirst()
         return shown + (states.contains(.killed) ? [.killed] : [])
     }

@@ -84,7 +84,7 @@ lesson: |
 channels:
   work: { kind: bounded, capacity: 5 }
 knobs:
-  consumer_max: { value: 50,  min: 0, max: 1000, step: 10, label: Consumer max (0 = endless) }
+  consumer_max: { value: 50,  min: 0, max: 1000, step: 10, label: "Consumer max (0: none)" }
   produce_ms:   { value: 50,  min: 0, max: 2000, step: 10, label: Producer wait, unit: ms }
   consume_ms:   { value: 200, min: 0, max: 2000, step: 10, label: Consumer wait, unit: ms }
 workers:
