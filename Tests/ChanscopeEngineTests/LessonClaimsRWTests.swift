@@ -138,3 +138,17 @@ extension LessonClaims {
         #expect(run.waitFor("levels again") { Self.level($0, 2)?.depth != nil } != nil)
     }
 }
+
+extension LessonClaims {
+    @Test("readers-writers: a policy switched before the manager's thread runs still reaches the manager")
+    func policyBeforeTheManagerRuns() throws {
+        let experiment = Experiment(preset: try LessonPresets.load("readers-writers").applying(overrides: ["starving_ms=1000"]))
+        defer { experiment.shutdown() }
+        // Held before start: the switch is made while the manager's thread has not yet run.
+        #expect(experiment.setKnob(.preset("policy"), to: 3) != nil)
+        experiment.start()
+        let watcher = Watcher(experiment)
+        let switched = watcher.waitFor("the manager on as-written") { $0.manager(ofGroup: "manager")?.policy == "as-written" }
+        #expect(switched.manager(ofGroup: "manager")?.policy == "as-written")
+    }
+}

@@ -21,7 +21,9 @@ extension Worker {
     /// Runs the group's role until stopped; returns the final state.
     func runRole() -> WorkerState {
         guard let manager = group.manager, let inlet = receivers[manager.requests] else { return .finished }
-        var policy = manager.policy(knobs: knobs)
+        // The policy the core runs, not the knob's: a switch made before this thread started
+        // (a loaded machine starts it late) must still reach the core on the first round.
+        var policy = manager.withCore { $0.policy }
         while true {
             guard !shouldStop else { return .finished }
             if control.isPaused || group.isHeld.load(ordering: .relaxed) { waitWhilePaused() }
