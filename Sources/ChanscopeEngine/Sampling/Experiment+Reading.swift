@@ -43,9 +43,12 @@ extension Experiment {
             return reading
         }
         let boxes = mailboxes.all
-        // Finished before the channels: a finish is then never counted ahead of its receive.
-        let finishedTasks = ledgers.map { $0?.finished }
         let sampled = Channel.sample(channels + boxes.map(\.channel))
+        // Finished after the channels: unfinished (accepted less finished) is then never more
+        // than it ever was. Read before, a finish that let the submitter's join return and put
+        // the next batch was missed, and a pool of six tasks read 7 unfinished; read after, it
+        // is at worst short by a task finished between the two readings.
+        let finishedTasks = ledgers.map { $0?.finished }
         var channelStats = Array(sampled.prefix(channels.count))
         let kernel = kernelReadings(&channelStats, now: now)
         var reading = ExperimentReading(
