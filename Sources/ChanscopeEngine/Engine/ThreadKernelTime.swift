@@ -32,13 +32,19 @@ enum ThreadKernelTime {
         #endif
     }
 
-    /// The `stime` field (the 15th) of a `stat` line, in clock ticks. The command name (the 2nd,
-    /// in parentheses) may hold spaces and parentheses itself, so fields count from the last `)`:
-    /// the state letter is the first after it, `stime` the thirteenth.
+    /// The `stime` field (the 15th) of a `stat` line, in clock ticks: the thirteenth after the
+    /// command name (`fieldsAfterName`).
     static func systemTicks<Bytes: BidirectionalCollection<UInt8>>(fromStat line: Bytes) -> UInt64? {
-        guard let close = line.lastIndex(of: UInt8(ascii: ")")) else { return nil }
-        let fields = line[line.index(after: close)...].split(separator: UInt8(ascii: " "))
+        let fields = fieldsAfterName(ofStat: line)
         guard fields.count > 12 else { return nil }
         return UInt64(String(decoding: fields[12], as: UTF8.self))
+    }
+
+    /// The fields of a `/proc/.../stat` line after the command name, the state letter first. The
+    /// name (the 2nd field, in parentheses) may hold spaces and parentheses itself, so they count
+    /// from the last `)`; none without one.
+    static func fieldsAfterName<Bytes: BidirectionalCollection<UInt8>>(ofStat line: Bytes) -> [Bytes.SubSequence] {
+        guard let close = line.lastIndex(of: UInt8(ascii: ")")) else { return [] }
+        return line[line.index(after: close)...].split(separator: UInt8(ascii: " "))
     }
 }

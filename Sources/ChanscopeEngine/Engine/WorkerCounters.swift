@@ -66,7 +66,8 @@ final class WorkerCounters: Sendable {
     }
 
     /// Time the thread has spent in the kernel so far (nanoseconds of a core). Read from `/proc`
-    /// while it runs, so only the sampler calls it (it keeps the reading for after the end).
+    /// while it runs, so only one reader calls it (the sampler, or in a worker process its
+    /// reporter), which keeps the reading for after the end.
     func kernelNanos() -> UInt64 {
         let tid = threadID.load(ordering: .acquiring)
         if tid > 0, let now = ThreadKernelTime.nanoseconds(ofThread: tid) {

@@ -20,13 +20,13 @@ extension Experiment {
 }
 
 extension Experiment {
-    /// What a group's blocked and joining workers wait on, each name once (experiment lock).
     /// The channels a worker's select waits on, by name (the first 64 channels: the mask's).
     func selectedChannels(of counters: WorkerCounters) -> [String] {
         let mask = counters.selectChannels.load(ordering: .relaxed)
         return channelIDs.indices.filter { $0 < 64 && mask & (1 << UInt64($0)) != 0 }.map { channelIDs[$0].name }
     }
 
+    /// What a group's blocked and joining workers wait on, each name once (experiment lock).
     func waitNames(of group: WorkerGroup) -> [String] {
         var names: [String] = []
         for worker in group.workers {

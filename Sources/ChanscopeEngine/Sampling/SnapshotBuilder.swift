@@ -109,8 +109,8 @@ enum SnapshotBuilder {
             state.receiversGone[index] = told.receiversGone
             let senders = reading.groups.enumerated().filter { $0.element.sendsTo.contains(index) }
             let sendersBlocked = senders.map { groups[$0.offset].blockedSendPercent }.max() ?? 0
-            let receiversWaiting = reading.groups.enumerated().filter { $0.element.receivesFrom.contains(index) }
-                .map { groups[$0.offset].blockedReceivePercent }.max() ?? 0
+            let receivers = reading.groups.enumerated().filter { $0.element.receivesFrom.contains(index) }
+            let receiversWaiting = receivers.map { groups[$0.offset].blockedReceivePercent }.max() ?? 0
             let inRate = WindowRate.perSecond(state.points(now: now, start: reading.startTime, current: c.accepted) { $0.channels[safe: index]?.accepted }, now: now)
             let outRate = WindowRate.perSecond(state.points(now: now, start: reading.startTime, current: c.received) { $0.channels[safe: index]?.received }, now: now)
             let growth = WindowGrowth.perSecond(state.series(
@@ -129,7 +129,7 @@ enum SnapshotBuilder {
                 id: id, stats: stats, inPerSecond: inRate, outPerSecond: outRate, growthPerSecond: growth,
                 situation: link.map { situation.overridden(by: $0) } ?? situation,
                 senderGroups: senders.map(\.element.name),
-                receiverGroups: reading.groups.filter { $0.receivesFrom.contains(index) }.map(\.name))
+                receiverGroups: receivers.map(\.element.name))
             channel.kernel = (reading.kernel[safe: index] ?? nil).map { kernel in
                 // Each end as its worker's row shows it: blocked in the kernel while it spent
                 // the window mostly blocked.

@@ -109,8 +109,8 @@ extension Experiment {
         return end
     }
 
-    /// The latency of the messages read since the last reading, from the reader's buckets: each
-    /// percentile is the upper edge of the bucket it falls in (a power of two microseconds).
+    /// The latency of the messages read since the last reading, from the reader's power-of-two
+    /// buckets (`KernelLatency`).
     private func takeLatency(
         _ words: SharedWords, slot: ReportLayout.Channel, channel: Int, in kernel: KernelChannels, now: UInt64
     ) -> LatencySummary {

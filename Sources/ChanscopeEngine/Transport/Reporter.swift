@@ -1,4 +1,3 @@
-import Foundation
 import Channels
 import Glibc
 import Synchronization
@@ -36,21 +35,12 @@ final class Reporter: @unchecked Sendable {
         gate.broadcast()
     }
 
-    /// The worker thread's id, found by its name among this process's threads (the worker names
-    /// its thread `GROUP-ID` when it starts), for `/proc/PID/task/TID/wchan` in the parent.
-    private var workerThread: Int32 = 0
-
-    private func findWorkerThread() {
-        guard workerThread == 0 else { return }
-        var name = ""
-        for character in "\(host.group.name)-\(worker.id)" where name.utf8.count + character.utf8.count <= 15 { name.append(character) }
-        for entry in (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/task")) ?? [] {
-            let comm = (try? String(contentsOfFile: "/proc/self/task/\(entry)/comm", encoding: .utf8)) ?? ""
-            if comm.trimmingCharacters(in: .newlines) == name, let tid = Int32(entry) {
-                workerThread = tid
-                host.report[ReportLayout.Worker.tid] = UInt64(tid)
-            }
-        }
+    /// The worker thread's id, for `/proc/PID/task/TID/wchan` in the parent: the one the thread
+    /// published when it started, kept once known (it stays the thread's name after its end).
+    private func publishWorkerThread() {
+        guard host.report[ReportLayout.Worker.tid] == 0 else { return }
+        let tid = worker.counters.threadID.load(ordering: .acquiring)
+        if tid > 0 { host.report[ReportLayout.Worker.tid] = UInt64(tid) }
     }
 
     /// Serializes `publish` (the reporter's own loop and the control thread's publish
@@ -67,7 +57,7 @@ final class Reporter: @unchecked Sendable {
     }
 
     private func publishLocked() {
-        findWorkerThread()
+        publishWorkerThread()
         let report = host.report
         let c = worker.counters
         typealias W = ReportLayout.Worker

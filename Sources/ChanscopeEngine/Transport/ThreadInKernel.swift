@@ -11,10 +11,8 @@ enum ThreadInKernel {
         return (wchan == "0" ? "" : wchan.trimmingCharacters(in: .whitespacesAndNewlines), state(fromStat: stat))
     }
 
-    /// The state letter of a `stat` line: the field after the command name, which is in
-    /// parentheses and may itself hold spaces and parentheses (so: after the last `)`).
+    /// The state letter of a `stat` line: the first field after the command name.
     static func state(fromStat line: String) -> String {
-        guard let close = line.lastIndex(of: ")") else { return "" }
-        return line[line.index(after: close)...].split(separator: " ").first.map(String.init) ?? ""
+        ThreadKernelTime.fieldsAfterName(ofStat: Array(line.utf8)).first.map { String(decoding: $0, as: UTF8.self) } ?? ""
     }
 }
